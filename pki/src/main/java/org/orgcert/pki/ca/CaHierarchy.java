@@ -1,0 +1,83 @@
+package org.orgcert.pki.ca;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.orgcert.pki.PkiException;
+import org.orgcert.pki.algorithm.KeyAlgorithm;
+import org.orgcert.pki.algorithm.PrivateKeySigner;
+import org.orgcert.pki.profile.CertificateProfiles;
+
+/**
+ * One algorithm's CA hierarchy: root, issuing CA and the issuing CA's OCSP signer, kept in three
+ * passphrase-protected PKCS#12 files in one folder ({@code root.p12}, {@code issuing.p12},
+ * {@code ocsp.p12}). The root's key is only needed to create the issuing CA; production sites move
+ * {@code root.p12} offline afterwards.
+ *
+ * @param root       the self-signed root
+ * @param issuing    the CA that signs employer certificates and CRLs
+ * @param ocspSigner the issuing CA's delegated OCSP responder
+ */
+public record CaHierarchy(CertificateAuthority root, CertificateAuthority issuing, CertifiedSigner ocspSigner) {
+    private static final String ALIAS = "key";
+
+    /** The algorithm of all three keys. */
+    public KeyAlgorithm algorithm() {
+        return issuing.algorithm();
+    }
+
+    /**
+     * Creates a hierarchy with fresh keys and writes it to {@code folder} (which must not hold one yet).
+     *
+     * @param organisation the O of the CA names, e.g. {@code 云南省数字证书认证中心有限公司}
+     */
+    public static CaHierarchy create(Path folder, char[] passphrase, KeyAlgorithm algorithm, String organisation,
+            CaEndpoints endpoints, CertificateProfiles profiles, Clock clock) {
+        if (Files.exists(folder.resolve("issuing.p12"))) {
+            throw new PkiException(PkiException.Kind.KEY_STORE, folder + " already holds a CA hierarchy");
+        }
+        CaFactory factory = new CaFactory(profiles, clock);
+        String suffix = " (" + algorithm.label() + ")";
+        KeyPair rootKeys = algorithm.generateKeyPair();
+        KeyPair issuingKeys = algorithm.generateKeyPair();
+        KeyPair ocspKeys = algorithm.generateKeyPair();
+        CertificateAuthority root = factory.createRoot(PrivateKeySigner.of(rootKeys),
+                CaFactory.name(organisation, "OrgCert Root CA" + suffix));
+        CertificateAuthority issuing = factory.createIssuing(root, PrivateKeySigner.of(issuingKeys),
+                CaFactory.name(organisation, "OrgCert Employer CA" + suffix), endpoints);
+        X500Name ocspName = CaFactory.name(organisation, "OrgCert OCSP Responder" + suffix);
+        CertifiedSigner ocsp = factory.createOcspSigner(issuing, PrivateKeySigner.of(ocspKeys), ocspName);
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new PkiException(PkiException.Kind.KEY_STORE, "cannot create " + folder, e);
+        }
+        CaKeyStore.savePkcs12(folder.resolve("root.p12"), passphrase, ALIAS, rootKeys.getPrivate(),
+                root.certificate(), List.of());
+        CaKeyStore.savePkcs12(folder.resolve("ocsp.p12"), passphrase, ALIAS, ocspKeys.getPrivate(),
+                ocsp.certificate(), ocsp.chain());
+        // Written last: its presence marks a complete hierarchy (see the check above and load()).
+        CaKeyStore.savePkcs12(folder.resolve("issuing.p12"), passphrase, ALIAS, issuingKeys.getPrivate(),
+                issuing.certificate(), issuing.chain());
+        return new CaHierarchy(root, issuing, ocsp);
+    }
+
+    /** Loads a hierarchy written by {@link #create}. */
+    public static CaHierarchy load(Path folder, char[] passphrase, CaEndpoints endpoints) {
+        CertifiedSigner root = CaKeyStore.loadPkcs12(folder.resolve("root.p12"), passphrase, ALIAS);
+        CertifiedSigner issuing = CaKeyStore.loadPkcs12(folder.resolve("issuing.p12"), passphrase, ALIAS);
+        CertifiedSigner ocsp = CaKeyStore.loadPkcs12(folder.resolve("ocsp.p12"), passphrase, ALIAS);
+        return new CaHierarchy(
+                new CertificateAuthority(root.signer(), root.certificate(), List.of(), null),
+                new CertificateAuthority(issuing.signer(), issuing.certificate(), issuing.chain(), endpoints),
+                ocsp);
+    }
+
+    /** True when {@code folder} holds a complete hierarchy. */
+    public static boolean exists(Path folder) {
+        return Files.exists(folder.resolve("issuing.p12"));
+    }
+}

@@ -1,0 +1,188 @@
+package org.orgcert.pki.issue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.TBSCertificate;
+import org.bouncycastle.asn1.x509.Time;
+import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
+import org.orgcert.pki.PkiException;
+import org.orgcert.pki.algorithm.Signer;
+import org.orgcert.pki.ca.CaEndpoints;
+import org.orgcert.pki.ca.CertificateAuthority;
+import org.orgcert.pki.profile.CertificateProfile;
+import org.orgcert.pki.profile.CertificateProfiles;
+
+/**
+ * Issues certificates for one CA in two steps: {@link #prepare} picks the serial, builds the
+ * to-be-signed certificate from the profile and lints it; {@link #sign} signs exactly those bytes. The
+ * server records the prepared certificate in between (invariant "record before sign").
+ *
+ * <p>Thread-safe. Extensions that are the same for every certificate of a profile are encoded once per
+ * profile, so issuing costs little more than the signature itself.
+ */
+public final class CertificateIssuer {
+    private final Signer signer;
+    private final CertificateLinter.Issuer issuer;
+    private final CaEndpoints endpoints;
+    private final CertificateProfiles profiles;
+    private final Clock clock;
+    private final Map<String, List<Extension>> constantExtensions = new ConcurrentHashMap<>();
+    private final byte[] signatureAlgorithm;
+
+    /** An issuer for {@code ca}'s certificates under {@code profiles}. */
+    public CertificateIssuer(CertificateAuthority ca, CertificateProfiles profiles, Clock clock) {
+        this(ca.signer(), new CertificateLinter.Issuer(ca.subject(), ca.keyIdentifier(), ca.notAfter(),
+                ca.algorithm()), ca.endpoints(), profiles, clock);
+    }
+
+    private CertificateIssuer(Signer signer, CertificateLinter.Issuer issuer, CaEndpoints endpoints,
+            CertificateProfiles profiles, Clock clock) {
+        this.signer = signer;
+        this.issuer = issuer;
+        this.endpoints = endpoints;
+        this.profiles = profiles;
+        this.clock = clock;
+        try {
+            this.signatureAlgorithm = signer.algorithm().signatureAlgorithm().getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An issuer that signs its own certificate: used once, to create a root CA. */
+    public static CertificateIssuer selfSigned(Signer signer, X500Name name, CertificateProfiles profiles,
+            Clock clock) {
+        return new CertificateIssuer(signer, new CertificateLinter.Issuer(name, null, null, signer.algorithm()),
+                null, profiles, clock);
+    }
+
+    /** Prepares and signs in one go, for callers that need not record in between (tests, CA set-up). */
+    public IssuedCertificate issue(IssueRequest request) {
+        return sign(prepare(request));
+    }
+
+    /**
+     * Builds and lints the to-be-signed certificate for {@code request}.
+     *
+     * @throws PkiException LINT when the result would break its profile, UNSUPPORTED_KEY for a key the
+     *                      profile does not allow
+     */
+    public PreparedCertificate prepare(IssueRequest request) {
+        CertificateProfile profile = profiles.get(request.profileId());
+        Instant notBefore = (request.notBefore() != null ? request.notBefore() : clock.instant())
+                .truncatedTo(ChronoUnit.SECONDS);
+        Instant notAfter = request.notAfter() != null ? request.notAfter().truncatedTo(ChronoUnit.SECONDS)
+                : notBefore.atOffset(ZoneOffset.UTC).plus(profile.validity()).toInstant();
+        X500Name subject;
+        String uscc = null;
+        if (request.subject() instanceof CertificateSubject.Employer employer) {
+            if (!profile.kind().isEmployer()) {
+                throw new PkiException(PkiException.Kind.LINT, "profile " + profile.id() + " is not for employers");
+            }
+            subject = EmployerNames.subject(employer, profile);
+            uscc = employer.uscc().value();
+        } else {
+            if (profile.kind().isEmployer()) {
+                throw new PkiException(PkiException.Kind.LINT,
+                        "profile " + profile.id() + " needs an employer name and USCC");
+            }
+            subject = ((CertificateSubject.Named) request.subject()).name();
+        }
+        BigInteger serial = SerialNumbers.next();
+        V3TBSCertificateGenerator tbs = new V3TBSCertificateGenerator();
+        tbs.setSerialNumber(new ASN1Integer(serial));
+        tbs.setSignature(signer.algorithm().signatureAlgorithm());
+        tbs.setIssuer(issuer.keyId() == null ? subject : issuer.name());
+        tbs.setStartDate(new Time(Date.from(notBefore)));
+        tbs.setEndDate(new Time(Date.from(notAfter)));
+        tbs.setSubject(subject);
+        tbs.setSubjectPublicKeyInfo(request.publicKey());
+        List<Extension> fixed = constantExtensions.computeIfAbsent(profile.id(),
+                id -> ProfileExtensions.constant(profile, issuer.keyId(), endpoints));
+        List<Extension> variable = ProfileExtensions.perCertificate(profile, request.publicKey(), uscc);
+        Extension[] all = new Extension[fixed.size() + variable.size()];
+        int i = 0;
+        for (Extension extension : fixed) {
+            all[i++] = extension;
+        }
+        for (Extension extension : variable) {
+            all[i++] = extension;
+        }
+        tbs.setExtensions(new Extensions(all));
+        TBSCertificate certificate = tbs.generateTBSCertificate();
+        CertificateLinter.Issuer lintIssuer = issuer.keyId() == null
+                ? new CertificateLinter.Issuer(subject, null, null, issuer.algorithm()) : issuer;
+        CertificateLinter.check(certificate, profile, lintIssuer);
+        try {
+            return new PreparedCertificate(serial, certificate.getEncoded(ASN1Encoding.DER), profile.id(),
+                    notBefore, notAfter);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode a TBSCertificate", e);
+        }
+    }
+
+    /**
+     * Signs a prepared certificate. The TBS is parsed again and must name this CA and its algorithm, so a
+     * row recorded for one CA cannot be signed by another after a restart.
+     *
+     * @throws PkiException MALFORMED for bytes that are not a TBSCertificate, LINT for one of another CA
+     */
+    public IssuedCertificate sign(PreparedCertificate prepared) {
+        byte[] tbsBytes = prepared.tbs();
+        TBSCertificate tbs = org.orgcert.pki.Der.parse(tbsBytes, org.orgcert.pki.Der.DEFAULT_LIMIT,
+                "to-be-signed certificate", TBSCertificate::getInstance);
+        boolean selfSigned = issuer.keyId() == null;
+        if (!selfSigned && !tbs.getIssuer().equals(issuer.name())
+                || !tbs.getSignature().equals(signer.algorithm().signatureAlgorithm())
+                || !tbs.getSerialNumber().getValue().equals(prepared.serial())) {
+            throw new PkiException(PkiException.Kind.LINT,
+                    "this to-be-signed certificate was not prepared by this CA (issuer, algorithm or serial differ)");
+        }
+        byte[] signature = signer.sign(tbsBytes);
+        return new IssuedCertificate(prepared.serial(), assemble(tbsBytes, signatureAlgorithm, signature));
+    }
+
+    /** Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }. */
+    private static byte[] assemble(byte[] tbs, byte[] algorithm, byte[] signature) {
+        try {
+            byte[] bits = new DERBitString(signature).getEncoded(ASN1Encoding.DER);
+            int contentLength = tbs.length + algorithm.length + bits.length;
+            ByteArrayOutputStream out = new ByteArrayOutputStream(contentLength + 6);
+            out.write(0x30);
+            writeLength(out, contentLength);
+            out.write(tbs);
+            out.write(algorithm);
+            out.write(bits);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void writeLength(ByteArrayOutputStream out, int length) {
+        if (length < 0x80) {
+            out.write(length);
+            return;
+        }
+        int bytes = (32 - Integer.numberOfLeadingZeros(length) + 7) / 8;
+        out.write(0x80 | bytes);
+        for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8) {
+            out.write(length >>> shift);
+        }
+    }
+}

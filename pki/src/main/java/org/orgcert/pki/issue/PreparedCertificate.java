@@ -1,0 +1,28 @@
+package org.orgcert.pki.issue;
+
+import java.math.BigInteger;
+import java.time.Instant;
+
+/**
+ * A linted, not yet signed certificate: the serial and the exact to-be-signed bytes. The server commits
+ * this before calling {@link CertificateIssuer#sign} (invariant "record before sign"), so a crash can
+ * leave a recorded unsigned certificate, never a signed unrecorded one.
+ *
+ * @param serial    the certificate's serial number (positive, at least 64 random bits)
+ * @param tbs       the DER of the TBSCertificate
+ * @param profileId the profile it was built and linted against
+ * @param notBefore start of validity
+ * @param notAfter  end of validity
+ */
+public record PreparedCertificate(BigInteger serial, byte[] tbs, String profileId, Instant notBefore,
+        Instant notAfter) {
+
+    public PreparedCertificate {
+        tbs = tbs.clone();
+    }
+
+    @Override
+    public byte[] tbs() {
+        return tbs.clone();
+    }
+}

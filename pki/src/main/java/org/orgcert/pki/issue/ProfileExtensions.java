@@ -1,0 +1,120 @@
+package org.orgcert.pki.issue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DERPrintableString;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.PolicyInformation;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
+import org.orgcert.pki.ca.CaEndpoints;
+import org.orgcert.pki.profile.CertificateProfile;
+import org.orgcert.pki.profile.KeyUsageBit;
+
+/**
+ * Turns a profile into X.509 extensions. The extensions that are the same for every certificate of a
+ * profile and CA are built once ({@link #constant}); only the key identifier and the identity code
+ * change per certificate ({@link #perCertificate}).
+ */
+final class ProfileExtensions {
+    private static final BcX509ExtensionUtils UTILS = new BcX509ExtensionUtils();
+
+    private ProfileExtensions() {
+    }
+
+    /**
+     * The extensions that do not depend on the subject.
+     *
+     * @param authorityKeyId the issuer's key identifier, or null for a self-signed root
+     * @param endpoints      the issuer's status URLs, or null when the profile uses none
+     */
+    static List<Extension> constant(CertificateProfile profile, byte[] authorityKeyId, CaEndpoints endpoints) {
+        List<Extension> extensions = new ArrayList<>();
+        try {
+            if (profile.kind().isCa()) {
+                BasicConstraints constraints = profile.pathLength() >= 0
+                        ? new BasicConstraints(profile.pathLength()) : new BasicConstraints(true);
+                extensions.add(new Extension(Extension.basicConstraints, true, constraints.getEncoded()));
+            }
+            extensions.add(new Extension(Extension.keyUsage, true,
+                    KeyUsageBit.toKeyUsage(profile.keyUsage()).getEncoded()));
+            if (!profile.extendedKeyUsage().isEmpty()) {
+                KeyPurposeId[] purposes = profile.extendedKeyUsage().stream()
+                        .map(oid -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(oid)))
+                        .toArray(KeyPurposeId[]::new);
+                extensions.add(new Extension(Extension.extendedKeyUsage, false,
+                        new ExtendedKeyUsage(purposes).getEncoded()));
+            }
+            if (authorityKeyId != null) {
+                extensions.add(new Extension(Extension.authorityKeyIdentifier, false,
+                        new AuthorityKeyIdentifier(authorityKeyId).getEncoded()));
+            }
+            if (profile.crlDistributionPoint()) {
+                DistributionPoint point = new DistributionPoint(new DistributionPointName(
+                        new GeneralNames(uri(endpoints.crlUrl()))), null, null);
+                extensions.add(new Extension(Extension.cRLDistributionPoints, false,
+                        new CRLDistPoint(new DistributionPoint[] {point}).getEncoded()));
+            }
+            if (profile.authorityInfoAccess()) {
+                AuthorityInformationAccess aia = new AuthorityInformationAccess(new AccessDescription[] {
+                    new AccessDescription(AccessDescription.id_ad_ocsp, uri(endpoints.ocspUrl())),
+                    new AccessDescription(AccessDescription.id_ad_caIssuers, uri(endpoints.caIssuersUrl())),
+                });
+                extensions.add(new Extension(Extension.authorityInfoAccess, false, aia.getEncoded()));
+            }
+            if (!profile.policyOids().isEmpty()) {
+                PolicyInformation[] policies = profile.policyOids().stream()
+                        .map(oid -> new PolicyInformation(new ASN1ObjectIdentifier(oid)))
+                        .toArray(PolicyInformation[]::new);
+                extensions.add(new Extension(Extension.certificatePolicies, false,
+                        new CertificatePolicies(policies).getEncoded()));
+            }
+            if (profile.ocspNoCheck()) {
+                extensions.add(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false,
+                        DERNull.INSTANCE.getEncoded()));
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot encode the extensions of profile " + profile.id(), e);
+        }
+        return List.copyOf(extensions);
+    }
+
+    /** The subject key identifier (RFC 5280 4.2.1.2 method 1) and, for employers, the identity code. */
+    static List<Extension> perCertificate(CertificateProfile profile, SubjectPublicKeyInfo key, String uscc) {
+        try {
+            SubjectKeyIdentifier ski = UTILS.createSubjectKeyIdentifier(key);
+            Extension skiExtension = new Extension(Extension.subjectKeyIdentifier, false, ski.getEncoded());
+            if (profile.identityCodeOid() == null || uscc == null) {
+                return List.of(skiExtension);
+            }
+            Extension identity = new Extension(new ASN1ObjectIdentifier(profile.identityCodeOid()), false,
+                    new DERPrintableString(uscc).getEncoded());
+            return List.of(skiExtension, identity);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot encode a key identifier", e);
+        }
+    }
+
+    private static GeneralName uri(String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("the CA has no status URL configured for a profile that needs one");
+        }
+        return new GeneralName(GeneralName.uniformResourceIdentifier, url);
+    }
+}

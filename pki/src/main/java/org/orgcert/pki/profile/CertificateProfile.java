@@ -1,0 +1,66 @@
+package org.orgcert.pki.profile;
+
+import java.time.Period;
+import java.util.List;
+import java.util.Set;
+import org.orgcert.pki.algorithm.KeyAlgorithm;
+
+/**
+ * What a kind of certificate contains, as data. The issuer builds every certificate from a profile and the
+ * linter checks the result against the same profile; the CSR never decides content.
+ *
+ * @param id                  the profile's name in configuration, e.g. {@code employer-signing}
+ * @param kind                what the certificate is for
+ * @param validity            how long a certificate lives (R-CERT-4: one year for employers)
+ * @param maxCarryOver        how much longer than {@code validity} a renewal may run, so that an early
+ *                            renewal loses no days (zero for anything that is not renewed)
+ * @param keyUsage            the keyUsage bits, exactly (marked critical)
+ * @param extendedKeyUsage    extended key usage OIDs, exactly; empty for none
+ * @param pathLength          for CA profiles, the basicConstraints path length, or -1 for none
+ * @param keyAlgorithms       the subject key algorithms allowed
+ * @param crlDistributionPoint whether to add the issuing CA's CRL distribution point
+ * @param authorityInfoAccess whether to add AIA with the OCSP responder and caIssuers URLs
+ * @param ocspNoCheck         whether to add id-pkix-ocsp-nocheck (RFC 6960 4.2.2.2.1)
+ * @param policyOids          certificatePolicies OIDs; empty for none
+ * @param identityCodeOid     for employer profiles, the OID of the GM/T 0015 identity-code extension that
+ *                            carries the USCC ({@code docs/pki.md} says why the default); null for none
+ * @param subject             the fixed part of an employer subject (C, ST, L); null for other kinds
+ * @param maxNameLength       the longest employer name, in characters, that the profile accepts
+ */
+public record CertificateProfile(
+        String id,
+        ProfileKind kind,
+        Period validity,
+        Period maxCarryOver,
+        Set<KeyUsageBit> keyUsage,
+        List<String> extendedKeyUsage,
+        int pathLength,
+        Set<KeyAlgorithm> keyAlgorithms,
+        boolean crlDistributionPoint,
+        boolean authorityInfoAccess,
+        boolean ocspNoCheck,
+        List<String> policyOids,
+        String identityCodeOid,
+        SubjectTemplate subject,
+        int maxNameLength) {
+
+    public CertificateProfile {
+        keyUsage = Set.copyOf(keyUsage);
+        extendedKeyUsage = List.copyOf(extendedKeyUsage);
+        keyAlgorithms = Set.copyOf(keyAlgorithms);
+        policyOids = List.copyOf(policyOids);
+        if (id == null || id.isBlank() || kind == null || validity == null || maxCarryOver == null) {
+            throw new IllegalArgumentException("a profile needs an id, a kind, a validity and a carry-over");
+        }
+        if (keyUsage.isEmpty() || keyAlgorithms.isEmpty()) {
+            throw new IllegalArgumentException("profile " + id + " needs key usages and key algorithms");
+        }
+        if (kind.isEmployer() && subject == null) {
+            throw new IllegalArgumentException("employer profile " + id + " needs a subject template");
+        }
+    }
+
+    /** The fixed attributes of an employer subject: {@code C=CN, ST=云南省, L=昆明市}. */
+    public record SubjectTemplate(String country, String province, String locality) {
+    }
+}
