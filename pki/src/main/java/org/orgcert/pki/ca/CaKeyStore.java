@@ -41,7 +41,8 @@ public final class CaKeyStore {
     public static void savePkcs12(Path file, char[] passphrase, String alias, PrivateKey privateKey,
             X509CertificateHolder certificate, List<X509CertificateHolder> chain) {
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12", Pki.provider());
+            // PBES2 with AES-256 for keys (not BC's default 3DES); "PKCS12" reads it back, as does OpenSSL 3.
+            KeyStore store = KeyStore.getInstance("PKCS12-AES256-AES128", Pki.provider());
             store.load(null, null);
             List<Certificate> certificates = new ArrayList<>();
             certificates.add(toX509(certificate));

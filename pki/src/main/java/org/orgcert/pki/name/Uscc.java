@@ -63,13 +63,15 @@ public record Uscc(String value) {
             return "a USCC has 18 characters" + (value == null ? "" : "; this one has " + value.length());
         }
         int sum = 0;
-        for (int i = 0; i < 17; i++) {
+        for (int i = 0; i < 18; i++) {
             int code = ALPHABET.indexOf(value.charAt(i));
             if (code < 0) {
                 return "character " + (i + 1) + " of the USCC ('" + value.charAt(i)
                         + "') is not allowed; USCCs use digits and letters except I, O, S, V and Z";
             }
-            sum += code * WEIGHTS[i];
+            if (i < 17) {
+                sum += code * WEIGHTS[i];
+            }
         }
         char expected = ALPHABET.charAt((31 - sum % 31) % 31);
         if (value.charAt(17) != expected) {
