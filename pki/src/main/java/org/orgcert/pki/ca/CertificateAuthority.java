@@ -1,12 +1,13 @@
 package org.orgcert.pki.ca;
 
 import java.io.IOException;
-import java.util.Date;
+import java.time.Instant;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.orgcert.pki.Asn1Time;
 import org.orgcert.pki.algorithm.KeyAlgorithm;
 import org.orgcert.pki.algorithm.Signer;
 
@@ -55,8 +56,8 @@ public record CertificateAuthority(Signer signer, X509CertificateHolder certific
     }
 
     /** The last instant the CA certificate is valid; nothing it issues may outlive it. */
-    public Date notAfter() {
-        return certificate.getNotAfter();
+    public Instant notAfter() {
+        return Asn1Time.instant(certificate.toASN1Structure().getEndDate());
     }
 
     /** The root at the top of this CA's chain (itself for a root). */

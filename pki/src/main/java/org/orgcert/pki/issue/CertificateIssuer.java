@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,8 +17,8 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.TBSCertificate;
-import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
+import org.orgcert.pki.Asn1Time;
 import org.orgcert.pki.PkiException;
 import org.orgcert.pki.algorithm.Signer;
 import org.orgcert.pki.ca.CaEndpoints;
@@ -43,6 +42,7 @@ public final class CertificateIssuer {
     private final Clock clock;
     private final Map<String, List<Extension>> constantExtensions = new ConcurrentHashMap<>();
     private final byte[] signatureAlgorithm;
+    private final byte[] issuerName;
 
     /** An issuer for {@code ca}'s certificates under {@code profiles}. */
     public CertificateIssuer(CertificateAuthority ca, CertificateProfiles profiles, Clock clock) {
@@ -59,6 +59,7 @@ public final class CertificateIssuer {
         this.clock = clock;
         try {
             this.signatureAlgorithm = signer.algorithm().signatureAlgorithm().getEncoded(ASN1Encoding.DER);
+            this.issuerName = issuer.name().getEncoded(ASN1Encoding.DER);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -107,9 +108,9 @@ public final class CertificateIssuer {
         V3TBSCertificateGenerator tbs = new V3TBSCertificateGenerator();
         tbs.setSerialNumber(new ASN1Integer(serial));
         tbs.setSignature(signer.algorithm().signatureAlgorithm());
-        tbs.setIssuer(issuer.keyId() == null ? subject : issuer.name());
-        tbs.setStartDate(new Time(Date.from(notBefore)));
-        tbs.setEndDate(new Time(Date.from(notAfter)));
+        tbs.setIssuer(issuer.name()); // for a root, its own name (the linter checks subject == issuer)
+        tbs.setStartDate(Asn1Time.time(notBefore));
+        tbs.setEndDate(Asn1Time.time(notAfter));
         tbs.setSubject(subject);
         tbs.setSubjectPublicKeyInfo(request.publicKey());
         List<Extension> fixed = constantExtensions.computeIfAbsent(profile.id(),
@@ -125,9 +126,7 @@ public final class CertificateIssuer {
         }
         tbs.setExtensions(new Extensions(all));
         TBSCertificate certificate = tbs.generateTBSCertificate();
-        CertificateLinter.Issuer lintIssuer = issuer.keyId() == null
-                ? new CertificateLinter.Issuer(subject, null, null, issuer.algorithm()) : issuer;
-        CertificateLinter.check(certificate, profile, lintIssuer);
+        CertificateLinter.check(certificate, profile, issuer);
         try {
             return new PreparedCertificate(serial, certificate.getEncoded(ASN1Encoding.DER), profile.id(),
                     notBefore, notAfter);
@@ -143,18 +142,19 @@ public final class CertificateIssuer {
      * @throws PkiException MALFORMED for bytes that are not a TBSCertificate, LINT for one of another CA
      */
     public IssuedCertificate sign(PreparedCertificate prepared) {
-        byte[] tbsBytes = prepared.tbs();
-        TBSCertificate tbs = org.orgcert.pki.Der.parse(tbsBytes, org.orgcert.pki.Der.DEFAULT_LIMIT,
-                "to-be-signed certificate", TBSCertificate::getInstance);
-        boolean selfSigned = issuer.keyId() == null;
-        if (!selfSigned && !tbs.getIssuer().equals(issuer.name())
-                || !tbs.getSignature().equals(signer.algorithm().signatureAlgorithm())
-                || !tbs.getSerialNumber().getValue().equals(prepared.serial())) {
+        byte[] tbs = prepared.tbs();
+        byte[] serial;
+        try {
+            serial = new ASN1Integer(prepared.serial()).getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!TbsHeader.matches(tbs, serial, signatureAlgorithm, issuerName)) {
             throw new PkiException(PkiException.Kind.LINT,
                     "this to-be-signed certificate was not prepared by this CA (issuer, algorithm or serial differ)");
         }
-        byte[] signature = signer.sign(tbsBytes);
-        return new IssuedCertificate(prepared.serial(), assemble(tbsBytes, signatureAlgorithm, signature));
+        byte[] signature = signer.sign(tbs);
+        return new IssuedCertificate(prepared.serial(), assemble(tbs, signatureAlgorithm, signature));
     }
 
     /** Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }. */

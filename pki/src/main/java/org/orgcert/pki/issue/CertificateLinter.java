@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +28,7 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.asn1.x509.TBSCertificate;
+import org.orgcert.pki.Asn1Time;
 import org.orgcert.pki.PkiException;
 import org.orgcert.pki.algorithm.KeyAlgorithm;
 import org.orgcert.pki.name.Uscc;
@@ -55,7 +55,7 @@ public final class CertificateLinter {
      * @param notAfter  the end of the issuer's validity, or null for a root
      * @param algorithm the issuer's signature algorithm
      */
-    public record Issuer(X500Name name, byte[] keyId, Date notAfter, KeyAlgorithm algorithm) {
+    public record Issuer(X500Name name, byte[] keyId, Instant notAfter, KeyAlgorithm algorithm) {
     }
 
     private CertificateLinter() {
@@ -80,6 +80,9 @@ public final class CertificateLinter {
         if (!tbs.getIssuer().equals(issuer.name())) {
             problems.add("issuer name is not the CA's subject");
         }
+        if (profile.kind() == org.orgcert.pki.profile.ProfileKind.ROOT_CA && !tbs.getSubject().equals(tbs.getIssuer())) {
+            problems.add("a root certificate's subject must be its issuer");
+        }
         checkValidity(tbs, profile, issuer, problems);
         checkSubject(tbs, profile, problems);
         checkKey(tbs, profile, problems);
@@ -98,8 +101,15 @@ public final class CertificateLinter {
 
     private static void checkValidity(TBSCertificate tbs, CertificateProfile profile, Issuer issuer,
             List<String> problems) {
-        Instant from = tbs.getStartDate().getDate().toInstant();
-        Instant until = tbs.getEndDate().getDate().toInstant();
+        Instant from;
+        Instant until;
+        try {
+            from = Asn1Time.instant(tbs.getStartDate());
+            until = Asn1Time.instant(tbs.getEndDate());
+        } catch (PkiException e) {
+            problems.add(e.getMessage());
+            return;
+        }
         if (!from.isBefore(until)) {
             problems.add("validity must end after it starts");
             return;
@@ -110,8 +120,8 @@ public final class CertificateLinter {
             problems.add("validity " + from + " to " + until + " is longer than the profile's "
                     + profile.validity() + (profile.maxCarryOver().isZero() ? "" : " plus " + profile.maxCarryOver()));
         }
-        if (issuer.notAfter() != null && until.isAfter(issuer.notAfter().toInstant())) {
-            problems.add("validity ends after the issuing CA's certificate (" + issuer.notAfter().toInstant() + ")");
+        if (issuer.notAfter() != null && until.isAfter(issuer.notAfter())) {
+            problems.add("validity ends after the issuing CA's certificate (" + issuer.notAfter() + ")");
         }
     }
 
