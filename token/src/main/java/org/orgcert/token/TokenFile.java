@@ -120,7 +120,8 @@ final class TokenFile {
             case KEY_GENERATED -> keyAlgorithm != null && publicKey.length > 0 && certificate.length == 0;
             default -> keyAlgorithm != null && publicKey.length > 0 && certificate.length > 0;
         };
-        if (!consistent || (kind == Kind.SOFTWARE) != (wrapped.length > 0) && keyAlgorithm != null) {
+        boolean holdsSealedKey = kind == Kind.SOFTWARE && keyAlgorithm != null;
+        if (!consistent || holdsSealedKey != (wrapped.length > 0)) {
             throw Bytes.malformed("its state does not match its contents");
         }
         return new TokenRecord(serial, label, guard, state, keyAlgorithm, publicKey, certificate, wrapped);
