@@ -1,0 +1,306 @@
+package org.orgcert.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.orgcert.pki.Pki;
+import org.orgcert.pki.algorithm.KeyAlgorithm;
+import org.orgcert.pki.algorithm.Signatures;
+import org.orgcert.pki.csr.CsrParser;
+import org.orgcert.pki.csr.VerifiedCsr;
+import org.orgcert.pki.issue.CertificateIssuer;
+import org.orgcert.pki.issue.CertificateSubject;
+import org.orgcert.pki.issue.IssueRequest;
+import org.orgcert.pki.name.Uscc;
+import org.orgcert.pki.profile.CertificateProfiles;
+import org.orgcert.pki.testing.OpenSsl;
+import org.orgcert.pki.testing.TestCas;
+
+/**
+ * What every {@link Token} must do (R-CERT-2: key on the token, PIN-guarded, locks after wrong PINs;
+ * R-FEE-1 d: unblock). Subclasses make tokens of one kind.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TokenContractTest {
+    static final char[] PIN = "135790".toCharArray();
+    static final char[] NEW_PIN = "Kunming-2468".toCharArray();
+    static final TokenSettings SETTINGS = TokenSettings.DEFAULT.withKdfIterations(1_000);
+    static final UnblockAuthority AUTHORITY = new UnblockAuthority(Crypto.sha256(Crypto.utf8("test master")));
+    static final String EMPLOYER = "昆明市测试科技有限公司";
+    private static int serials;
+
+    @TempDir
+    Path dir;
+
+    /** A new token with {@link #PIN}; its state file is {@link #file(String)}. */
+    abstract Token create(String serial);
+
+    /** Opens the token with {@code serial} again from its state file. */
+    abstract Token reopen(String serial);
+
+    /** The algorithms this token kind supports. */
+    abstract List<KeyAlgorithm> algorithms();
+
+    Path file(String serial) {
+        return dir.resolve(serial + ".token");
+    }
+
+    static synchronized String serial() {
+        return "T" + (++serials);
+    }
+
+    Token personalisedToken(KeyAlgorithm algorithm) {
+        Token token = create(serial());
+        token.generateKeyPair(PIN, algorithm);
+        return token;
+    }
+
+    @ParameterizedTest
+    @MethodSource("algorithms")
+    void keyOnTokenCsrCertificateAndSignatureVerifyInBcAndOpenSsl_R_CERT_2(KeyAlgorithm algorithm) throws Exception {
+        Token token = create(serial());
+        assertThat(token.info().state()).isEqualTo(TokenState.EMPTY);
+        token.generateKeyPair(PIN, algorithm);
+        assertThat(token.info()).extracting(TokenInfo::state, TokenInfo::algorithm, TokenInfo::hasKey,
+                TokenInfo::hasCertificate).containsExactly(TokenState.KEY_GENERATED, algorithm, true, false);
+
+        VerifiedCsr csr = new CsrParser().parse(token.createCsr(PIN, new X500Name("CN=" + EMPLOYER)));
+        assertThat(csr.algorithm()).isEqualTo(algorithm);
+        byte[] der = new CertificateIssuer(TestCas.hierarchy(algorithm).issuing(), CertificateProfiles.builtIn(),
+                Clock.systemUTC()).issue(IssueRequest.of(CertificateProfiles.EMPLOYER_SIGNING,
+                        new CertificateSubject.Employer(EMPLOYER, new Uscc("91110000600037341L")), csr.publicKey()))
+                .der();
+        token.importCertificate(PIN, der);
+        assertThat(token.info().state()).isEqualTo(TokenState.PERSONALISED);
+        assertThat(token.certificate()).hasValueSatisfying(c -> assertThat(c).isEqualTo(der));
+        assertThat(reopen(token.info().serial()).info().state()).isEqualTo(TokenState.PERSONALISED);
+
+        byte[] data = "劳动合同备案 2025-001".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] signature = token.sign(PIN, data);
+        byte[] spki = new X509CertificateHolder(der).getSubjectPublicKeyInfo().getEncoded();
+        PublicKey publicKey = KeyFactory.getInstance(algorithm.keyType(), Pki.provider())
+                .generatePublic(new X509EncodedKeySpec(spki));
+        assertThat(Signatures.verify(publicKey, data, signature)).isTrue();
+        assertThat(Signatures.verify(publicKey, "other".getBytes(), signature)).isFalse();
+
+        OpenSsl.writePem(dir.resolve("pub.pem"), "PUBLIC KEY", spki);
+        OpenSsl.write(dir.resolve("data.bin"), data);
+        OpenSsl.write(dir.resolve("sig.bin"), signature);
+        OpenSsl.Result result = algorithm == KeyAlgorithm.SM2
+                ? OpenSsl.run(dir, "dgst", "-sm3", "-verify", "pub.pem", "-sigopt",
+                        "distid:" + KeyAlgorithm.SM2_DEFAULT_USER_ID, "-signature", "sig.bin", "data.bin")
+                : OpenSsl.run(dir, "dgst", "-sha256", "-verify", "pub.pem", "-signature", "sig.bin", "data.bin");
+        assertThat(result.ok()).as(result.output()).isTrue();
+        assertThat(result.output()).contains("Verified OK");
+    }
+
+    @Test
+    void sixWrongPinsLockAndLockedTokenRefusesTheRightPin_R_CERT_2() {
+        Token token = personalisedToken(algorithms().get(0));
+        for (int left = 5; left >= 0; left--) {
+            TokenException e = catchThrowableOfType(TokenException.class,
+                    () -> token.sign("000000x".toCharArray(), new byte[] {1}));
+            assertThat(e.kind()).isEqualTo(TokenException.Kind.WRONG_PIN);
+            assertThat(e.retriesLeft()).isEqualTo(left);
+        }
+        assertThat(token.info().state()).isEqualTo(TokenState.LOCKED);
+        assertThat(token.info().retriesLeft()).isZero();
+        assertKind(() -> token.sign(PIN, new byte[] {1}), TokenException.Kind.LOCKED);
+        assertKind(() -> token.changePin(PIN, NEW_PIN), TokenException.Kind.LOCKED);
+        assertKind(() -> token.createCsr(PIN, new X500Name("CN=x")), TokenException.Kind.LOCKED);
+        // the lock survives reopening the token (the counter is persisted)
+        Token reopened = reopen(token.info().serial());
+        assertThat(reopened.info().state()).isEqualTo(TokenState.LOCKED);
+        assertKind(() -> reopened.sign(PIN, new byte[] {1}), TokenException.Kind.LOCKED);
+    }
+
+    @Test
+    void correctPinAfterFiveWrongRestoresAllTries_R_CERT_2() {
+        Token token = personalisedToken(algorithms().get(0));
+        for (int i = 0; i < 5; i++) {
+            assertKind(() -> token.sign("wrong-pin".toCharArray(), new byte[] {1}), TokenException.Kind.WRONG_PIN);
+        }
+        assertThat(token.info().retriesLeft()).isEqualTo(1);
+        assertThat(token.sign(PIN, new byte[] {1})).isNotEmpty();
+        assertThat(token.info().retriesLeft()).isEqualTo(6);
+        assertThat(reopen(token.info().serial()).info().retriesLeft()).isEqualTo(6);
+    }
+
+    @Test
+    void unblockWithTheBureausResponseSetsANewPin_R_FEE_1_d() {
+        Token token = lockedToken();
+        String serial = token.info().serial();
+        UnblockChallenge challenge = token.unblockChallenge();
+        assertThat(token.unblockChallenge()).isEqualTo(challenge); // stable until used
+        // read over the phone: the texts round-trip
+        UnblockResponse response = UnblockResponse.parse(
+                AUTHORITY.respond(serial, UnblockChallenge.parse(challenge.text())).text());
+        token.unblock(response, NEW_PIN);
+
+        assertThat(token.info().state()).isEqualTo(TokenState.KEY_GENERATED);
+        assertThat(token.info().retriesLeft()).isEqualTo(6);
+        assertThat(token.sign(NEW_PIN, new byte[] {1})).isNotEmpty();
+        assertKind(() -> token.sign(PIN, new byte[] {1}), TokenException.Kind.WRONG_PIN);
+        assertThat(reopen(serial).sign(NEW_PIN, new byte[] {2})).isNotEmpty();
+        assertThat(token.unblockChallenge().current()).isEqualTo(challenge.next());
+    }
+
+    @Test
+    void wrongForeignAndReplayedResponsesAreRejectedAndChangeNothing_R_FEE_1_d() {
+        Token token = lockedToken();
+        String serial = token.info().serial();
+        Token other = create(serial());
+        UnblockChallenge challenge = token.unblockChallenge();
+
+        // a response computed for another token's serial
+        assertUnblockRejected(token, AUTHORITY.respond(other.info().serial(), challenge));
+        // a response to another token's challenge
+        assertUnblockRejected(token, AUTHORITY.respond(serial, other.unblockChallenge()));
+        // a response from another bureau's master key
+        assertUnblockRejected(token, new UnblockAuthority(new byte[32]).respond(serial, challenge));
+        // random bytes
+        assertUnblockRejected(token, new UnblockResponse(new byte[16], new byte[16]));
+        assertThat(token.unblockChallenge()).isEqualTo(challenge);
+
+        UnblockResponse good = AUTHORITY.respond(serial, challenge);
+        token.unblock(good, NEW_PIN);
+        // replay: lock again, then use the old response
+        for (int i = 0; i < 6; i++) {
+            assertKind(() -> token.sign("wrong-pin".toCharArray(), new byte[] {1}), TokenException.Kind.WRONG_PIN);
+        }
+        token.unblockChallenge();
+        assertUnblockRejected(token, good);
+        token.unblock(AUTHORITY.respond(serial, token.unblockChallenge()), PIN);
+        assertThat(token.sign(PIN, new byte[] {1})).isNotEmpty();
+    }
+
+    @Test
+    void unblockIsAllowedBeforeTheTokenLocks_R_FEE_1_d() {
+        Token token = personalisedToken(algorithms().get(0));
+        token.unblock(AUTHORITY.respond(token.info().serial(), token.unblockChallenge()), NEW_PIN);
+        assertThat(token.sign(NEW_PIN, new byte[] {1})).isNotEmpty();
+    }
+
+    @Test
+    void unblockWithoutAChallengeOrWithABadNewPinIsRefused() {
+        Token token = lockedToken();
+        String serial = token.info().serial();
+        UnblockResponse guess = new UnblockResponse(new byte[16], new byte[16]);
+        assertKind(() -> token.unblock(guess, NEW_PIN), TokenException.Kind.WRONG_UNBLOCK_RESPONSE);
+        UnblockResponse good = AUTHORITY.respond(serial, token.unblockChallenge());
+        assertKind(() -> token.unblock(good, "123".toCharArray()), TokenException.Kind.PIN_POLICY);
+        assertThat(token.info().state()).isEqualTo(TokenState.LOCKED);
+    }
+
+    @Test
+    void certificateForAnotherKeyIsRefused_R_CERT_2() {
+        KeyAlgorithm algorithm = algorithms().get(0);
+        Token token = personalisedToken(algorithm);
+        Token other = personalisedToken(algorithm);
+        VerifiedCsr csr = new CsrParser().parse(other.createCsr(PIN, new X500Name("CN=other")));
+        byte[] der = new CertificateIssuer(TestCas.hierarchy(algorithm).issuing(), CertificateProfiles.builtIn(),
+                Clock.systemUTC()).issue(IssueRequest.of(CertificateProfiles.EMPLOYER_SIGNING,
+                        new CertificateSubject.Employer(EMPLOYER, new Uscc("91110000600037341L")), csr.publicKey()))
+                .der();
+        assertKind(() -> token.importCertificate(PIN, der), TokenException.Kind.CERTIFICATE_MISMATCH);
+        assertKind(() -> token.importCertificate(PIN, new byte[] {0x30, 0x03, 1, 2, 3}), TokenException.Kind.MALFORMED);
+        assertThat(token.info().hasCertificate()).isFalse();
+        assertThat(token.info().retriesLeft()).isEqualTo(6);
+        other.importCertificate(PIN, der);
+        assertThat(other.info().state()).isEqualTo(TokenState.PERSONALISED);
+    }
+
+    @Test
+    void pinPolicyAndChangePin() {
+        assertThatThrownBy(() -> create("short-" + serial(), "12345".toCharArray()))
+                .isInstanceOfSatisfying(TokenException.class,
+                        e -> assertThat(e.kind()).isEqualTo(TokenException.Kind.PIN_POLICY));
+        Token token = personalisedToken(algorithms().get(0));
+        for (String bad : List.of("12345", "12345678901234567", "111111", "123 456", "密码密码密码")) {
+            TokenException e = catchThrowableOfType(TokenException.class,
+                    () -> token.changePin(PIN, bad.toCharArray()));
+            assertThat(e.kind()).isEqualTo(TokenException.Kind.PIN_POLICY);
+            assertThat(e.getMessage()).doesNotContain(bad);
+        }
+        assertThat(token.info().retriesLeft()).isEqualTo(6);
+        token.changePin(PIN, NEW_PIN);
+        assertKind(() -> token.sign(PIN, new byte[] {1}), TokenException.Kind.WRONG_PIN);
+        assertThat(token.sign(NEW_PIN, new byte[] {1})).isNotEmpty();
+    }
+
+    @Test
+    void operationsWithoutAKeyAreRefusedWithoutCostingATry() {
+        Token token = create(serial());
+        assertKind(() -> token.sign(PIN, new byte[] {1}), TokenException.Kind.NO_KEY);
+        assertKind(() -> token.createCsr(PIN, new X500Name("CN=x")), TokenException.Kind.NO_KEY);
+        assertThat(token.info().retriesLeft()).isEqualTo(6);
+        assertThat(token.certificate()).isEmpty();
+    }
+
+    @Test
+    void editedStateFileIsRefused_counterRollback_R_CERT_2() throws Exception {
+        Token token = lockedToken();
+        String serial = token.info().serial();
+        byte[] bytes = Files.readAllBytes(file(serial));
+        // retriesLeft sits after magic, version, kind, serial, label and maxRetries
+        int offset = 6 + 4 + serial.length() + 4 + ("label " + serial).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 4;
+        assertThat(bytes[offset + 3]).isZero();
+        bytes[offset + 3] = 6;
+        Files.write(file(serial), bytes);
+        assertKind(() -> reopen(serial), TokenException.Kind.TAMPERED);
+        bytes[offset + 3] = 0;
+        bytes[bytes.length - 40] ^= 1;
+        Files.write(file(serial), bytes);
+        assertKind(() -> reopen(serial), TokenException.Kind.TAMPERED);
+    }
+
+    @Test
+    void secretsStayOutOfMessagesAndToString() {
+        Token token = personalisedToken(algorithms().get(0));
+        TokenException e = catchThrowableOfType(TokenException.class,
+                () -> token.sign("secret-pin-77".toCharArray(), new byte[] {1}));
+        assertThat(e.getMessage()).doesNotContain("secret-pin-77");
+        UnblockResponse response = AUTHORITY.respond(token.info().serial(), token.unblockChallenge());
+        assertThat(response.toString()).doesNotContain(response.text());
+        assertThat(AUTHORITY.toString()).contains("hidden");
+        assertThat(token.toString()).doesNotContain(new String(PIN));
+    }
+
+    /** Creates a token with a given first PIN (for policy checks). */
+    abstract Token create(String serial, char[] pin);
+
+    Token lockedToken() {
+        Token token = personalisedToken(algorithms().get(0));
+        for (int i = 0; i < 6; i++) {
+            assertKind(() -> token.sign("wrong-pin".toCharArray(), new byte[] {1}), TokenException.Kind.WRONG_PIN);
+        }
+        assertThat(token.info().state()).isEqualTo(TokenState.LOCKED);
+        return token;
+    }
+
+    static void assertUnblockRejected(Token token, UnblockResponse response) {
+        TokenInfo before = token.info();
+        assertKind(() -> token.unblock(response, NEW_PIN), TokenException.Kind.WRONG_UNBLOCK_RESPONSE);
+        assertThat(token.info()).isEqualTo(before);
+    }
+
+    static void assertKind(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, TokenException.Kind kind) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(TokenException.class,
+                e -> assertThat(e.kind()).isEqualTo(kind));
+    }
+}
