@@ -101,7 +101,7 @@ class CrlWriterTest {
             X509CRLHolder holder = new X509CRLHolder(crl(ca, parameters, sample()));
             assertThat(holder.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(Pki.provider())
                     .build(ca.issuing().certificate()))).isTrue();
-            assertThat(holder.getRevokedCertificates()).hasSize(4);
+            assertThat(holder.getRevokedCertificates().size()).isEqualTo(4);
         }
     }
 
@@ -122,7 +122,7 @@ class CrlWriterTest {
         assertThat(indicator.isCritical()).isTrue();
         assertThat(ASN1Integer.getInstance(indicator.getParsedValue()).getValue()).isEqualTo(7);
         assertThat(AuthorityKeyIdentifier.getInstance(holder.getExtension(Extension.authorityKeyIdentifier)
-                .getParsedValue()).getKeyIdentifier()).isEqualTo(ca.issuing().keyIdentifier());
+                .getParsedValue()).getKeyIdentifierOctets()).isEqualTo(ca.issuing().keyIdentifier());
         assertThat(readBack(holder)).isEqualTo(truncated(sample()));
         // The JCA view (BC provider) agrees too: it is what a Java relying party would use.
         X509CRL jca = (X509CRL) CertificateFactory.getInstance("X.509", Pki.provider())
@@ -135,7 +135,7 @@ class CrlWriterTest {
         CaHierarchy ca = TestCas.hierarchy(KeyAlgorithm.ECDSA_P256);
         byte[] der = crl(ca, CrlParameters.full(BigInteger.ONE, NOW, NEXT), List.of());
         X509CRLHolder holder = new X509CRLHolder(der);
-        assertThat(holder.getRevokedCertificates()).isEmpty();
+        assertThat(holder.getRevokedCertificates().size()).isZero();
         assertThat(holder.toASN1Structure().getTBSCertList().getRevokedCertificateEnumeration().hasMoreElements())
                 .isFalse();
         OpenSsl.writePem(dir.resolve("issuing.pem"), "CERTIFICATE", encoded(ca));
@@ -163,7 +163,7 @@ class CrlWriterTest {
         assertThat(holder.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(Pki.provider())
                 .build(ca.issuing().certificate()))).isTrue();
         Collection<?> revoked = holder.getRevokedCertificates();
-        assertThat(revoked).hasSize(count);
+        assertThat(revoked.size()).isEqualTo(count);
         // Spot-check the order and content against the same seeded sequence.
         List<RevokedEntry> expected = new ArrayList<>();
         generated(count, new Random(20260301)).forEachRemaining(expected::add);
