@@ -1,5 +1,7 @@
 package org.orgcert.pki.algorithm;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -65,6 +67,37 @@ public final class PrivateKeySigner implements Signer {
             return signature.sign();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(algorithm.signatureName() + " signing failed", e);
+        }
+    }
+
+    /** Feeds the stream to the signature in 64 KiB chunks, so memory stays flat whatever the size. */
+    @Override
+    public byte[] sign(InputStream data) throws IOException {
+        Signature signature = signatures.get();
+        byte[] chunk = new byte[64 * 1024];
+        boolean complete = false;
+        try {
+            for (int read = data.read(chunk); read >= 0; read = data.read(chunk)) {
+                signature.update(chunk, 0, read);
+            }
+            byte[] value = signature.sign();
+            complete = true;
+            return value;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm.signatureName() + " signing failed", e);
+        } finally {
+            if (!complete) {
+                reset(signature);
+            }
+        }
+    }
+
+    /** Discards half-fed data, so this thread's next signature does not include it. */
+    private void reset(Signature signature) {
+        try {
+            signature.sign();
+        } catch (GeneralSecurityException | RuntimeException e) {
+            signatures.remove(); // a fresh Signature is made on next use
         }
     }
 }

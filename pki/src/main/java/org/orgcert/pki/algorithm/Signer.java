@@ -1,6 +1,8 @@
 package org.orgcert.pki.algorithm;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.PublicKey;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -22,6 +24,19 @@ public interface Signer {
 
     /** Signs {@code data} and returns the DER-encoded signature value (thread-safe). */
     byte[] sign(byte[] data);
+
+    /**
+     * Signs everything {@code data} yields up to its end, for content too large to hold in memory (a CRL of a
+     * million entries is spooled to disk and streamed through here). The stream is not closed.
+     *
+     * <p>This default reads the whole stream into memory and calls {@link #sign(byte[])}; signers that can
+     * hash incrementally (such as {@link PrivateKeySigner}) override it.
+     *
+     * @throws IOException when reading {@code data} fails; no signature is made then
+     */
+    default byte[] sign(InputStream data) throws IOException {
+        return sign(data.readAllBytes());
+    }
 
     /** An adapter for Bouncy Castle's builders, which write the to-be-signed bytes into a stream. */
     default ContentSigner contentSigner() {
