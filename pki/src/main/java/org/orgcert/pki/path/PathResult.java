@@ -3,6 +3,7 @@ package org.orgcert.pki.path;
 import java.time.Instant;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.orgcert.pki.crl.RevocationReason;
 
 /** The outcome of validating a certificate for a relying party. */
 public sealed interface PathResult {
@@ -26,9 +27,9 @@ public sealed interface PathResult {
      * The certificate is revoked.
      *
      * @param revokedAt when, as the CA says
-     * @param reason    the RFC 5280 reason name, e.g. keyCompromise
+     * @param reason    the RFC 5280 reason, e.g. KEY_COMPROMISE for a lost USB key
      */
-    record Revoked(Instant revokedAt, String reason) implements PathResult {
+    record Revoked(Instant revokedAt, RevocationReason reason) implements PathResult {
     }
 
     /**

@@ -38,6 +38,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.orgcert.pki.Pki;
+import org.orgcert.pki.crl.RevocationReason;
 
 /**
  * Validates a certificate the way a relying platform should (R-USE interpretation): a chain to one of the
@@ -130,7 +131,7 @@ public final class PathValidator {
         record Good() implements Status {
         }
 
-        record Revoked(Instant at, String reason) implements Status {
+        record Revoked(Instant at, RevocationReason reason) implements Status {
         }
 
         record Unknown() implements Status {
@@ -167,7 +168,8 @@ public final class PathValidator {
                 }
                 if (status instanceof RevokedStatus revoked) {
                     return Optional.of(new Status.Revoked(revoked.getRevocationTime().toInstant(),
-                            revoked.hasRevocationReason() ? reasonName(revoked.getRevocationReason()) : "unspecified"));
+                            revoked.hasRevocationReason() ? reason(revoked.getRevocationReason())
+                                    : RevocationReason.UNSPECIFIED));
                 }
                 return Optional.of(new Status.Unknown());
             } catch (IOException | OCSPException | OperatorCreationException | ClassCastException e) {
@@ -258,7 +260,7 @@ public final class PathValidator {
             X509CRLEntryHolder entry = newestDelta.getRevokedCertificate(serial);
             if (entry != null) {
                 Status deltaStatus = entryStatus(entry);
-                status = deltaStatus instanceof Status.Revoked r && r.reason().equals("removeFromCRL")
+                status = deltaStatus instanceof Status.Revoked r && r.reason() == RevocationReason.REMOVE_FROM_CRL
                         ? new Status.Good() : deltaStatus;
             }
         }
@@ -270,9 +272,9 @@ public final class PathValidator {
             return new Status.Good();
         }
         Extension reason = entry.getExtensions() == null ? null : entry.getExtensions().getExtension(Extension.reasonCode);
-        String name = reason == null ? "unspecified"
-                : reasonName(CRLReason.getInstance(reason.getParsedValue()).getValue().intValue());
-        return new Status.Revoked(entry.getRevocationDate().toInstant(), name);
+        RevocationReason why = reason == null ? RevocationReason.UNSPECIFIED
+                : reason(CRLReason.getInstance(reason.getParsedValue()).getValue().intValue());
+        return new Status.Revoked(entry.getRevocationDate().toInstant(), why);
     }
 
     private static BigInteger crlNumber(X509CRLHolder crl) {
@@ -281,10 +283,13 @@ public final class PathValidator {
                 : org.bouncycastle.asn1.ASN1Integer.getInstance(number.getParsedValue()).getValue();
     }
 
-    private static String reasonName(int code) {
-        String[] names = {"unspecified", "keyCompromise", "cACompromise", "affiliationChanged", "superseded",
-            "cessationOfOperation", "certificateHold", "unused", "removeFromCRL", "privilegeWithdrawn", "aACompromise"};
-        return code >= 0 && code < names.length ? names[code] : "reason " + code;
+    /** A reason code as the CA wrote it; an undefined code counts as unspecified rather than valid. */
+    private static RevocationReason reason(int code) {
+        try {
+            return RevocationReason.of(code);
+        } catch (IllegalArgumentException e) {
+            return RevocationReason.UNSPECIFIED;
+        }
     }
 
     private static ContentVerifierProvider verifier(X509CertificateHolder certificate) throws OperatorCreationException {

@@ -17,12 +17,12 @@ public record StatusEvidence(List<X509CRLHolder> crls, List<byte[]> ocspResponse
     }
 
     /** Evidence from CRLs only. */
-    public static StatusEvidence crls(X509CRLHolder... crls) {
+    public static StatusEvidence fromCrls(X509CRLHolder... crls) {
         return new StatusEvidence(List.of(crls), List.of());
     }
 
     /** Evidence from OCSP responses only. */
-    public static StatusEvidence ocsp(byte[]... responses) {
+    public static StatusEvidence fromOcsp(byte[]... responses) {
         return new StatusEvidence(List.of(), List.of(responses));
     }
 }

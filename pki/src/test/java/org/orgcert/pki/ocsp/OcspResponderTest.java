@@ -46,6 +46,7 @@ import org.orgcert.pki.Pki;
 import org.orgcert.pki.algorithm.KeyAlgorithm;
 import org.orgcert.pki.ca.CaHierarchy;
 import org.orgcert.pki.crl.RevocationReason;
+import org.orgcert.pki.testing.MutableClock;
 import org.orgcert.pki.testing.OpenSsl;
 import org.orgcert.pki.testing.TestCas;
 
