@@ -1,5 +1,7 @@
 package org.orgcert.bench;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,9 +31,10 @@ public final class BenchMain {
         lines.forEach(System.out::println);
     }
 
-    private static List<String> pki() throws RunnerException {
+    private static List<String> pki() throws Exception {
         List<String> lines = new ArrayList<>();
-        for (RunResult result : run(IssueBenchmark.class.getSimpleName(), 1)) {
+        // Issuing and its limit, raw signing, one thread each, in the same run.
+        for (RunResult result : run(IssueBenchmark.class.getSimpleName() + ".(issue|rawSign)", 1)) {
             String algorithm = result.getParams().getParam("algorithm").toLowerCase(Locale.ROOT).replace('_', '-');
             String method = result.getParams().getBenchmark().replaceAll(".*\\.", "");
             double score = result.getPrimaryResult().getScore();
@@ -41,8 +44,44 @@ public final class BenchMain {
                 lines.add(line("pki.sign." + algorithm + ".raw", score, "sigs/s"));
             }
         }
+        lines.addAll(shareOfRaw(lines));
+        // OCSP in-process with as many threads as cores, as a responder behind HTTP would run.
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (RunResult result : run(OcspBenchmark.class.getSimpleName(), cores)) {
+            String method = result.getParams().getBenchmark().replaceAll(".*\\.", "");
+            lines.add(line("pki.ocsp." + method, result.getPrimaryResult().getScore(), "responses/s"));
+        }
+        lines.addAll(forked(CrlMillion.class, "-Xmx256m"));
         lines.sort(null);
         return lines;
+    }
+
+    /** For each algorithm, issuing as a percentage of raw signing in the same run: the target is 70% for ECDSA. */
+    private static List<String> shareOfRaw(List<String> lines) {
+        List<String> shares = new ArrayList<>();
+        for (String issue : lines) {
+            if (!issue.startsWith("pki.issue.")) {
+                continue;
+            }
+            String algorithm = issue.split(" ")[0].substring("pki.issue.".length());
+            lines.stream().filter(l -> l.startsWith("pki.sign." + algorithm + ".raw ")).findFirst().ifPresent(raw ->
+                    shares.add(line("pki.issue." + algorithm + ".share-of-raw",
+                            100 * Double.parseDouble(issue.split(" ")[1]) / Double.parseDouble(raw.split(" ")[1]), "%")));
+        }
+        return shares;
+    }
+
+    /** Runs {@code main} in a new JVM with {@code jvmOption} and returns the figure lines it printed. */
+    static List<String> forked(Class<?> main, String jvmOption) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, jvmOption, "-cp", System.getProperty("java.class.path"),
+                main.getName()).redirectErrorStream(true).start();
+        List<String> output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines().toList();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(main.getSimpleName() + " failed:\n" + String.join("\n", output));
+        }
+        return output.stream().filter(l -> l.matches("\\S+ [0-9.]+ \\S+")).toList();
     }
 
     /** One JMH run: throughput, one fork, short warm-up; enough for figures that differ by percents. */
