@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.Key;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -20,6 +23,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.orgcert.pki.Pki;
 import org.orgcert.pki.PkiException;
+import org.orgcert.pki.algorithm.KeyAlgorithm;
 import org.orgcert.pki.algorithm.PrivateKeySigner;
 import org.orgcert.pki.algorithm.Signer;
 
@@ -33,10 +37,9 @@ public final class CaKeyStore {
     }
 
     /**
-     * Writes {@code signer}'s key and chain to a new PKCS#12 file under {@code alias}.
-     *
-     * <p>Only the signer that created a key can save it: a {@link PrivateKeySigner} made here is asked for its
-     * key through {@code keyPair}, which the caller still holds from key generation.
+     * Writes a freshly generated key and its chain to a PKCS#12 file under {@code alias} (atomically, via a
+     * temporary file). Called once, right after key generation; afterwards the key is only used through
+     * the {@link Signer} that {@link #loadPkcs12} returns.
      */
     public static void savePkcs12(Path file, char[] passphrase, String alias, PrivateKey privateKey,
             X509CertificateHolder certificate, List<X509CertificateHolder> chain) {
@@ -90,6 +93,50 @@ public final class CaKeyStore {
         } catch (IOException | GeneralSecurityException e) {
             throw new PkiException(PkiException.Kind.KEY_STORE,
                     "cannot open PKCS#11 token " + pkcs11.getName() + " (wrong PIN or no token): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Generates a CA key pair on a PKCS#11 token. The provider's configuration decides the key's attributes
+     * (production: CKA_SENSITIVE and not CKA_EXTRACTABLE); the key becomes a token object once
+     * {@link #savePkcs11} stores it with its certificate.
+     *
+     * @throws PkiException UNSUPPORTED_KEY for SM2, which SunPKCS11 does not support
+     */
+    public static KeyPair generatePkcs11(Provider pkcs11, KeyAlgorithm algorithm) {
+        if (algorithm == KeyAlgorithm.SM2) {
+            throw new PkiException(PkiException.Kind.UNSUPPORTED_KEY,
+                    "SunPKCS11 has no SM2: keep SM2 CA keys in PKCS#12 or use the HSM vendor's provider");
+        }
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm.keyType(), pkcs11);
+            if (algorithm.curveName() != null) {
+                generator.initialize(new ECGenParameterSpec(algorithm.curveName()));
+            } else {
+                generator.initialize(algorithm.keyBits());
+            }
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new PkiException(PkiException.Kind.KEY_STORE, "the PKCS#11 token cannot generate "
+                    + algorithm.label() + " keys: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stores a key generated on the token with its certificate chain under {@code alias}, as a token object. */
+    public static void savePkcs11(Provider pkcs11, char[] pin, String alias, PrivateKey privateKey,
+            X509CertificateHolder certificate, List<X509CertificateHolder> chain) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS11", pkcs11);
+            store.load(null, pin);
+            List<Certificate> certificates = new ArrayList<>();
+            certificates.add(toX509(certificate));
+            for (X509CertificateHolder link : chain) {
+                certificates.add(toX509(link));
+            }
+            store.setKeyEntry(alias, privateKey, null, certificates.toArray(Certificate[]::new));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new PkiException(PkiException.Kind.KEY_STORE,
+                    "cannot store key '" + alias + "' on PKCS#11 token " + pkcs11.getName() + ": " + e.getMessage(), e);
         }
     }
 
