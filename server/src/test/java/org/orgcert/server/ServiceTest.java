@@ -1,0 +1,19 @@
+package org.orgcert.server;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A test of the whole service on real PostgreSQL ({@link TestDatabase}) behind a real HTTP port. Test
+ * classes that use it also declare {@code @DynamicPropertySource} calling {@link TestDatabase#register}
+ * (through {@link ServiceTestBase}).
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "orgcert.data-dir=target/test-data")
+public @interface ServiceTest {
+}
