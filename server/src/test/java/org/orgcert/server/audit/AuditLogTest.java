@@ -1,0 +1,91 @@
+package org.orgcert.server.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.orgcert.server.ServiceTest;
+import org.orgcert.server.ServiceTestBase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** The hash-chained audit log detects an edited, removed or inserted record (architecture invariant "Audit"). */
+@ServiceTest
+@AutoConfigureRestTestClient
+class AuditLogTest extends ServiceTestBase {
+    @Autowired
+    AuditLog log;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RestTestClient client;
+
+    @BeforeEach
+    void emptyLog() {
+        jdbc.update("DELETE FROM audit_record");
+    }
+
+    private void append(int count) {
+        for (int i = 0; i < count; i++) {
+            log.record(new AuditEntry("clerk:wuhua-1", "application.forwarded", "application", "A-" + i, "batch 7"));
+        }
+    }
+
+    @Test
+    void anUntouchedChainVerifies() {
+        append(5);
+        assertThat(log.verify()).isEqualTo(new AuditVerification.Intact(5));
+        assertThat(log.history("application", "A-3")).singleElement()
+                .satisfies(r -> assertThat(r.entry().detail()).isEqualTo("batch 7"));
+        assertThat(client.get().uri("/api/v1/audit/verify").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody()).contains("\"intact\":true", "\"records\":5");
+    }
+
+    @Test
+    void anEditedRecordIsNamed() {
+        append(5);
+        jdbc.update("UPDATE audit_record SET detail = 'batch 8' WHERE seq = 3");
+        assertThat(log.verify()).isEqualTo(new AuditVerification.Broken(3, "its content was changed after it was written"));
+        assertThat(client.get().uri("/api/v1/audit/verify").exchange().expectStatus().isEqualTo(409)
+                .returnResult(String.class).getResponseBody()).contains("\"firstBrokenRecord\":3");
+    }
+
+    @Test
+    void aRemovedRecordIsNamed() {
+        append(5);
+        jdbc.update("DELETE FROM audit_record WHERE seq = 2");
+        assertThat(log.verify()).isEqualTo(new AuditVerification.Broken(2, "record 2 is missing"));
+    }
+
+    @Test
+    void aRewrittenHashDoesNotHideAnEdit() {
+        append(4);
+        // Someone edits record 2 and recomputes its hash: record 3 no longer follows it.
+        AuditRecord two = log.history("application", "A-1").get(0);
+        AuditEntry forged = new AuditEntry(two.entry().actor(), "application.approved", "application", "A-1", "");
+        jdbc.update("UPDATE audit_record SET action = ?, detail = '', hash = ? WHERE seq = 2", forged.action(),
+                AuditHash.of(two.prevHash(), 2, two.occurredAt(), forged));
+        assertThat(log.verify()).isEqualTo(new AuditVerification.Broken(3, "does not follow the record before it"));
+    }
+
+    @Test
+    void concurrentAppendsGetGaplessNumbers() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            futures.add(pool.submit(() -> append(25)));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+        assertThat(log.verify()).isEqualTo(new AuditVerification.Intact(100));
+    }
+}
