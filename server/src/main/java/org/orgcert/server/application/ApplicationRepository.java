@@ -1,0 +1,136 @@
+package org.orgcert.server.application;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.orgcert.pki.name.Uscc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The application tables, through plain SQL. Only this capability reads them. */
+@Repository
+class ApplicationRepository {
+    private final JdbcTemplate jdbc;
+
+    ApplicationRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    String nextNumber(LocalDate day) {
+        long n = jdbc.queryForObject("SELECT nextval('application_number_seq')", Long.class);
+        return String.format("KM%1$tY%1$tm%1$td-%2$06d", day, n);
+    }
+
+    void insert(UUID id, String number, String idempotencyKey, SubmitApplication form, Instant now) {
+        MailingAddress mail = form.mailingAddress();
+        jdbc.update("""
+                INSERT INTO application (id, number, idempotency_key, kind, employer_name, uscc, category,
+                  legal_representative, legal_rep_in_person, agent_name, channel, delivery, window_id,
+                  mail_recipient, mail_phone, mail_province, mail_city, mail_district, mail_street, mail_postal_code,
+                  state, version, submitted_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
+                id, number, idempotencyKey, form.kind().name(), form.employerName(), form.uscc().value(),
+                form.category().name(), form.legalRepresentative(), form.legalRepInPerson(), form.agentName(),
+                form.channel().name(), form.delivery().name(), form.windowId(),
+                mail == null ? null : mail.recipient(), mail == null ? null : mail.phone(),
+                mail == null ? null : mail.province(), mail == null ? null : mail.city(),
+                mail == null ? null : mail.district(), mail == null ? null : mail.street(),
+                mail == null ? null : mail.postalCode(),
+                ApplicationState.SUBMITTED.name(), Timestamp.from(now), Timestamp.from(now));
+    }
+
+    Optional<UUID> findByIdempotencyKey(String key) {
+        return jdbc.query("SELECT id FROM application WHERE idempotency_key = ?",
+                (rs, i) -> rs.getObject(1, UUID.class), key).stream().findFirst();
+    }
+
+    Optional<Application> find(UUID id) {
+        List<Application> found = jdbc.query("SELECT * FROM application WHERE id = ?", this::map, id);
+        return found.stream().findFirst();
+    }
+
+    List<Application> findByState(ApplicationState state, String windowId, int limit) {
+        if (windowId == null) {
+            return jdbc.query("SELECT * FROM application WHERE state = ? ORDER BY submitted_at LIMIT ?", this::map,
+                    state.name(), limit);
+        }
+        return jdbc.query("SELECT * FROM application WHERE state = ? AND window_id = ? ORDER BY submitted_at LIMIT ?",
+                this::map, state.name(), windowId, limit);
+    }
+
+    /**
+     * Compare-and-set: moves the application from {@code from} to {@code to} only if nobody changed it
+     * since {@code version} was read. Returns false when another request got there first.
+     */
+    boolean transition(UUID id, int version, ApplicationState from, ApplicationState to, Instant now) {
+        return jdbc.update("UPDATE application SET state = ?, version = version + 1, updated_at = ?"
+                + " WHERE id = ? AND version = ? AND state = ?", to.name(), Timestamp.from(now), id, version,
+                from.name()) == 1;
+    }
+
+    void setProductionDue(UUID id, LocalDate due) {
+        jdbc.update("UPDATE application SET production_due = ? WHERE id = ?", due, id);
+    }
+
+    void setWaybill(UUID id, String waybill) {
+        jdbc.update("UPDATE application SET waybill = ? WHERE id = ?", waybill, id);
+    }
+
+    void setCertificateSerial(UUID id, String serial) {
+        jdbc.update("UPDATE application SET certificate_serial = ? WHERE id = ?", serial, id);
+    }
+
+    void setBatch(UUID id, UUID batchId) {
+        jdbc.update("UPDATE application SET batch_id = ? WHERE id = ?", batchId, id);
+    }
+
+    void insertBatch(UUID batchId, String windowId, String actor, Instant now, int size) {
+        jdbc.update("INSERT INTO forwarding_batch (id, window_id, forwarded_by, forwarded_at, size) VALUES (?, ?, ?, ?, ?)",
+                batchId, windowId, actor, Timestamp.from(now), size);
+    }
+
+    /** Ticks an item; false when it was already ticked (idempotent). */
+    boolean tick(UUID id, MaterialItem item, String actor, Instant now) {
+        return jdbc.update("INSERT INTO application_material (application_id, item, ticked_by, ticked_at)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", id, item.name(), actor, Timestamp.from(now)) == 1;
+    }
+
+    boolean untick(UUID id, MaterialItem item) {
+        return jdbc.update("DELETE FROM application_material WHERE application_id = ? AND item = ?", id, item.name()) == 1;
+    }
+
+    private Set<MaterialItem> received(UUID id) {
+        Set<MaterialItem> items = EnumSet.noneOf(MaterialItem.class);
+        jdbc.query("SELECT item FROM application_material WHERE application_id = ?",
+                rs -> {
+                    items.add(MaterialItem.valueOf(rs.getString(1)));
+                }, id);
+        return items;
+    }
+
+    private Application map(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        MailingAddress mail = rs.getString("mail_recipient") == null ? null : new MailingAddress(
+                rs.getString("mail_recipient"), rs.getString("mail_phone"), rs.getString("mail_province"),
+                rs.getString("mail_city"), rs.getString("mail_district"), rs.getString("mail_street"),
+                rs.getString("mail_postal_code"));
+        SubmitApplication form = new SubmitApplication(ApplicationKind.valueOf(rs.getString("kind")),
+                rs.getString("employer_name"), new Uscc(rs.getString("uscc")),
+                EmployerCategory.valueOf(rs.getString("category")), rs.getString("legal_representative"),
+                rs.getBoolean("legal_rep_in_person"), rs.getString("agent_name"),
+                Channel.valueOf(rs.getString("channel")), Delivery.valueOf(rs.getString("delivery")),
+                rs.getString("window_id"), mail);
+        java.sql.Date due = rs.getDate("production_due");
+        return new Application(id, rs.getString("number"), form, ApplicationState.valueOf(rs.getString("state")),
+                rs.getInt("version"), rs.getTimestamp("submitted_at").toInstant(),
+                due == null ? null : due.toLocalDate(), rs.getString("waybill"), rs.getString("certificate_serial"),
+                received(id));
+    }
+}

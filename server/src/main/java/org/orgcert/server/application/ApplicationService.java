@@ -1,0 +1,271 @@
+package org.orgcert.server.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.orgcert.server.audit.AuditEntry;
+import org.orgcert.server.audit.AuditLog;
+import org.orgcert.server.web.ApiProblem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The application process of the guide: submission, batch forwarding, review steps, production and
+ * delivery, each a transition of {@link ApplicationEvent}'s table applied by compare-and-set and audited
+ * in the same transaction. A refused step throws {@link ApiProblem} and changes nothing.
+ */
+@Service
+public class ApplicationService {
+    /** Deadlines are dates in China (architecture invariant "Time"). */
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Set<ApplicationKind> SUPPORTED = EnumSet.of(ApplicationKind.NEW, ApplicationKind.ADDITIONAL);
+    private static final Set<ApplicationState> MATERIALS_OPEN = EnumSet.of(ApplicationState.SUBMITTED,
+            ApplicationState.FORWARDED, ApplicationState.RECEIVED, ApplicationState.UNDER_REVIEW,
+            ApplicationState.RETURNED_FOR_MERGE, ApplicationState.AWAITING_PHONE_CONFIRMATION);
+
+    private final ApplicationRepository repository;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ApplicationService(ApplicationRepository repository, AuditLog audit, Clock clock) {
+        this.repository = repository;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a new application. A repeated submission with the same idempotency key returns the first
+     * application and changes nothing.
+     */
+    @Transactional
+    public Application submit(SubmitApplication form, String idempotencyKey, String actor) {
+        if (idempotencyKey != null) {
+            Optional<UUID> existing = repository.findByIdempotencyKey(idempotencyKey);
+            if (existing.isPresent()) {
+                return get(existing.get());
+            }
+        }
+        validate(form);
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        String number = repository.nextNumber(LocalDate.ofInstant(now, CHINA));
+        repository.insert(id, number, idempotencyKey, form, now);
+        audit.record(new AuditEntry(actor, "application.submitted", "application", id.toString(),
+                number + " " + form.kind() + " via " + form.channel() + " for " + form.delivery()
+                        + (form.windowId() == null ? "" : " at window " + form.windowId())));
+        return get(id);
+    }
+
+    /** The application, or 404. */
+    public Application get(UUID id) {
+        return repository.find(id).orElseThrow(() -> ApiProblem.notFound("application-not-found",
+                "no application " + id));
+    }
+
+    /** Applications in {@code state}, oldest first, optionally of one window. */
+    public List<Application> queue(ApplicationState state, String windowId, int limit) {
+        return repository.findByState(state, windowId, Math.min(Math.max(limit, 1), 500));
+    }
+
+    /**
+     * Applies {@code event} if the table allows it in the application's current state, channel and delivery.
+     *
+     * @throws ApiProblem 409 {@code transition-not-allowed} when it does not, or {@code concurrent-change}
+     *                    when another request changed the application in between
+     */
+    @Transactional
+    public Application apply(UUID id, ApplicationEvent event, String actor, String reason) {
+        Application application = get(id);
+        String refusal = event.refusal(application.state(), application.form().channel(), application.form().delivery());
+        if (refusal != null) {
+            throw ApiProblem.conflict("transition-not-allowed", refusal);
+        }
+        if (event == ApplicationEvent.APPROVE && !application.missingMaterials().isEmpty()) {
+            throw ApiProblem.conflict("materials-missing", "review cannot pass while materials are missing: "
+                    + application.missingMaterials() + " (R-MAT-1..4)");
+        }
+        if (event == ApplicationEvent.SHIP) {
+            throw ApiProblem.badRequest("waybill-required", "shipping needs the EMS waybill number: use ship()");
+        }
+        move(application, event, actor, reason);
+        return get(id);
+    }
+
+    /** Ships a produced key by EMS (R-CH-2) with its waybill number. */
+    @Transactional
+    public Application ship(UUID id, String waybill, String actor) {
+        String normal = waybill == null ? "" : waybill.strip().toUpperCase(Locale.ROOT);
+        if (!normal.matches("[A-Z]{2}\\d{9}[A-Z]{2}|\\d{13}")) {
+            throw ApiProblem.invalidFields("the EMS waybill number is not valid",
+                    Map.of("waybill", "EMS 运单号：13位数字或如 EA123456789CN / 13 digits or like EA123456789CN"));
+        }
+        Application application = get(id);
+        String refusal = ApplicationEvent.SHIP.refusal(application.state(), application.form().channel(),
+                application.form().delivery());
+        if (refusal != null) {
+            throw ApiProblem.conflict("transition-not-allowed", refusal);
+        }
+        move(application, ApplicationEvent.SHIP, actor, "waybill " + normal);
+        repository.setWaybill(id, normal);
+        return get(id);
+    }
+
+    /** Records that the certificate {@code serial} was produced for the application (COMPLETE_PRODUCTION). */
+    @Transactional
+    public Application completeProduction(UUID id, String serial, String actor) {
+        Application application = get(id);
+        String refusal = ApplicationEvent.COMPLETE_PRODUCTION.refusal(application.state(), application.form().channel(),
+                application.form().delivery());
+        if (refusal != null) {
+            throw ApiProblem.conflict("transition-not-allowed", refusal);
+        }
+        move(application, ApplicationEvent.COMPLETE_PRODUCTION, actor, "certificate " + serial);
+        repository.setCertificateSerial(id, serial);
+        return get(id);
+    }
+
+    /** Sets the date production is due (R-CH-2), computed by the caller from the working-day calendar. */
+    @Transactional
+    public void setProductionDue(UUID id, LocalDate due) {
+        repository.setProductionDue(id, due);
+    }
+
+    /** Ticks a required paper as received and verified (R-MAT-1..4); ticking twice is harmless. */
+    @Transactional
+    public Application tick(UUID id, MaterialItem item, String actor) {
+        Application application = requireMaterialsOpen(id, item);
+        if (repository.tick(id, item, actor, clock.instant())) {
+            audit.record(new AuditEntry(actor, "application.material-ticked", "application", id.toString(),
+                    item.name()));
+        }
+        return get(application.id());
+    }
+
+    /** Removes a tick, e.g. when a copy turns out to lack its seal. */
+    @Transactional
+    public Application untick(UUID id, MaterialItem item, String actor) {
+        requireMaterialsOpen(id, item);
+        if (repository.untick(id, item)) {
+            audit.record(new AuditEntry(actor, "application.material-unticked", "application", id.toString(),
+                    item.name()));
+        }
+        return get(id);
+    }
+
+    /**
+     * A window forwards submitted applications to the CA in one batch (R-CH-4). All or nothing: one
+     * application of another window, or not in SUBMITTED, refuses the whole batch.
+     */
+    @Transactional
+    public UUID forwardBatch(String windowId, List<UUID> ids, String actor) {
+        if (ids == null || ids.isEmpty()) {
+            throw ApiProblem.badRequest("empty-batch", "a batch needs at least one application");
+        }
+        UUID batch = UUID.randomUUID();
+        repository.insertBatch(batch, windowId, actor, clock.instant(), ids.size());
+        for (UUID id : ids) {
+            Application application = get(id);
+            if (!windowId.equals(application.form().windowId())) {
+                throw ApiProblem.forbidden("other-window", "application " + application.number()
+                        + " was not submitted at window " + windowId);
+            }
+            String refusal = ApplicationEvent.FORWARD.refusal(application.state(), application.form().channel(),
+                    application.form().delivery());
+            if (refusal != null) {
+                throw ApiProblem.conflict("transition-not-allowed", application.number() + ": " + refusal);
+            }
+            move(application, ApplicationEvent.FORWARD, actor, "batch " + batch);
+            repository.setBatch(id, batch);
+        }
+        return batch;
+    }
+
+    private Application requireMaterialsOpen(UUID id, MaterialItem item) {
+        Application application = get(id);
+        if (!application.requiredMaterials().contains(item)) {
+            throw ApiProblem.badRequest("material-not-required", item + " is not required for this application; "
+                    + "required: " + application.requiredMaterials());
+        }
+        if (!MATERIALS_OPEN.contains(application.state())) {
+            throw ApiProblem.conflict("materials-closed", "materials cannot change once the application is "
+                    + application.state());
+        }
+        return application;
+    }
+
+    private void move(Application application, ApplicationEvent event, String actor, String reason) {
+        if (!repository.transition(application.id(), application.version(), application.state(), event.target(),
+                clock.instant())) {
+            throw ApiProblem.conflict("concurrent-change", "application " + application.number()
+                    + " was changed by someone else; reload it and try again");
+        }
+        audit.record(new AuditEntry(actor, "application." + event.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                "application", application.id().toString(), application.state() + " -> " + event.target()
+                        + (reason == null || reason.isBlank() ? "" : ": " + reason)));
+    }
+
+    /** R-CH and R-MAT checks of a new application, with a message per field. */
+    static void validate(SubmitApplication form) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (form.kind() == null || !SUPPORTED.contains(form.kind())) {
+            problems.put("kind", "this version accepts NEW and ADDITIONAL applications");
+        }
+        if (form.uscc() == null) {
+            problems.put("uscc", "必填 / required");
+        }
+        if (form.category() == null) {
+            problems.put("category", "必填 / required (R-MAT-1)");
+        }
+        requireText(problems, "employerName", form.employerName());
+        requireText(problems, "legalRepresentative", form.legalRepresentative());
+        requireText(problems, "agentName", form.agentName());
+        if (form.legalRepInPerson() && form.agentName() != null && form.legalRepresentative() != null
+                && !form.agentName().strip().equals(form.legalRepresentative().strip())) {
+            problems.put("agentName", "the legal representative applies in person, so the agent is the legal "
+                    + "representative (R-MAT-5)");
+        }
+        if (form.channel() == null || form.delivery() == null) {
+            problems.put("delivery", "choose where to hand in and how to receive the key (R-CH)");
+        } else {
+            if (!form.channel().allows(form.delivery())) {
+                problems.put("delivery", form.channel() + " applications can be delivered by "
+                        + form.channel().deliveries() + " only (R-CH)");
+            }
+            if (form.channel() == Channel.WINDOW && (form.windowId() == null || form.windowId().isBlank())) {
+                problems.put("windowId", "choose the window where the application is handed in (R-CH-4)");
+            }
+            if (form.channel() != Channel.WINDOW && form.windowId() != null) {
+                problems.put("windowId", "a window is only chosen for applications handed in at a window");
+            }
+            if (form.delivery() == Delivery.MAIL) {
+                if (form.mailingAddress() == null) {
+                    problems.put("mailingAddress", "mail delivery needs the mailing-address form (R-MAT-4)");
+                } else {
+                    problems.putAll(form.mailingAddress().problems());
+                }
+            } else if (form.mailingAddress() != null) {
+                problems.put("mailingAddress", "only mail delivery takes a mailing address");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalidFields("the application is incomplete or inconsistent", problems);
+        }
+    }
+
+    private static void requireText(Map<String, String> problems, String field, String value) {
+        if (value == null || value.isBlank()) {
+            problems.put(field, "必填 / required (R-MAT-5)");
+        } else if (value.strip().length() > 100) {
+            problems.put(field, "at most 100 characters");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.orgcert.server.application;
+
+import org.orgcert.pki.name.Uscc;
+
+/**
+ * A new application as the form gives it (R-MAT-3, R-MAT-5).
+ *
+ * @param kind               NEW or ADDITIONAL in this version
+ * @param employerName       the organisation name on the form
+ * @param uscc               its USCC
+ * @param category           its kind of employer (R-MAT-1)
+ * @param legalRepresentative the legal representative's name
+ * @param legalRepInPerson   whether the legal representative applies in person (R-MAT-2)
+ * @param agentName          the agent (经办人); the legal representative when in person (R-MAT-5)
+ * @param channel            where it is handed in
+ * @param delivery           how the key is delivered
+ * @param windowId           the window for channel WINDOW, otherwise null
+ * @param mailingAddress     the mailing-address form for delivery MAIL, otherwise null
+ */
+public record SubmitApplication(ApplicationKind kind, String employerName, Uscc uscc, EmployerCategory category,
+        String legalRepresentative, boolean legalRepInPerson, String agentName, Channel channel, Delivery delivery,
+        String windowId, MailingAddress mailingAddress) {
+}

@@ -1,0 +1,238 @@
+package org.orgcert.server.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.orgcert.server.ServiceTest;
+import org.orgcert.server.ServiceTestBase;
+import org.orgcert.server.audit.AuditLog;
+import org.orgcert.server.audit.AuditVerification;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The guide's application process through the REST API on real PostgreSQL, once for each channel and
+ * delivery pair of R-CH, and the refusals that must change nothing.
+ */
+@ServiceTest
+@AutoConfigureRestTestClient
+class ApplicationFlowTest extends ServiceTestBase {
+    @Autowired
+    RestTestClient client;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    ApplicationService service;
+
+    static Map<String, Object> form(String channel, String delivery, String window, boolean mail) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("kind", "NEW");
+        form.put("employerName", "昆明市流程测试有限公司");
+        form.put("uscc", "91110000600037341L");
+        form.put("category", "ENTERPRISE_OR_INDIVIDUAL_BUSINESS");
+        form.put("legalRepresentative", "张三");
+        form.put("legalRepInPerson", false);
+        form.put("agentName", "李四");
+        form.put("channel", channel);
+        form.put("delivery", delivery);
+        form.put("windowId", window);
+        if (mail) {
+            form.put("mailingAddress", Map.of("recipient", "李四", "phone", "13812345678", "province", "云南省",
+                    "city", "昆明市", "district", "五华区", "street", "正义路1号", "postalCode", "650000"));
+        }
+        return form;
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> submit(Map<String, Object> form, int status) {
+        return client.post().uri("/api/v1/applications").contentType(MediaType.APPLICATION_JSON)
+                .header("X-OrgCert-Actor", "clerk").body(form).exchange()
+                .expectStatus().isEqualTo(status).returnResult(Map.class).getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> event(Object id, String event, int status) {
+        return client.post().uri("/api/v1/applications/{id}/events/{event}", id, event)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "test")).exchange()
+                .expectStatus().isEqualTo(status).returnResult(Map.class).getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    void tickAll(Object id) {
+        Map<String, Object> view = client.get().uri("/api/v1/applications/{id}", id).exchange()
+                .expectStatus().isOk().returnResult(Map.class).getResponseBody();
+        for (Object item : (List<Object>) view.get("requiredMaterials")) {
+            client.post().uri("/api/v1/applications/{id}/materials/{item}", id, item).exchange().expectStatus().isOk();
+        }
+    }
+
+    /** Submission to approval and production; returns the application id. */
+    Object throughProduction(String channel, String delivery, String window, boolean mail) {
+        Map<String, Object> created = submit(form(channel, delivery, window, mail), 201);
+        Object id = created.get("id");
+        assertThat(created.get("state")).isEqualTo("SUBMITTED");
+        if (channel.equals("WINDOW")) {
+            client.post().uri("/api/v1/applications/batches").contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("windowId", window, "applicationIds", List.of(id))).exchange().expectStatus().isOk();
+        }
+        event(id, "RECEIVE", 200);
+        event(id, "START_REVIEW", 200);
+        tickAll(id);
+        event(id, "APPROVE", 200);
+        event(id, "START_PRODUCTION", 200);
+        service.completeProduction(UUID.fromString(id.toString()), "0a1b2c", "operator");
+        return id;
+    }
+
+    @Test
+    void caHallOnTheSpot_R_CH_3() {
+        Object id = throughProduction("CA_HALL", "ON_THE_SPOT", null, false);
+        assertThat(event(id, "HAND_OVER", 200).get("state")).isEqualTo("HANDED_OVER");
+    }
+
+    @Test
+    void caHallByMail_R_CH_3() {
+        Object id = throughProduction("CA_HALL", "MAIL", null, true);
+        event(id, "HAND_OVER", 409);
+        client.post().uri("/api/v1/applications/{id}/ship", id).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("waybill", "not-a-waybill")).exchange().expectStatus().isBadRequest();
+        client.post().uri("/api/v1/applications/{id}/ship", id).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("waybill", "ea123456789cn")).exchange().expectStatus().isOk();
+        Map<String, Object> delivered = event(id, "CONFIRM_DELIVERY", 200);
+        assertThat(delivered.get("state")).isEqualTo("DELIVERED");
+        assertThat(delivered.get("waybill")).isEqualTo("EA123456789CN");
+    }
+
+    @Test
+    void mailInByMail_R_CH_1_R_CH_2() {
+        Object id = throughProduction("MAIL", "MAIL", null, true);
+        client.post().uri("/api/v1/applications/{id}/ship", id).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("waybill", "1234567890123")).exchange().expectStatus().isOk();
+        assertThat(event(id, "CONFIRM_DELIVERY", 200).get("state")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void windowByMail_R_CH_4() {
+        Object id = throughProduction("WINDOW", "MAIL", "wuhua", true);
+        client.post().uri("/api/v1/applications/{id}/ship", id).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("waybill", "1234567890123")).exchange().expectStatus().isOk();
+        assertThat(event(id, "CONFIRM_DELIVERY", 200).get("state")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void windowPickUp_R_CH_4_R_CH_5() {
+        Object id = throughProduction("WINDOW", "WINDOW_PICKUP", "fumin", false);
+        event(id, "ARRIVE_AT_WINDOW", 200);
+        event(id, "NOTIFY", 200);
+        assertThat(event(id, "COLLECT", 200).get("state")).isEqualTo("COLLECTED");
+        assertThat(audit.history("application", id.toString())).extracting(r -> r.entry().action())
+                .contains("application.submitted", "application.forward", "application.receive",
+                        "application.approve", "application.collect");
+        assertThat(audit.verify()).isInstanceOf(AuditVerification.Intact.class);
+    }
+
+    /** R-CH: mail-in with window pick-up is refused, and nothing is stored. */
+    @Test
+    void impossiblePairIsRefusedAndNothingStored() {
+        int before = count();
+        Map<String, Object> problem = submit(form("MAIL", "WINDOW_PICKUP", null, false), 400);
+        assertThat(problem.get("type").toString()).endsWith("/invalid-input");
+        assertThat(problem.get("errors").toString()).contains("delivery=");
+        Map<String, Object> badUscc = form("CA_HALL", "ON_THE_SPOT", null, false);
+        badUscc.put("uscc", "91110000600037341M");
+        assertThat(submit(badUscc, 400).get("errors").toString()).contains("uscc=");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void outOfOrderStepsAreRefusedAndChangeNothing() {
+        Object id = submit(form("CA_HALL", "ON_THE_SPOT", null, false), 201).get("id");
+        Map<String, Object> problem = event(id, "APPROVE", 409);
+        assertThat(problem.get("detail").toString()).contains("SUBMITTED cannot be APPROVE");
+        event(id, "RECEIVE", 200);
+        event(id, "START_REVIEW", 200);
+        // R-MAT: review cannot pass with an item missing.
+        assertThat(event(id, "APPROVE", 409).get("type").toString()).endsWith("/materials-missing");
+        Map<?, ?> view = client.get().uri("/api/v1/applications/{id}", id).exchange().expectStatus().isOk()
+                .returnResult(Map.class).getResponseBody();
+        assertThat(view.get("state")).isEqualTo("UNDER_REVIEW");
+        // A material that this application does not need cannot be ticked.
+        client.post().uri("/api/v1/applications/{id}/materials/MAILING_ADDRESS_FORM", id).exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
+    void repeatedSubmissionWithTheSameKeyCreatesOne() {
+        int before = count();
+        String key = UUID.randomUUID().toString();
+        Object first = client.post().uri("/api/v1/applications").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", key).body(form("CA_HALL", "ON_THE_SPOT", null, false)).exchange()
+                .expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id");
+        Object second = client.post().uri("/api/v1/applications").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", key).body(form("CA_HALL", "ON_THE_SPOT", null, false)).exchange()
+                .expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id");
+        assertThat(second).isEqualTo(first);
+        assertThat(count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aBatchWithAnotherWindowsApplicationForwardsNothing() {
+        Object mine = submit(form("WINDOW", "WINDOW_PICKUP", "wuhua", false), 201).get("id");
+        Object theirs = submit(form("WINDOW", "WINDOW_PICKUP", "fumin", false), 201).get("id");
+        client.post().uri("/api/v1/applications/batches").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("windowId", "wuhua", "applicationIds", List.of(mine, theirs))).exchange()
+                .expectStatus().isForbidden();
+        assertThat(service.get(UUID.fromString(mine.toString())).state()).isEqualTo(ApplicationState.SUBMITTED);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM application WHERE batch_id IS NOT NULL AND id = ?",
+                Integer.class, UUID.fromString(mine.toString()))).isZero();
+    }
+
+    /** Two staff approving at once: exactly one transition happens, the other gets 409. */
+    @Test
+    void concurrentApprovalsMoveOnce() throws Exception {
+        Object id = submit(form("CA_HALL", "ON_THE_SPOT", null, false), 201).get("id");
+        event(id, "RECEIVE", 200);
+        event(id, "START_REVIEW", 200);
+        tickAll(id);
+        UUID uuid = UUID.fromString(id.toString());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Callable<String> approve = () -> {
+                try {
+                    service.apply(uuid, ApplicationEvent.APPROVE, "reviewer", null);
+                    return "ok";
+                } catch (org.orgcert.server.web.ApiProblem e) {
+                    return e.type();
+                }
+            };
+            results.add(pool.submit(approve));
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> result : results) {
+            outcomes.add(result.get());
+        }
+        pool.shutdown();
+        assertThat(outcomes).containsOnlyOnce("ok");
+        assertThat(audit.history("application", id.toString())).filteredOn(r -> r.entry().action()
+                .equals("application.approve")).hasSize(1);
+    }
+
+    private int count() {
+        return jdbc.queryForObject("SELECT count(*) FROM application", Integer.class);
+    }
+}
