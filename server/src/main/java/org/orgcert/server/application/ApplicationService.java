@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.web.ApiProblem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,11 +36,15 @@ public class ApplicationService {
     private final ApplicationRepository repository;
     private final AuditLog audit;
     private final Clock clock;
+    private final ObjectProvider<TransitionGuard> guards;
 
-    ApplicationService(ApplicationRepository repository, AuditLog audit, Clock clock) {
+    /** Guards come through a provider: they use this service themselves, so they cannot be injected eagerly. */
+    ApplicationService(ApplicationRepository repository, AuditLog audit, Clock clock,
+            ObjectProvider<TransitionGuard> guards) {
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
+        this.guards = guards;
     }
 
     /**
@@ -203,6 +208,12 @@ public class ApplicationService {
     }
 
     private void move(Application application, ApplicationEvent event, String actor, String reason) {
+        for (TransitionGuard guard : guards.orderedStream().toList()) {
+            String refusal = guard.refusal(application, event);
+            if (refusal != null) {
+                throw ApiProblem.conflict("transition-refused", refusal);
+            }
+        }
         if (!repository.transition(application.id(), application.version(), application.state(), event.target(),
                 clock.instant())) {
             throw ApiProblem.conflict("concurrent-change", "application " + application.number()
