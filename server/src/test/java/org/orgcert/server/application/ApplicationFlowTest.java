@@ -3,7 +3,6 @@ package org.orgcert.server.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.orgcert.server.ApplicationApi;
 import org.orgcert.server.ServiceTest;
 import org.orgcert.server.ServiceTestBase;
 import org.orgcert.server.audit.AuditLog;
@@ -38,60 +38,31 @@ class ApplicationFlowTest extends ServiceTestBase {
     @Autowired
     ApplicationService service;
 
-    static Map<String, Object> form(String channel, String delivery, String window, boolean mail) {
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("kind", "NEW");
-        form.put("employerName", "昆明市流程测试有限公司");
-        form.put("uscc", "91110000600037341L");
-        form.put("category", "ENTERPRISE_OR_INDIVIDUAL_BUSINESS");
-        form.put("legalRepresentative", "张三");
-        form.put("legalRepInPerson", false);
-        form.put("agentName", "李四");
-        form.put("channel", channel);
-        form.put("delivery", delivery);
-        form.put("windowId", window);
-        if (mail) {
-            form.put("mailingAddress", Map.of("recipient", "李四", "phone", "13812345678", "province", "云南省",
-                    "city", "昆明市", "district", "五华区", "street", "正义路1号", "postalCode", "650000"));
-        }
-        return form;
+    ApplicationApi api;
+
+    @org.junit.jupiter.api.BeforeEach
+    void api() {
+        api = new ApplicationApi(client);
     }
 
-    @SuppressWarnings("unchecked")
     Map<String, Object> submit(Map<String, Object> form, int status) {
-        return client.post().uri("/api/v1/applications").contentType(MediaType.APPLICATION_JSON)
-                .header("X-OrgCert-Actor", "clerk").body(form).exchange()
-                .expectStatus().isEqualTo(status).returnResult(Map.class).getResponseBody();
+        return api.submit(form, status);
     }
 
-    @SuppressWarnings("unchecked")
     Map<String, Object> event(Object id, String event, int status) {
-        return client.post().uri("/api/v1/applications/{id}/events/{event}", id, event)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "test")).exchange()
-                .expectStatus().isEqualTo(status).returnResult(Map.class).getResponseBody();
+        return api.event(id, event, status);
     }
 
-    @SuppressWarnings("unchecked")
-    void tickAll(Object id) {
-        Map<String, Object> view = client.get().uri("/api/v1/applications/{id}", id).exchange()
-                .expectStatus().isOk().returnResult(Map.class).getResponseBody();
-        for (Object item : (List<Object>) view.get("requiredMaterials")) {
-            client.post().uri("/api/v1/applications/{id}/materials/{item}", id, item).exchange().expectStatus().isOk();
-        }
+    static Map<String, Object> form(String channel, String delivery, String window, boolean mail) {
+        return ApplicationApi.form(channel, delivery, window, mail);
     }
 
     /** Submission to approval and production; returns the application id. */
     Object throughProduction(String channel, String delivery, String window, boolean mail) {
-        Map<String, Object> created = submit(form(channel, delivery, window, mail), 201);
+        Map<String, Object> created = api.underReview(channel, delivery, window, mail);
         Object id = created.get("id");
-        assertThat(created.get("state")).isEqualTo("SUBMITTED");
-        if (channel.equals("WINDOW")) {
-            client.post().uri("/api/v1/applications/batches").contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("windowId", window, "applicationIds", List.of(id))).exchange().expectStatus().isOk();
-        }
-        event(id, "RECEIVE", 200);
-        event(id, "START_REVIEW", 200);
-        tickAll(id);
+        api.registry(created.get("uscc"), ApplicationApi.NAME, ApplicationApi.LEGAL_REP);
+        api.check(id, 200);
         event(id, "APPROVE", 200);
         event(id, "START_PRODUCTION", 200);
         service.completeProduction(UUID.fromString(id.toString()), "0a1b2c", "operator");
@@ -167,9 +138,7 @@ class ApplicationFlowTest extends ServiceTestBase {
         event(id, "START_REVIEW", 200);
         // R-MAT: review cannot pass with an item missing.
         assertThat(event(id, "APPROVE", 409).get("type").toString()).endsWith("/materials-missing");
-        Map<?, ?> view = client.get().uri("/api/v1/applications/{id}", id).exchange().expectStatus().isOk()
-                .returnResult(Map.class).getResponseBody();
-        assertThat(view.get("state")).isEqualTo("UNDER_REVIEW");
+        assertThat(api.get(id).get("state")).isEqualTo("UNDER_REVIEW");
         // A material that this application does not need cannot be ticked.
         client.post().uri("/api/v1/applications/{id}/materials/MAILING_ADDRESS_FORM", id).exchange()
                 .expectStatus().isBadRequest();
@@ -204,10 +173,10 @@ class ApplicationFlowTest extends ServiceTestBase {
     /** Two staff approving at once: exactly one transition happens, the other gets 409. */
     @Test
     void concurrentApprovalsMoveOnce() throws Exception {
-        Object id = submit(form("CA_HALL", "ON_THE_SPOT", null, false), 201).get("id");
-        event(id, "RECEIVE", 200);
-        event(id, "START_REVIEW", 200);
-        tickAll(id);
+        Map<String, Object> created = api.underReview("CA_HALL", "ON_THE_SPOT", null, false);
+        Object id = created.get("id");
+        api.registry(created.get("uscc"), ApplicationApi.NAME, ApplicationApi.LEGAL_REP);
+        api.check(id, 200);
         UUID uuid = UUID.fromString(id.toString());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<String>> results = new ArrayList<>();
