@@ -27,7 +27,9 @@ class AuditLogTest extends ServiceTestBase {
     @Autowired
     RestTestClient client;
 
+    /** Each test starts and ends with an empty, intact log: other test classes share this database. */
     @BeforeEach
+    @org.junit.jupiter.api.AfterEach
     void emptyLog() {
         jdbc.update("DELETE FROM audit_record");
     }
