@@ -35,6 +35,13 @@ final class TestUscc {
         return new Uscc(first17 + ALPHABET.charAt((31 - total % 31) % 31));
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger(1);
+
+    /** A Kunming (Wuhua district) enterprise not used before in this JVM. */
+    static Uscc next() {
+        return kunmingEnterprise(NEXT.getAndIncrement());
+    }
+
     /** A Kunming (Wuhua district) enterprise whose organisation code is derived from {@code n}. */
     static Uscc kunmingEnterprise(int n) {
         return of("91", "530102", String.format("%08d", n));
