@@ -1,0 +1,120 @@
+package org.orgcert.server.employer;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.orgcert.pki.PkiException;
+import org.orgcert.pki.name.Uscc;
+import org.orgcert.server.web.ApiProblem;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/employers}: register, read, change, and the staff decisions on type and jurisdiction.
+ * Responses are {@link EmployerResponse}, always masked; there is no endpoint that reveals an unmasked ID or
+ * mobile number (see {@link EmployerDirectory#legalRepresentativeForForms} for documents).
+ *
+ * <p>The actor is taken from the {@code X-OrgCert-Actor} header, default {@code staff}. This is a stand-in:
+ * the header is not authenticated, and the account capability will replace it with the signed-in user.
+ */
+@RestController
+@RequestMapping("/api/v1/employers")
+class EmployerController {
+    static final String ACTOR_HEADER = "X-OrgCert-Actor";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final EmployerService service;
+    private final EmployerDirectory directory;
+    private final Clock clock;
+
+    EmployerController(EmployerService service, EmployerDirectory directory, Clock clock) {
+        this.service = service;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<EmployerResponse> create(@RequestBody EmployerRequest request,
+            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+        EmployerView created = service.create(EmployerForm.forCreate(request, today()), actor(actor));
+        return ResponseEntity.created(URI.create("/api/v1/employers/" + created.id()))
+                .body(EmployerResponse.of(created));
+    }
+
+    @GetMapping("/{id}")
+    EmployerResponse get(@PathVariable("id") UUID id) {
+        return directory.find(id).map(EmployerResponse::of).orElseThrow(() -> notFound("there is no employer " + id));
+    }
+
+    /** {@code GET /api/v1/employers?uscc=…}: the one employer with that USCC, or 404. */
+    @GetMapping(params = "uscc")
+    EmployerResponse findByUscc(@RequestParam("uscc") String uscc) {
+        Uscc parsed;
+        try {
+            parsed = Uscc.parse(uscc);
+        } catch (PkiException e) {
+            throw ApiProblem.badRequest("invalid-uscc", e.getMessage());
+        }
+        return directory.findByUscc(parsed).map(EmployerResponse::of)
+                .orElseThrow(() -> notFound("there is no employer with USCC " + parsed));
+    }
+
+    /** Changes the fields present; {@code version} is required; a different {@code uscc} is refused. */
+    @PatchMapping("/{id}")
+    EmployerResponse update(@PathVariable("id") UUID id, @RequestBody EmployerRequest request,
+            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+        return EmployerResponse.of(service.update(id, EmployerForm.forUpdate(request, today()), actor(actor)));
+    }
+
+    @PutMapping("/{id}/type")
+    EmployerResponse confirmType(@PathVariable("id") UUID id, @RequestBody EmployerRequest.TypeDecision decision,
+            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+        FieldErrors errors = new FieldErrors();
+        EmployerType type = EmployerForm.type(decision, errors);
+        long version = EmployerForm.version(errors, decision.version());
+        errors.throwIfAny();
+        return EmployerResponse.of(service.confirmType(id, version, type, actor(actor)));
+    }
+
+    @PutMapping("/{id}/jurisdiction")
+    EmployerResponse overrideJurisdiction(@PathVariable("id") UUID id,
+            @RequestBody EmployerRequest.JurisdictionDecision decision,
+            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+        FieldErrors errors = new FieldErrors();
+        Jurisdiction jurisdiction = EmployerForm.jurisdiction(decision, errors);
+        long version = EmployerForm.version(errors, decision.version());
+        errors.throwIfAny();
+        return EmployerResponse.of(service.overrideJurisdiction(id, version, jurisdiction, actor(actor)));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(CHINA));
+    }
+
+    private static ApiProblem notFound(String detail) {
+        return ApiProblem.notFound("employer-not-found", detail);
+    }
+
+    /** The acting person for the audit log; see the class comment. */
+    static String actor(String header) {
+        if (header == null || header.isBlank()) {
+            return "staff";
+        }
+        String actor = header.strip();
+        if (actor.length() > 100 || actor.chars().anyMatch(Character::isISOControl)) {
+            throw ApiProblem.badRequest("invalid-actor", ACTOR_HEADER + " must be 1 to 100 printable characters");
+        }
+        return actor;
+    }
+}

@@ -1,0 +1,146 @@
+package org.orgcert.server.employer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.orgcert.server.audit.AuditEntry;
+import org.orgcert.server.audit.AuditLog;
+import org.orgcert.server.web.ApiProblem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change to an employer: each in one transaction with its audit record (masked values only), each
+ * change of an existing employer a compare-and-set on its version, so a change based on an old read is
+ * refused with 409 instead of silently undoing someone else's.
+ */
+@Service
+class EmployerService {
+    private final EmployerRepository repository;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    EmployerService(EmployerRepository repository, AuditLog audit, Clock clock) {
+        this.repository = repository;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers an employer. Idempotent by USCC: if one exists (or a concurrent request registers it first)
+     * nothing changes and 409 {@code employer-exists} names the existing id.
+     */
+    @Transactional
+    EmployerView create(EmployerForm.NewEmployer in, String actor) {
+        Employer employer = Employer.register(UUID.randomUUID(), in.uscc(), in.name(), in.claimedType(),
+                in.legalRepresentative(), in.contacts(), in.address(), now());
+        if (!repository.insert(employer)) {
+            UUID existing = repository.findByUscc(in.uscc()).map(Employer::id).orElseThrow();
+            ApiProblem problem = ApiProblem.conflict("employer-exists",
+                    "an employer with USCC " + in.uscc() + " is already registered");
+            problem.getBody().setProperty("employerId", existing);
+            throw problem;
+        }
+        audit.record(new AuditEntry(actor, "employer.created", "employer", employer.id().toString(),
+                describe(employer)));
+        return EmployerView.of(employer);
+    }
+
+    /** Changes name, address, legal representative and/or contacts; the USCC never (R-CERT-5, R-FEE-1 c). */
+    @Transactional
+    EmployerView update(UUID id, EmployerForm.Changes changes, String actor) {
+        Employer current = load(id);
+        if (changes.uscc() != null
+                && !changes.uscc().strip().toUpperCase(Locale.ROOT).equals(current.uscc().value())) {
+            throw ApiProblem.badRequest("uscc-immutable", "an employer's USCC can never change (R-CERT-5); "
+                    + "a different USCC is a different employer");
+        }
+        Employer changed = store(current, changes.version(), current.withDetails(changes.name(), changes.address(),
+                changes.legalRepresentative(), changes.contacts(), now()));
+        audit.record(new AuditEntry(actor, "employer.updated", "employer", id.toString(),
+                describeChanges(changes)));
+        return EmployerView.of(changed);
+    }
+
+    /** Staff confirm (or correct) the R-MAT-1 type. */
+    @Transactional
+    EmployerView confirmType(UUID id, long version, EmployerType type, String actor) {
+        Employer current = load(id);
+        Employer changed = store(current, version, current.withConfirmedType(type, now()));
+        audit.record(new AuditEntry(actor, "employer.type-confirmed", "employer", id.toString(),
+                "type " + type + (type == current.type() ? "" : " (was " + current.type() + ")")));
+        return EmployerView.of(changed);
+    }
+
+    /** Staff override the jurisdiction with a reason (R-FEE interpretation). */
+    @Transactional
+    EmployerView overrideJurisdiction(UUID id, long version, Jurisdiction decided, String actor) {
+        Employer current = load(id);
+        Employer changed = store(current, version, current.withJurisdiction(decided, now()));
+        audit.record(new AuditEntry(actor, "employer.jurisdiction-overridden", "employer", id.toString(),
+                "inside Kunming " + current.jurisdiction().insideKunming() + " -> " + decided.insideKunming()
+                        + "; reason: " + decided.overrideReason()));
+        return EmployerView.of(changed);
+    }
+
+    private Employer load(UUID id) {
+        return repository.find(id).orElseThrow(() -> ApiProblem.notFound("employer-not-found",
+                "there is no employer " + id));
+    }
+
+    private Employer store(Employer current, long expectedVersion, Employer changed) {
+        // Checked before writing as well as by the UPDATE: the first names a stale read, the second a lost race.
+        if (current.version() != expectedVersion || !repository.update(changed)) {
+            ApiProblem problem = ApiProblem.conflict("stale-version", "the employer was changed since version "
+                    + expectedVersion + " was read; read it again and repeat the change");
+            problem.getBody().setProperty("currentVersion", current.version() == expectedVersion
+                    ? repository.find(current.id()).map(Employer::version).orElse(current.version())
+                    : current.version());
+            throw problem;
+        }
+        return changed;
+    }
+
+    private Instant now() {
+        // PostgreSQL keeps microseconds; what is returned should equal what a later read gives.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The audit detail of a new employer: masked personal data only. */
+    static String describe(Employer employer) {
+        return "USCC " + employer.uscc() + "; name " + employer.name() + "; type "
+                + (employer.type() == null ? "unknown" : employer.type() + " (unconfirmed)")
+                + "; inside Kunming " + employer.jurisdiction().insideKunming()
+                + "; legal representative " + person(employer.legalRepresentative())
+                + "; contacts " + contacts(employer.contacts()) + "; address " + employer.address();
+    }
+
+    private static String describeChanges(EmployerForm.Changes changes) {
+        StringBuilder detail = new StringBuilder();
+        if (changes.name() != null) {
+            detail.append("name ").append(changes.name()).append("; ");
+        }
+        if (changes.address() != null) {
+            detail.append("address ").append(changes.address()).append("; ");
+        }
+        if (changes.legalRepresentative() != null) {
+            detail.append("legal representative ").append(person(changes.legalRepresentative())).append("; ");
+        }
+        if (changes.contacts() != null) {
+            detail.append("contacts ").append(contacts(changes.contacts())).append("; ");
+        }
+        return detail.length() == 0 ? "nothing changed" : detail.substring(0, detail.length() - 2);
+    }
+
+    private static String person(LegalRepresentative rep) {
+        return rep.name() + " " + rep.idNumber().masked() + " " + rep.mobile().masked();
+    }
+
+    private static String contacts(List<Contact> contacts) {
+        return contacts.stream().map(c -> c.name() + " " + c.mobile().masked()).collect(Collectors.joining(", "));
+    }
+}
