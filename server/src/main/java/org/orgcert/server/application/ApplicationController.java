@@ -1,5 +1,7 @@
 package org.orgcert.server.application;
 
+import org.orgcert.server.employer.EmployerType;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +36,7 @@ class ApplicationController {
     }
 
     /** The form as JSON: plain strings, so that every field's problem can be reported, not just the first. */
-    record SubmitRequest(ApplicationKind kind, String employerName, String uscc, EmployerCategory category,
+    record SubmitRequest(ApplicationKind kind, String employerName, String uscc, EmployerType category,
             String legalRepresentative, boolean legalRepInPerson, String agentName, Channel channel,
             Delivery delivery, String windowId, MailingAddress mailingAddress) {
     }

@@ -1,5 +1,7 @@
 package org.orgcert.server.application;
 
+import org.orgcert.server.employer.EmployerType;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -123,7 +125,7 @@ class ApplicationRepository {
                 rs.getString("mail_postal_code"));
         SubmitApplication form = new SubmitApplication(ApplicationKind.valueOf(rs.getString("kind")),
                 rs.getString("employer_name"), new Uscc(rs.getString("uscc")),
-                EmployerCategory.valueOf(rs.getString("category")), rs.getString("legal_representative"),
+                EmployerType.valueOf(rs.getString("category")), rs.getString("legal_representative"),
                 rs.getBoolean("legal_rep_in_person"), rs.getString("agent_name"),
                 Channel.valueOf(rs.getString("channel")), Delivery.valueOf(rs.getString("delivery")),
                 rs.getString("window_id"), mail);

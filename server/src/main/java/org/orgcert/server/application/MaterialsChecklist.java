@@ -1,5 +1,7 @@
 package org.orgcert.server.application;
 
+import org.orgcert.server.employer.EmployerType;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,9 +17,13 @@ public final class MaterialsChecklist {
      * @param legalRepInPerson     whether the legal representative applies in person (R-MAT-2: no agent ID)
      * @param delivery             how the key is delivered (R-MAT-4: the mailing form only for mail)
      */
-    public static List<MaterialItem> required(EmployerCategory category, boolean legalRepInPerson, Delivery delivery) {
+    public static List<MaterialItem> required(EmployerType category, boolean legalRepInPerson, Delivery delivery) {
         List<MaterialItem> items = new ArrayList<>();
-        items.add(category.proof());
+        items.add(switch (category) {
+            case ENTERPRISE_OR_INDIVIDUAL_BUSINESS -> MaterialItem.BUSINESS_LICENCE_COPY;
+            case STATE_ORGAN_OR_PUBLIC_INSTITUTION -> MaterialItem.INSTITUTION_CERTIFICATE_COPY;
+            case SOCIAL_ORGANISATION -> MaterialItem.SOCIAL_ORGANISATION_CERTIFICATE_COPY;
+        });
         if (!legalRepInPerson) {
             items.add(MaterialItem.AGENT_ID_COPY);
         }

@@ -1,5 +1,7 @@
 package org.orgcert.server.application;
 
+import org.orgcert.server.employer.EmployerType;
+
 import org.orgcert.pki.name.Uscc;
 
 /**
@@ -17,7 +19,7 @@ import org.orgcert.pki.name.Uscc;
  * @param windowId           the window for channel WINDOW, otherwise null
  * @param mailingAddress     the mailing-address form for delivery MAIL, otherwise null
  */
-public record SubmitApplication(ApplicationKind kind, String employerName, Uscc uscc, EmployerCategory category,
+public record SubmitApplication(ApplicationKind kind, String employerName, Uscc uscc, EmployerType category,
         String legalRepresentative, boolean legalRepInPerson, String agentName, Channel channel, Delivery delivery,
         String windowId, MailingAddress mailingAddress) {
 }

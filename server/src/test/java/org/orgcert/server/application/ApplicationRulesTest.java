@@ -1,5 +1,7 @@
 package org.orgcert.server.application;
 
+import org.orgcert.server.employer.EmployerType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,13 +34,13 @@ class ApplicationRulesTest {
     /** R-MAT-1..4: proof by employer kind, agent ID unless in person, two forms, mailing form only by mail. */
     @Test
     void materialsChecklist_R_MAT_1_to_4() {
-        assertThat(MaterialsChecklist.required(EmployerCategory.ENTERPRISE_OR_INDIVIDUAL_BUSINESS, false, Delivery.MAIL))
+        assertThat(MaterialsChecklist.required(EmployerType.ENTERPRISE_OR_INDIVIDUAL_BUSINESS, false, Delivery.MAIL))
                 .containsExactly(MaterialItem.BUSINESS_LICENCE_COPY, MaterialItem.AGENT_ID_COPY,
                         MaterialItem.APPLICATION_FORM, MaterialItem.MAILING_ADDRESS_FORM);
-        assertThat(MaterialsChecklist.required(EmployerCategory.STATE_ORGAN_OR_PUBLIC_INSTITUTION, true,
+        assertThat(MaterialsChecklist.required(EmployerType.STATE_ORGAN_OR_PUBLIC_INSTITUTION, true,
                 Delivery.ON_THE_SPOT)).containsExactly(MaterialItem.INSTITUTION_CERTIFICATE_COPY,
                         MaterialItem.APPLICATION_FORM);
-        assertThat(MaterialsChecklist.required(EmployerCategory.SOCIAL_ORGANISATION, false, Delivery.WINDOW_PICKUP))
+        assertThat(MaterialsChecklist.required(EmployerType.SOCIAL_ORGANISATION, false, Delivery.WINDOW_PICKUP))
                 .containsExactly(MaterialItem.SOCIAL_ORGANISATION_CERTIFICATE_COPY, MaterialItem.AGENT_ID_COPY,
                         MaterialItem.APPLICATION_FORM);
         assertThat(MaterialItem.APPLICATION_FORM.copies()).isEqualTo(2);
@@ -89,7 +91,7 @@ class ApplicationRulesTest {
 
     static SubmitApplication form(Channel channel, Delivery delivery, String window, MailingAddress mail) {
         return new SubmitApplication(ApplicationKind.NEW, "昆明市测试科技有限公司", USCC,
-                EmployerCategory.ENTERPRISE_OR_INDIVIDUAL_BUSINESS, "张三", false, "李四", channel, delivery, window, mail);
+                EmployerType.ENTERPRISE_OR_INDIVIDUAL_BUSINESS, "张三", false, "李四", channel, delivery, window, mail);
     }
 
     static MailingAddress address() {
@@ -110,7 +112,7 @@ class ApplicationRulesTest {
                 .satisfies(e -> assertThat(errors(e)).containsKeys("mailingAddress.province",
                         "mailingAddress.postalCode", "mailingAddress.phone"));
         SubmitApplication inPerson = new SubmitApplication(ApplicationKind.NEW, "某公司", USCC,
-                EmployerCategory.ENTERPRISE_OR_INDIVIDUAL_BUSINESS, "张三", true, "李四", Channel.CA_HALL,
+                EmployerType.ENTERPRISE_OR_INDIVIDUAL_BUSINESS, "张三", true, "李四", Channel.CA_HALL,
                 Delivery.ON_THE_SPOT, null, null);
         assertThatThrownBy(() -> ApplicationService.validate(inPerson))
                 .satisfies(e -> assertThat(errors(e)).containsKey("agentName"));

@@ -1,5 +1,7 @@
 package org.orgcert.server.employer;
 
+import org.orgcert.server.TestUscc;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
