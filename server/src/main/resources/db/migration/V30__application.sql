@@ -16,7 +16,7 @@ CREATE TABLE application (
     delivery             TEXT NOT NULL,
     window_id            TEXT,
     mail_recipient       TEXT,
-    mail_phone           TEXT,
+    mail_phone           BYTEA, -- encrypted (architecture invariant "Personal data")
     mail_province        TEXT,
     mail_city            TEXT,
     mail_district        TEXT,

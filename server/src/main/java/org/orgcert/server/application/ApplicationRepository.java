@@ -13,16 +13,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.orgcert.pki.name.Uscc;
+import org.orgcert.server.privacy.PersonalDataCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** The application tables, through plain SQL. Only this capability reads them. */
 @Repository
 class ApplicationRepository {
-    private final JdbcTemplate jdbc;
+    /** The column name is the associated data of the phone's ciphertext. */
+    private static final String MAIL_PHONE = "mail_phone";
 
-    ApplicationRepository(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final PersonalDataCipher cipher;
+
+    ApplicationRepository(JdbcTemplate jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     String nextNumber(LocalDate day) {
@@ -41,7 +47,8 @@ class ApplicationRepository {
                 id, number, idempotencyKey, form.kind().name(), form.employerName(), form.uscc().value(),
                 form.category().name(), form.legalRepresentative(), form.legalRepInPerson(), form.agentName(),
                 form.channel().name(), form.delivery().name(), form.windowId(),
-                mail == null ? null : mail.recipient(), mail == null ? null : mail.phone(),
+                mail == null ? null : mail.recipient(),
+                mail == null ? null : cipher.encrypt(id, MAIL_PHONE, mail.phone().strip()),
                 mail == null ? null : mail.province(), mail == null ? null : mail.city(),
                 mail == null ? null : mail.district(), mail == null ? null : mail.street(),
                 mail == null ? null : mail.postalCode(),
@@ -120,7 +127,8 @@ class ApplicationRepository {
     private Application map(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         MailingAddress mail = rs.getString("mail_recipient") == null ? null : new MailingAddress(
-                rs.getString("mail_recipient"), rs.getString("mail_phone"), rs.getString("mail_province"),
+                rs.getString("mail_recipient"), cipher.decrypt(id, MAIL_PHONE, rs.getBytes("mail_phone")),
+                rs.getString("mail_province"),
                 rs.getString("mail_city"), rs.getString("mail_district"), rs.getString("mail_street"),
                 rs.getString("mail_postal_code"));
         SubmitApplication form = new SubmitApplication(ApplicationKind.valueOf(rs.getString("kind")),

@@ -1,5 +1,7 @@
 package org.orgcert.server.employer;
 
+import org.orgcert.server.privacy.PersonalDataCipher;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -44,7 +46,7 @@ class EmployerRepository {
                 id, employer.uscc().value(), employer.name(), typeName(employer.type()), employer.typeConfirmed(),
                 employer.jurisdiction().insideKunming(), employer.jurisdiction().overrideReason(), rep.name(),
                 cipher.encrypt(id, LEGAL_REP_ID, rep.idNumber().value()),
-                cipher.encrypt(id, LEGAL_REP_MOBILE, rep.mobile().value()), cipher.mobileIndex(rep.mobile()),
+                cipher.encrypt(id, LEGAL_REP_MOBILE, rep.mobile().value()), cipher.blindIndex("mobile", rep.mobile().value()),
                 employer.address(), Timestamp.from(employer.createdAt()), Timestamp.from(employer.updatedAt()),
                 employer.version());
         if (rows == 0) {
@@ -70,7 +72,7 @@ class EmployerRepository {
                 changed.name(), typeName(changed.type()), changed.typeConfirmed(),
                 changed.jurisdiction().insideKunming(), changed.jurisdiction().overrideReason(), rep.name(),
                 cipher.encrypt(id, LEGAL_REP_ID, rep.idNumber().value()),
-                cipher.encrypt(id, LEGAL_REP_MOBILE, rep.mobile().value()), cipher.mobileIndex(rep.mobile()),
+                cipher.encrypt(id, LEGAL_REP_MOBILE, rep.mobile().value()), cipher.blindIndex("mobile", rep.mobile().value()),
                 changed.address(), Timestamp.from(changed.updatedAt()), changed.version(), id,
                 changed.version() - 1);
         if (rows == 0) {
@@ -92,7 +94,7 @@ class EmployerRepository {
 
     /** The employers whose legal representative or a contact has this mobile number, by blind index. */
     List<UUID> idsByMobile(MobileNumber mobile) {
-        byte[] index = cipher.mobileIndex(mobile);
+        byte[] index = cipher.blindIndex("mobile", mobile.value());
         return jdbc.queryForList("SELECT id FROM employer WHERE legal_rep_mobile_index = ?"
                 + " UNION SELECT employer_id FROM employer_contact WHERE mobile_index = ? ORDER BY 1",
                 UUID.class, index, index);
@@ -105,7 +107,7 @@ class EmployerRepository {
             jdbc.update("INSERT INTO employer_contact (employer_id, position, name, mobile, mobile_index, email)"
                     + " VALUES (?, ?, ?, ?, ?, ?)", employer.id(), i, contact.name(),
                     cipher.encrypt(employer.id(), CONTACT_MOBILE, contact.mobile().value()),
-                    cipher.mobileIndex(contact.mobile()), contact.email());
+                    cipher.blindIndex("mobile", contact.mobile().value()), contact.email());
         }
     }
 

@@ -91,6 +91,11 @@ class ApplicationFlowTest extends ServiceTestBase {
     @Test
     void mailInByMail_R_CH_1_R_CH_2() {
         Object id = throughProduction("MAIL", "MAIL", null, true);
+        // The recipient's phone is personal data: encrypted at rest, readable through the service.
+        byte[] stored = jdbc.queryForObject("SELECT mail_phone FROM application WHERE id = ?", byte[].class,
+                UUID.fromString(id.toString()));
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("13812345678");
+        assertThat(service.get(UUID.fromString(id.toString())).form().mailingAddress().phone()).isEqualTo("13812345678");
         client.post().uri("/api/v1/applications/{id}/ship", id).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("waybill", "1234567890123")).exchange().expectStatus().isOk();
         assertThat(event(id, "CONFIRM_DELIVERY", 200).get("state")).isEqualTo("DELIVERED");

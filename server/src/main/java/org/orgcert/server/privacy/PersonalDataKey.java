@@ -1,4 +1,4 @@
-package org.orgcert.server.employer;
+package org.orgcert.server.privacy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

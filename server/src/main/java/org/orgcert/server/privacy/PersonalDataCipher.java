@@ -1,4 +1,4 @@
-package org.orgcert.server.employer;
+package org.orgcert.server.privacy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Messages of the exceptions thrown here never contain the plaintext.
  */
-final class PersonalDataCipher {
+public final class PersonalDataCipher {
     private static final byte FORMAT = 1;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -32,7 +32,7 @@ final class PersonalDataCipher {
     private final SecureRandom random = new SecureRandom();
 
     /** @param dataKey 32 secret bytes ({@link PersonalDataKey}) */
-    PersonalDataCipher(byte[] dataKey) {
+    public PersonalDataCipher(byte[] dataKey) {
         if (dataKey == null || dataKey.length != 32) {
             throw new IllegalArgumentException("the personal data key has 32 bytes");
         }
@@ -40,8 +40,8 @@ final class PersonalDataCipher {
         this.indexKey = new SecretKeySpec(derive(dataKey, "orgcert personal data: blind index v1"), "HmacSHA256");
     }
 
-    /** Encrypts {@code plaintext} for column {@code field} of employer {@code owner}. */
-    byte[] encrypt(UUID owner, String field, String plaintext) {
+    /** Encrypts {@code plaintext} for column {@code field} of the record {@code owner}. */
+    public byte[] encrypt(UUID owner, String field, String plaintext) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
@@ -58,12 +58,12 @@ final class PersonalDataCipher {
     /**
      * Decrypts what {@link #encrypt} gave for the same owner and field.
      *
-     * @throws IllegalStateException when the value was encrypted under another key, for another employer or
+     * @throws IllegalStateException when the value was encrypted under another key, for another record or
      *                               field, or was changed
      */
-    String decrypt(UUID owner, String field, byte[] ciphertext) {
+    public String decrypt(UUID owner, String field, byte[] ciphertext) {
         if (ciphertext == null || ciphertext.length < 1 + NONCE_BYTES + TAG_BITS / 8 || ciphertext[0] != FORMAT) {
-            throw new IllegalStateException("the " + field + " of employer " + owner + " is not a known ciphertext");
+            throw new IllegalStateException("the " + field + " of record " + owner + " is not a known ciphertext");
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -73,18 +73,18 @@ final class PersonalDataCipher {
             byte[] plain = cipher.doFinal(ciphertext, 1 + NONCE_BYTES, ciphertext.length - 1 - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the " + field + " of employer " + owner
+            throw new IllegalStateException("the " + field + " of record " + owner
                     + " does not decrypt: another key, another employer's value, or changed", e);
         }
     }
 
     /**
-     * The blind index of a mobile number: a keyed HMAC of its normalised form, equal for equal numbers, so a
+     * The blind index of a value, e.g. a mobile number ({@code kind} "mobile"): a keyed HMAC of its normalised form, equal for equal numbers, so a
      * sign-in can find the employer by an indexed column without decrypting every row. Without the key it
      * cannot be brute-forced over the ~10^10 possible numbers.
      */
-    byte[] mobileIndex(MobileNumber mobile) {
-        return hmac(indexKey, "mobile:" + mobile.value());
+    public byte[] blindIndex(String kind, String normalisedValue) {
+        return hmac(indexKey, kind + ":" + normalisedValue);
     }
 
     private static byte[] associatedData(UUID owner, String field) {

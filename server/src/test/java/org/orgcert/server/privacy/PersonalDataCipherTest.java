@@ -1,4 +1,6 @@
-package org.orgcert.server.employer;
+package org.orgcert.server.privacy;
+
+import org.orgcert.server.employer.MobileNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,11 +55,13 @@ class PersonalDataCipherTest {
     @Test
     void theBlindIndexIsStableAndKeyed() {
         MobileNumber mobile = MobileNumber.parse("13812345678");
-        assertThat(cipher.mobileIndex(mobile)).hasSize(32).isEqualTo(cipher.mobileIndex(MobileNumber.parse("+86 138 1234 5678")))
-                .isNotEqualTo(cipher.mobileIndex(MobileNumber.parse("13812345679")));
+        assertThat(cipher.blindIndex("mobile", mobile.value())).hasSize(32)
+                .isEqualTo(cipher.blindIndex("mobile", MobileNumber.parse("+86 138 1234 5678").value()))
+                .isNotEqualTo(cipher.blindIndex("mobile", MobileNumber.parse("13812345679").value()));
         byte[] other = new byte[32];
         other[31] = 7;
-        assertThat(new PersonalDataCipher(other).mobileIndex(mobile)).isNotEqualTo(cipher.mobileIndex(mobile));
+        assertThat(new PersonalDataCipher(other).blindIndex("mobile", mobile.value()))
+                .isNotEqualTo(cipher.blindIndex("mobile", mobile.value()));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.orgcert.server.employer;
+package org.orgcert.server.privacy;
 
 import org.orgcert.server.OrgCertProperties;
 import org.springframework.beans.factory.annotation.Value;
