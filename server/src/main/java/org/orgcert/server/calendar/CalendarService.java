@@ -30,8 +30,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * (R-CH-2, R-CH-4) and read today from it, so every deadline is an {@code Asia/Shanghai} date.
  *
  * <p>The rules are in {@link WorkingDayCalendar}; this bean holds the current immutable calendar and swaps
- * it only after a load has committed. When a question hits a missing year it re-reads the table once
- * before refusing, so a year loaded through another node of the service is found without a restart.
+ * it only after a load has committed. When a question hits a missing year, or the status is WARN, it
+ * checks the table for years it has not seen, so a year loaded through another node of the service is
+ * found without a restart.
  */
 @Service
 public class CalendarService {
@@ -97,7 +98,11 @@ public class CalendarService {
 
     /** Whether the data reaches far enough past today (WARN within 60 days of its end). */
     public CalendarStatus status() {
-        return CalendarStatus.of(current(), today());
+        CalendarStatus status = CalendarStatus.of(current(), today());
+        if (status.level() == CalendarStatus.Level.WARN && reloadIfTableHasMore()) {
+            status = CalendarStatus.of(current(), today());
+        }
+        return status;
     }
 
     /** Every covered year, and whether an administrator loaded it, oldest first. */
@@ -166,14 +171,22 @@ public class CalendarService {
         try {
             return question.apply(current());
         } catch (CalendarYearMissingException e) {
-            Integer stored = jdbc.queryForObject("SELECT count(*) FROM calendar_year WHERE year = ?", Integer.class,
-                    e.year().getValue());
-            if (stored == null || stored == 0) {
+            if (!reloadIfTableHasMore()) {
                 throw e;
             }
-            reload();
             return question.apply(current());
         }
+    }
+
+    /** Reloads when the table holds a year this node has not seen (loaded through another node). */
+    private boolean reloadIfTableHasMore() {
+        WorkingDayCalendar calendar = current();
+        List<Integer> stored = jdbc.queryForList("SELECT year FROM calendar_year", Integer.class);
+        if (stored.stream().allMatch(year -> calendar.covers(Year.of(year)))) {
+            return false;
+        }
+        reload();
+        return true;
     }
 
     /**

@@ -129,6 +129,15 @@ class CalendarApiTest extends ServiceTestBase {
     }
 
     @Test
+    void theWarningEndsWhenAnotherNodeLoadsTheYear() {
+        setShanghaiTime("2026-11-24T09:00");
+        assertThat(calendar.status().level()).isEqualTo(CalendarStatus.Level.WARN);
+        jdbc.update("INSERT INTO calendar_year (year, document, day_count, loaded_at, loaded_by)"
+                + " VALUES (2027, ?, 3, now(), 'admin')", Y2027);
+        assertThat(calendar.status().level()).isEqualTo(CalendarStatus.Level.OK);
+    }
+
+    @Test
     void rCh8WarnsInNovemberUntilNextYearIsLoaded() {
         client.get().uri("/api/v1/calendar/status").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.level").isEqualTo("OK");
