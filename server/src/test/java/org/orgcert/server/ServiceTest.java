@@ -5,15 +5,18 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * A test of the whole service on real PostgreSQL ({@link TestDatabase}) behind a real HTTP port. Test
  * classes that use it also declare {@code @DynamicPropertySource} calling {@link TestDatabase#register}
- * (through {@link ServiceTestBase}).
+ * (through {@link ServiceTestBase}). All share one Spring context (same annotations and properties), with
+ * the hand-set clock of {@link TestClockConfiguration}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "orgcert.data-dir=target/test-data")
+@Import(TestClockConfiguration.class)
 public @interface ServiceTest {
 }
