@@ -2,8 +2,6 @@ package org.orgcert.server.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +12,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
+import org.orgcert.server.calendar.CalendarService;
+import org.orgcert.server.calendar.ShanghaiTime;
+import org.orgcert.server.directory.Directory;
 import org.orgcert.server.web.ApiProblem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -26,8 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ApplicationService {
-    /** Deadlines are dates in China (architecture invariant "Time"). */
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Set<ApplicationKind> SUPPORTED = EnumSet.of(ApplicationKind.NEW, ApplicationKind.ADDITIONAL);
     private static final Set<ApplicationState> MATERIALS_OPEN = EnumSet.of(ApplicationState.SUBMITTED,
             ApplicationState.FORWARDED, ApplicationState.RECEIVED, ApplicationState.UNDER_REVIEW,
@@ -37,14 +36,18 @@ public class ApplicationService {
     private final AuditLog audit;
     private final Clock clock;
     private final ObjectProvider<TransitionGuard> guards;
+    private final Directory directory;
+    private final CalendarService calendar;
 
     /** Guards come through a provider: they use this service themselves, so they cannot be injected eagerly. */
     ApplicationService(ApplicationRepository repository, AuditLog audit, Clock clock,
-            ObjectProvider<TransitionGuard> guards) {
+            ObjectProvider<TransitionGuard> guards, Directory directory, CalendarService calendar) {
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
         this.guards = guards;
+        this.directory = directory;
+        this.calendar = calendar;
     }
 
     /**
@@ -60,9 +63,13 @@ public class ApplicationService {
             }
         }
         validate(form);
+        if (form.windowId() != null && directory.window(form.windowId()).isEmpty()) {
+            throw ApiProblem.invalidFields("the application is incomplete or inconsistent",
+                    Map.of("windowId", "no window '" + form.windowId() + "'; choose one of the 18 windows (R-CH-8)"));
+        }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        String number = repository.nextNumber(LocalDate.ofInstant(now, CHINA));
+        String number = repository.nextNumber(ShanghaiTime.dateOf(now));
         repository.insert(id, number, idempotencyKey, form, now);
         audit.record(new AuditEntry(actor, "application.submitted", "application", id.toString(),
                 number + " " + form.kind() + " via " + form.channel() + " for " + form.delivery()
@@ -102,6 +109,10 @@ public class ApplicationService {
             throw ApiProblem.badRequest("waybill-required", "shipping needs the EMS waybill number: use ship()");
         }
         move(application, event, actor, reason);
+        if (event == ApplicationEvent.START_PRODUCTION) {
+            // R-CH-2: produced within 3 working days of approval; a year without calendar data refuses (409).
+            repository.setProductionDue(id, calendar.addWorkingDays(calendar.today(), 3));
+        }
         return get(id);
     }
 
@@ -136,12 +147,6 @@ public class ApplicationService {
         move(application, ApplicationEvent.COMPLETE_PRODUCTION, actor, "certificate " + serial);
         repository.setCertificateSerial(id, serial);
         return get(id);
-    }
-
-    /** Sets the date production is due (R-CH-2), computed by the caller from the working-day calendar. */
-    @Transactional
-    public void setProductionDue(UUID id, LocalDate due) {
-        repository.setProductionDue(id, due);
     }
 
     /** Ticks a required paper as received and verified (R-MAT-1..4); ticking twice is harmless. */

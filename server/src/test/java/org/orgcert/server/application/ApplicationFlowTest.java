@@ -72,6 +72,8 @@ class ApplicationFlowTest extends ServiceTestBase {
     @Test
     void caHallOnTheSpot_R_CH_3() {
         Object id = throughProduction("CA_HALL", "ON_THE_SPOT", null, false);
+        // R-CH-2: the test clock stands on Monday 2026-06-15; three working days later is Thursday 06-18.
+        assertThat(api.get(id).get("productionDue")).isEqualTo("2026-06-18");
         assertThat(event(id, "HAND_OVER", 200).get("state")).isEqualTo("HANDED_OVER");
     }
 
@@ -131,6 +133,8 @@ class ApplicationFlowTest extends ServiceTestBase {
         Map<String, Object> badUscc = form("CA_HALL", "ON_THE_SPOT", null, false);
         badUscc.put("uscc", "91110000600037341M");
         assertThat(submit(badUscc, 400).get("errors").toString()).contains("uscc=");
+        Map<String, Object> unknownWindow = form("WINDOW", "WINDOW_PICKUP", "atlantis", false);
+        assertThat(submit(unknownWindow, 400).get("errors").toString()).contains("windowId=");
         assertThat(count()).isEqualTo(before);
     }
 
