@@ -50,8 +50,9 @@ public class CertificateRevocation {
             throw ApiProblem.badRequest("invalid-reason", "A certificate is revoked for good; " + reason
                     + " is not a revocation reason OrgCert uses.");
         }
-        // Whole seconds: what CRLs and OCSP responses carry, so every answer names the same instant.
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        // Microseconds, what PostgreSQL keeps: CRLs compare it with when they were made (CRLs and OCSP
+        // responses write whole seconds).
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // Compare-and-set VALID -> REVOKED: of two racing revocations exactly one changes the row.
         int updated = jdbc.update("UPDATE certificate SET status = 'REVOKED', revoked_at = ?, revocation_reason = ?,"
                 + " revoked_by = ? WHERE serial = ? AND status = 'VALID'", Timestamp.from(now), reason.code(), actor,
