@@ -16,7 +16,11 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "orgcert.data-dir=target/test-data")
+        properties = {"orgcert.data-dir=target/test-data",
+                // RSA-3072 CA keys take seconds to generate; tests that need RSA enable it themselves.
+                "orgcert.issuance.hierarchies=sm2,ecdsa-p256",
+                // Test tokens: a cheap PIN wrap (production keeps 600,000 PBKDF2 iterations per token file).
+                "orgcert.issuance.token-kdf-iterations=1000"})
 @Import(TestClockConfiguration.class)
 public @interface ServiceTest {
 }

@@ -1,0 +1,174 @@
+package org.orgcert.server.certificate;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.orgcert.pki.crl.RevocationReason;
+import org.orgcert.pki.crl.RevokedEntry;
+import org.orgcert.pki.name.Uscc;
+import org.orgcert.pki.ocsp.CertificateStatus;
+import org.orgcert.pki.ocsp.StatusSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The certificate store: the only code that reads or writes the {@code certificate} table.
+ *
+ * <p>Issuance records through {@link #record}, {@link #lockForSigning} and {@link #markSigned}, each inside
+ * its own transaction (together with its audit record); everyone else reads. Revocation is
+ * {@link CertificateRevocation}.
+ */
+@Service
+public class CertificateStore {
+    /** Rows per round trip when CRLs stream revoked certificates through a cursor. */
+    static final int CURSOR_FETCH_SIZE = 1000;
+    private static final String COLUMNS = "serial, application_id, ca, uscc, employer_name, algorithm, profile,"
+            + " not_before, not_after, status, tbs, der, token_serial, created_at, revoked_at, revocation_reason";
+
+    private final JdbcTemplate jdbc;
+    private final JdbcTemplate cursor;
+    private final Clock clock;
+
+    public CertificateStore(JdbcTemplate jdbc, DataSource dataSource, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        // PostgreSQL only streams with a fetch size inside a transaction (autocommit off); see withRevoked.
+        this.cursor = new JdbcTemplate(dataSource);
+        this.cursor.setFetchSize(CURSOR_FETCH_SIZE);
+    }
+
+    /**
+     * Records a prepared certificate as ISSUING, unless the application already has a certificate.
+     * UNIQUE(application_id) decides between racing producers: exactly one insert wins.
+     *
+     * @return the application's certificate row, and whether this call created it
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Recorded record(NewCertificate certificate) {
+        var prepared = certificate.prepared();
+        int inserted = jdbc.update("INSERT INTO certificate (serial, application_id, ca, uscc, employer_name,"
+                + " algorithm, profile, not_before, not_after, status, tbs, token_serial, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUING', ?, ?, ?) ON CONFLICT (application_id) DO NOTHING",
+                new BigDecimal(prepared.serial()), certificate.applicationId(), certificate.ca(),
+                certificate.uscc().value(), certificate.employerName(), certificate.algorithm(), prepared.profileId(),
+                Timestamp.from(prepared.notBefore()), Timestamp.from(prepared.notAfter()), prepared.tbs(),
+                certificate.tokenSerial(), Timestamp.from(clock.instant()));
+        CertificateRecord row = findByApplication(certificate.applicationId()).orElseThrow();
+        return new Recorded(row, inserted == 1);
+    }
+
+    /**
+     * The result of {@link #record}.
+     *
+     * @param certificate the application's row (this call's, or the one recorded before)
+     * @param created     whether this call inserted it
+     */
+    public record Recorded(CertificateRecord certificate, boolean created) {
+    }
+
+    /**
+     * Locks the application's row until the caller's transaction ends, so only one caller signs a
+     * recorded TBS (a second signer waits, then sees VALID).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<CertificateRecord> lockForSigning(UUID applicationId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM certificate WHERE application_id = ? FOR UPDATE",
+                CertificateStore::map, applicationId).stream().findFirst();
+    }
+
+    /** Stores the signed DER of an ISSUING row (compare-and-set ISSUING → VALID). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markSigned(BigInteger serial, byte[] der) {
+        int updated = jdbc.update("UPDATE certificate SET status = 'VALID', der = ?, signed_at = ?"
+                + " WHERE serial = ? AND status = 'ISSUING'", der, Timestamp.from(clock.instant()),
+                new BigDecimal(serial));
+        if (updated != 1) {
+            throw new IllegalStateException("certificate " + serial.toString(16) + " is not ISSUING");
+        }
+    }
+
+    /** The certificate with {@code serial}, of any CA. */
+    public Optional<CertificateRecord> findBySerial(BigInteger serial) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM certificate WHERE serial = ?", CertificateStore::map,
+                new BigDecimal(serial)).stream().findFirst();
+    }
+
+    /** The certificate produced for an application, if any. */
+    public Optional<CertificateRecord> findByApplication(UUID applicationId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM certificate WHERE application_id = ?", CertificateStore::map,
+                applicationId).stream().findFirst();
+    }
+
+    /** An employer's certificates, newest first. */
+    public List<CertificateRecord> findByUscc(Uscc uscc) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM certificate WHERE uscc = ? ORDER BY created_at DESC",
+                CertificateStore::map, uscc.value());
+    }
+
+    /**
+     * What an OCSP responder for CA {@code ca} says about {@code serial}: good, revoked (time, reason), or
+     * unknown for serials this CA never issued or has not signed yet.
+     */
+    public CertificateStatus status(String ca, BigInteger serial) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM certificate WHERE serial = ? AND ca = ?",
+                CertificateStore::map, new BigDecimal(serial), ca).stream().findFirst()
+                .map(row -> row.state().status(row)).orElse(CertificateStatus.UNKNOWN);
+    }
+
+    /** {@link #status} as the {@link StatusSource} of CA {@code ca}'s OCSP responder. */
+    public StatusSource statusSource(String ca) {
+        return serial -> status(ca, serial);
+    }
+
+    /**
+     * Streams CA {@code ca}'s revoked certificates, sorted by serial, through a database cursor (fetch size
+     * {@value #CURSOR_FETCH_SIZE}, autocommit off inside this read-only transaction) into {@code writer},
+     * so a CRL of a million entries never holds them in memory.
+     *
+     * @param since only entries revoked at or after this instant (a delta CRL), or {@code null} for all
+     */
+    @Transactional(readOnly = true)
+    public <T> T withRevoked(String ca, Instant since, Function<Iterator<RevokedEntry>, T> writer) {
+        String sql = "SELECT serial, revoked_at, revocation_reason FROM certificate WHERE ca = ? AND status = 'REVOKED'"
+                + (since == null ? "" : " AND revoked_at >= ?") + " ORDER BY serial";
+        Object[] args = since == null ? new Object[] {ca} : new Object[] {ca, Timestamp.from(since)};
+        try (Stream<RevokedEntry> rows = cursor.queryForStream(sql, (rs, i) -> new RevokedEntry(
+                rs.getBigDecimal(1).toBigIntegerExact(), rs.getTimestamp(2).toInstant(),
+                RevocationReason.of(rs.getInt(3))), args)) {
+            return writer.apply(rows.iterator());
+        }
+    }
+
+    /** When CA {@code ca} last revoked a certificate, if ever (CRLs older than that are stale). */
+    public Optional<Instant> lastRevocation(String ca) {
+        Timestamp last = jdbc.queryForObject(
+                "SELECT max(revoked_at) FROM certificate WHERE ca = ? AND status = 'REVOKED'", Timestamp.class, ca);
+        return Optional.ofNullable(last).map(Timestamp::toInstant);
+    }
+
+    static CertificateRecord map(ResultSet rs, int row) throws SQLException {
+        Timestamp revokedAt = rs.getTimestamp("revoked_at");
+        int reason = rs.getInt("revocation_reason");
+        boolean hasReason = !rs.wasNull();
+        return new CertificateRecord(rs.getBigDecimal("serial").toBigIntegerExact(),
+                rs.getObject("application_id", UUID.class), rs.getString("ca"), new Uscc(rs.getString("uscc")),
+                rs.getString("employer_name"), rs.getString("algorithm"), rs.getString("profile"),
+                rs.getTimestamp("not_before").toInstant(), rs.getTimestamp("not_after").toInstant(),
+                CertificateState.valueOf(rs.getString("status")), rs.getBytes("tbs"), rs.getBytes("der"),
+                rs.getString("token_serial"), rs.getTimestamp("created_at").toInstant(),
+                revokedAt == null ? null : revokedAt.toInstant(), hasReason ? RevocationReason.of(reason) : null);
+    }
+}

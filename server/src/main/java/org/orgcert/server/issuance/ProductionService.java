@@ -1,0 +1,203 @@
+package org.orgcert.server.issuance;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.orgcert.pki.algorithm.KeyAlgorithm;
+import org.orgcert.pki.csr.CsrParser;
+import org.orgcert.pki.csr.VerifiedCsr;
+import org.orgcert.pki.issue.CertificateSubject;
+import org.orgcert.pki.issue.EmployerNames;
+import org.orgcert.pki.issue.IssueRequest;
+import org.orgcert.pki.issue.IssuedCertificate;
+import org.orgcert.pki.issue.PreparedCertificate;
+import org.orgcert.pki.profile.CertificateProfiles;
+import org.orgcert.server.audit.AuditEntry;
+import org.orgcert.server.audit.AuditLog;
+import org.orgcert.server.certificate.CertificateRecord;
+import org.orgcert.server.certificate.CertificateState;
+import org.orgcert.server.certificate.CertificateStore;
+import org.orgcert.server.certificate.NewCertificate;
+import org.orgcert.server.web.ApiProblem;
+import org.orgcert.token.Token;
+import org.orgcert.token.UnblockAuthority;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Produces an employer's USB key and certificate (R-CERT-2), exactly once per application.
+ *
+ * <p>The steps, each audited (the PIN never is):
+ * <ol>
+ *   <li>take a blank token and generate the key pair on it under a random initial PIN;</li>
+ *   <li>have the token sign a CSR and verify it ({@link CsrParser}: proof of possession);</li>
+ *   <li>{@code prepare} the certificate and <b>record</b> it (ISSUING, with the exact TBS) in its own
+ *       committed transaction;</li>
+ *   <li><b>sign</b> the recorded TBS under the row lock and store the DER (VALID);</li>
+ *   <li>import the certificate into the token.</li>
+ * </ol>
+ *
+ * <p>Exactly once: UNIQUE(application_id) admits one row per application, and signing happens only under
+ * that row's lock and only while it is ISSUING, so one TBS is signed once. A call for an application that
+ * already has a row resumes it instead: it signs a row left ISSUING (a crash between record and sign) from
+ * its recorded TBS, and loads the certificate onto the token if it is not there yet, setting a new initial
+ * PIN through the bureau's unblock authority (the first PIN died with the crashed call). Calls for one
+ * application are serialised by {@link ProductionLock}, so racing callers never touch one token at once.
+ */
+@Service
+public class ProductionService {
+    private static final String SUBJECT = "certificate";
+
+    private final CertificateAuthorities authorities;
+    private final CertificateProfiles profiles;
+    private final CertificateStore store;
+    private final TokenStock stock;
+    private final UnblockAuthority unblock;
+    private final AuditLog audit;
+    private final ProductionLock lock;
+    private final TransactionTemplate transaction;
+    private final CsrParser csrParser = new CsrParser();
+
+    ProductionService(CertificateAuthorities authorities, CertificateProfiles profiles, CertificateStore store,
+            TokenStock stock, UnblockAuthority unblock, AuditLog audit, ProductionLock lock,
+            PlatformTransactionManager transactions) {
+        this.authorities = authorities;
+        this.profiles = profiles;
+        this.store = store;
+        this.stock = stock;
+        this.unblock = unblock;
+        this.audit = audit;
+        this.lock = lock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Produces the application's token and certificate, or returns (completing it if needed) the one
+     * produced before.
+     *
+     * @throws ApiProblem 400 {@code unsupported-algorithm} or {@code invalid-employer-name}; 409
+     *                    {@code application-mismatch} when the application's certificate names another USCC
+     */
+    public ProductionResult produce(ProductionOrder order) {
+        KeyAlgorithm algorithm = order.algorithm() != null ? order.algorithm() : authorities.defaultAlgorithm();
+        CertificateAuthorities.Ca ca = authorities.forAlgorithm(algorithm);
+        CertificateSubject.Employer employer = new CertificateSubject.Employer(order.employerName(), order.uscc());
+        X500Name subject = subject(employer); // checked before a token is spent on it
+        try (ProductionLock.Held held = lock.acquire(order.applicationId())) {
+            Optional<CertificateRecord> existing = store.findByApplication(order.applicationId());
+            if (existing.isPresent()) {
+                return resume(existing.get(), order);
+            }
+            return produceNew(order, ca, employer, subject);
+        }
+    }
+
+    private ProductionResult produceNew(ProductionOrder order, CertificateAuthorities.Ca ca,
+            CertificateSubject.Employer employer, X500Name subject) {
+        InitialPin pin = InitialPin.random();
+        char[] secret = pin.reveal();
+        try {
+            Token token = stock.takeBlank(secret, order.uscc().value());
+            String tokenSerial = token.info().serial();
+            token.generateKeyPair(secret, ca.hierarchy().algorithm());
+            VerifiedCsr csr = csrParser.parse(token.createCsr(secret, subject));
+            PreparedCertificate prepared = ca.issuer().prepare(
+                    IssueRequest.of(CertificateProfiles.EMPLOYER_SIGNING, employer, csr.publicKey()));
+            // Record before sign: the serial and TBS are committed before the CA key is used.
+            var recorded = transaction.execute(status -> {
+                var result = store.record(new NewCertificate(order.applicationId(), ca.label(), order.uscc(),
+                        order.employerName(), csr.algorithm().label(), prepared, tokenSerial));
+                if (result.created()) {
+                    audit.record(new AuditEntry(order.actor(), "certificate.recorded", SUBJECT,
+                            result.certificate().serialHex(), "application=" + order.applicationId() + ", ca="
+                                    + ca.label() + ", profile=" + prepared.profileId() + ", token=" + tokenSerial
+                                    + " (key pair generated on the token, CSR verified)"));
+                } else {
+                    audit.record(new AuditEntry(order.actor(), "token.discarded", "token", tokenSerial,
+                            "application=" + order.applicationId() + " already had certificate "
+                                    + result.certificate().serialHex()));
+                }
+                return result;
+            });
+            if (!recorded.created()) {
+                // Another node won the UNIQUE(application_id) race: this token's key is never certified.
+                stock.discard(tokenSerial);
+                return resume(recorded.certificate(), order);
+            }
+            CertificateRecord signed = sign(order.applicationId(), order.actor());
+            load(token, secret, signed, order.actor());
+            return new ProductionResult(ProductionResult.Outcome.PRODUCED, signed, tokenSerial, Optional.of(pin));
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    /** Completes, if needed, a production recorded before, and returns its certificate. */
+    private ProductionResult resume(CertificateRecord row, ProductionOrder order) {
+        if (!row.uscc().equals(order.uscc())) {
+            throw ApiProblem.conflict("application-mismatch", "Application " + order.applicationId()
+                    + " already has a certificate for another employer.");
+        }
+        CertificateRecord signed = sign(row.applicationId(), order.actor());
+        if (signed.state() == CertificateState.REVOKED) {
+            return new ProductionResult(ProductionResult.Outcome.ALREADY_PRODUCED, signed, signed.tokenSerial(),
+                    Optional.empty());
+        }
+        Token token = stock.open(signed.tokenSerial());
+        byte[] der = signed.certificate().orElseThrow();
+        boolean loaded = token.certificate().map(held -> Arrays.equals(held, der)).orElse(false);
+        boolean wasIssuing = row.state() == CertificateState.ISSUING;
+        if (loaded) {
+            return new ProductionResult(wasIssuing ? ProductionResult.Outcome.RESUMED
+                    : ProductionResult.Outcome.ALREADY_PRODUCED, signed, signed.tokenSerial(), Optional.empty());
+        }
+        // The first PIN was lost with the interrupted call: the bureau unblocks the key with a new one.
+        InitialPin pin = InitialPin.random();
+        char[] secret = pin.reveal();
+        try {
+            token.unblock(unblock.respond(signed.tokenSerial(), token.unblockChallenge()), secret);
+            transaction.executeWithoutResult(status -> audit.record(new AuditEntry(order.actor(), "token.pin-reset",
+                    "token", signed.tokenSerial(), "new initial PIN for resumed production of certificate "
+                            + signed.serialHex())));
+            load(token, secret, signed, order.actor());
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+        return new ProductionResult(ProductionResult.Outcome.RESUMED, signed, signed.tokenSerial(), Optional.of(pin));
+    }
+
+    /**
+     * Signs the application's recorded TBS if it is still ISSUING, under the row lock: a second signer waits
+     * and then finds the row VALID, so a TBS is signed at most once.
+     */
+    private CertificateRecord sign(UUID applicationId, String actor) {
+        return transaction.execute(status -> {
+            CertificateRecord row = store.lockForSigning(applicationId).orElseThrow();
+            if (row.state() != CertificateState.ISSUING) {
+                return row;
+            }
+            IssuedCertificate issued = authorities.forLabel(row.ca()).issuer().sign(new PreparedCertificate(
+                    row.serial(), row.tbs(), row.profile(), row.notBefore(), row.notAfter()));
+            store.markSigned(row.serial(), issued.der());
+            audit.record(new AuditEntry(actor, "certificate.signed", SUBJECT, row.serialHex(),
+                    "ca=" + row.ca() + ", application=" + applicationId));
+            return store.findByApplication(applicationId).orElseThrow();
+        });
+    }
+
+    private void load(Token token, char[] pin, CertificateRecord certificate, String actor) {
+        token.importCertificate(pin, certificate.certificate().orElseThrow());
+        transaction.executeWithoutResult(status -> audit.record(new AuditEntry(actor, "token.certificate-loaded",
+                "token", certificate.tokenSerial(), "certificate " + certificate.serialHex())));
+    }
+
+    private X500Name subject(CertificateSubject.Employer employer) {
+        try {
+            return EmployerNames.subject(employer, profiles.get(CertificateProfiles.EMPLOYER_SIGNING));
+        } catch (org.orgcert.pki.PkiException e) {
+            throw ApiProblem.badRequest("invalid-employer-name", e.getMessage());
+        }
+    }
+}

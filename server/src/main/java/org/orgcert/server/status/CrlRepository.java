@@ -1,0 +1,62 @@
+package org.orgcert.server.status;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Timestamp;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The {@code crl_number} and {@code crl} tables: each CA's CRL counter and its latest full and delta CRL. */
+@Repository
+class CrlRepository {
+    private final JdbcTemplate jdbc;
+
+    CrlRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The CA's next CRL number, shared by full and delta CRLs. The row stays locked until the caller's
+     * transaction ends, so CRLs of one CA are generated one at a time and numbers never go back
+     * (RFC 5280 5.2.3: monotonically increasing).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    BigInteger nextNumber(String ca) {
+        return jdbc.queryForObject("INSERT INTO crl_number (ca, last_number) VALUES (?, 1) ON CONFLICT (ca)"
+                + " DO UPDATE SET last_number = crl_number.last_number + 1 RETURNING last_number",
+                BigDecimal.class, ca).toBigIntegerExact();
+    }
+
+    /** Replaces the CA's latest CRL of that kind with {@code crl}, unless a newer one is stored. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void save(StoredCrl crl) {
+        jdbc.update("INSERT INTO crl (ca, kind, crl_number, base_number, generated_at, this_update, next_update,"
+                + " entries, der) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ca, kind) DO UPDATE SET"
+                + " crl_number = EXCLUDED.crl_number, base_number = EXCLUDED.base_number,"
+                + " generated_at = EXCLUDED.generated_at, this_update = EXCLUDED.this_update,"
+                + " next_update = EXCLUDED.next_update, entries = EXCLUDED.entries, der = EXCLUDED.der"
+                + " WHERE crl.crl_number < EXCLUDED.crl_number",
+                crl.ca(), kind(crl.delta()), new BigDecimal(crl.number()),
+                crl.baseNumber() == null ? null : new BigDecimal(crl.baseNumber()),
+                Timestamp.from(crl.generatedAt()), Timestamp.from(crl.thisUpdate()), Timestamp.from(crl.nextUpdate()),
+                crl.entries(), crl.der());
+    }
+
+    /** The CA's latest CRL of that kind. */
+    Optional<StoredCrl> find(String ca, boolean delta) {
+        return jdbc.query("SELECT * FROM crl WHERE ca = ? AND kind = ?", (rs, i) -> {
+            BigDecimal base = rs.getBigDecimal("base_number");
+            return new StoredCrl(rs.getString("ca"), delta, rs.getBigDecimal("crl_number").toBigIntegerExact(),
+                    base == null ? null : base.toBigIntegerExact(), rs.getTimestamp("generated_at").toInstant(),
+                    rs.getTimestamp("this_update").toInstant(), rs.getTimestamp("next_update").toInstant(),
+                    rs.getLong("entries"), rs.getBytes("der"));
+        }, ca, kind(delta)).stream().findFirst();
+    }
+
+    private static String kind(boolean delta) {
+        return delta ? "DELTA" : "FULL";
+    }
+}
