@@ -30,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/applications")
 class ApplicationController {
     private final ApplicationService service;
+    private final ProductionStep production;
 
-    ApplicationController(ApplicationService service) {
+    ApplicationController(ApplicationService service, ProductionStep production) {
         this.service = service;
+        this.production = production;
     }
 
     /** The form as JSON: plain strings, so that every field's problem can be reported, not just the first. */
@@ -56,6 +58,14 @@ class ApplicationController {
     }
 
     record EventRequest(String reason) {
+    }
+
+    /**
+     * What the production station prints on the delivery slip: the certificate, the key's serial and, on
+     * the call that set it, the initial PIN (sealed in the slip's envelope; the service keeps no copy).
+     */
+    record ProducedView(ApplicationView application, String certificateSerial, String tokenSerial,
+            String initialPinForSlip) {
     }
 
     record ShipRequest(String waybill) {
@@ -98,6 +108,21 @@ class ApplicationController {
             @RequestBody(required = false) EventRequest request,
             @RequestHeader(value = "X-OrgCert-Actor", defaultValue = "staff") String actor) {
         return ApplicationView.of(service.apply(id, event, actor, request == null ? null : request.reason()));
+    }
+
+    @PostMapping("/{id}/produce")
+    ProducedView produce(@PathVariable UUID id,
+            @RequestHeader(value = "X-OrgCert-Actor", defaultValue = "staff") String actor) {
+        ProductionStep.Produced produced = production.produce(id, actor);
+        String pin = produced.result().initialPin().map(p -> {
+            char[] chars = p.reveal();
+            String text = new String(chars);
+            java.util.Arrays.fill(chars, '\0');
+            p.wipe();
+            return text;
+        }).orElse(null);
+        return new ProducedView(ApplicationView.of(produced.application()),
+                produced.result().certificate().serialHex(), produced.result().tokenSerial(), pin);
     }
 
     @PostMapping("/{id}/ship")

@@ -64,8 +64,13 @@ class ApplicationFlowTest extends ServiceTestBase {
         api.registry(created.get("uscc"), ApplicationApi.NAME, ApplicationApi.LEGAL_REP);
         api.check(id, 200);
         event(id, "APPROVE", 200);
-        event(id, "START_PRODUCTION", 200);
-        service.completeProduction(UUID.fromString(id.toString()), "0a1b2c", "operator");
+        Map<?, ?> produced = client.post().uri("/api/v1/applications/{id}/produce", id).exchange()
+                .expectStatus().isOk().returnResult(Map.class).getResponseBody();
+        assertThat(produced.get("initialPinForSlip").toString()).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(((Map<?, ?>) produced.get("application")).get("state")).isEqualTo("PRODUCED");
+        // Producing again changes nothing and hands out no second PIN (R-CERT-2: one key per application).
+        client.post().uri("/api/v1/applications/{id}/produce", id).exchange().expectStatus().isEqualTo(409);
+        assertThat(api.get(id).get("certificateSerial")).isEqualTo(produced.get("certificateSerial"));
         return id;
     }
 
