@@ -20,7 +20,9 @@ import org.springframework.context.annotation.Import;
                 // RSA-3072 CA keys take seconds to generate; tests that need RSA enable it themselves.
                 "orgcert.issuance.hierarchies=sm2,ecdsa-p256",
                 // Test tokens: a cheap PIN wrap (production keeps 600,000 PBKDF2 iterations per token file).
-                "orgcert.issuance.token-kdf-iterations=1000"})
+                "orgcert.issuance.token-kdf-iterations=1000",
+                // Jobs run when a test calls them, at the test clock's time, never in the background.
+                "db-scheduler.enabled=false"})
 @Import(TestClockConfiguration.class)
 public @interface ServiceTest {
 }

@@ -16,12 +16,13 @@ import java.util.UUID;
  * @param version            incremented by every change (compare-and-set)
  * @param submittedAt        when it was handed in
  * @param productionDue      for IN_PRODUCTION and later: the date production is due (R-CH-2)
+ * @param overdueSince       the first day production was overdue, if it was
  * @param waybill            the EMS waybill number once shipped
  * @param certificateSerial  the certificate produced for it (hex), once produced
  * @param received           the materials staff have ticked as received and verified
  */
 public record Application(UUID id, String number, SubmitApplication form, ApplicationState state, int version,
-        Instant submittedAt, LocalDate productionDue, String waybill, String certificateSerial,
+        Instant submittedAt, LocalDate productionDue, LocalDate overdueSince, String waybill, String certificateSerial,
         Set<MaterialItem> received) {
 
     /** The papers this application needs (R-MAT-1..4). */

@@ -46,13 +46,14 @@ class ApplicationController {
     /** An application as the API shows it. */
     record ApplicationView(UUID id, String number, ApplicationKind kind, String employerName, String uscc,
             ApplicationState state, Channel channel, Delivery delivery, String windowId, Instant submittedAt,
-            LocalDate productionDue, String waybill, String certificateSerial, List<MaterialItem> requiredMaterials,
+            LocalDate productionDue, LocalDate productionOverdueSince, String waybill, String certificateSerial, List<MaterialItem> requiredMaterials,
             List<MaterialItem> missingMaterials, int version) {
 
         static ApplicationView of(Application a) {
             return new ApplicationView(a.id(), a.number(), a.form().kind(), a.form().employerName(),
                     a.form().uscc().value(), a.state(), a.form().channel(), a.form().delivery(), a.form().windowId(),
-                    a.submittedAt(), a.productionDue(), a.waybill(), a.certificateSerial(), a.requiredMaterials(),
+                    a.submittedAt(), a.productionDue(), a.overdueSince(), a.waybill(), a.certificateSerial(),
+                    a.requiredMaterials(),
                     a.missingMaterials(), a.version());
         }
     }

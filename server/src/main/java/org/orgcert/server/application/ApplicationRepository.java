@@ -74,6 +74,18 @@ class ApplicationRepository {
                 this::map, state.name(), windowId, limit);
     }
 
+    List<Application> findByStates(List<ApplicationState> states) {
+        return jdbc.query("SELECT * FROM application WHERE state = ANY (?) ORDER BY submitted_at", this::map,
+                (Object) states.stream().map(Enum::name).toArray(String[]::new));
+    }
+
+    /** Flags IN_PRODUCTION applications due before {@code today}, once; returns their ids. */
+    List<UUID> flagOverdue(LocalDate today) {
+        return jdbc.query("UPDATE application SET production_overdue_since = production_due + 1"
+                + " WHERE state = 'IN_PRODUCTION' AND production_due < ? AND production_overdue_since IS NULL"
+                + " RETURNING id", (rs, i) -> rs.getObject(1, UUID.class), today);
+    }
+
     /**
      * Compare-and-set: moves the application from {@code from} to {@code to} only if nobody changed it
      * since {@code version} was read. Returns false when another request got there first.
@@ -138,9 +150,10 @@ class ApplicationRepository {
                 Channel.valueOf(rs.getString("channel")), Delivery.valueOf(rs.getString("delivery")),
                 rs.getString("window_id"), mail);
         java.sql.Date due = rs.getDate("production_due");
+        java.sql.Date overdue = rs.getDate("production_overdue_since");
         return new Application(id, rs.getString("number"), form, ApplicationState.valueOf(rs.getString("state")),
                 rs.getInt("version"), rs.getTimestamp("submitted_at").toInstant(),
-                due == null ? null : due.toLocalDate(), rs.getString("waybill"), rs.getString("certificate_serial"),
-                received(id));
+                due == null ? null : due.toLocalDate(), overdue == null ? null : overdue.toLocalDate(),
+                rs.getString("waybill"), rs.getString("certificate_serial"), received(id));
     }
 }

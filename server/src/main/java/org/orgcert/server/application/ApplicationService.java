@@ -88,6 +88,27 @@ public class ApplicationService {
         return repository.findByState(state, windowId, Math.min(Math.max(limit, 1), 500));
     }
 
+    /** Keys waiting at a window for collection (AT_WINDOW or NOTIFIED), oldest first (R-CH-5..7). */
+    public List<Application> awaitingPickup() {
+        return repository.findByStates(List.of(ApplicationState.AT_WINDOW, ApplicationState.NOTIFIED));
+    }
+
+    /**
+     * Flags applications whose production is overdue (R-CH-2), once each, with an audit record; a job runs
+     * it, and it is safe to run on several nodes at once.
+     *
+     * @return how many were newly flagged
+     */
+    @Transactional
+    public int flagOverdueProduction(String actor) {
+        List<UUID> flagged = repository.flagOverdue(calendar.today());
+        for (UUID id : flagged) {
+            audit.record(new AuditEntry(actor, "application.production-overdue", "application", id.toString(),
+                    "not produced within 3 working days (R-CH-2)"));
+        }
+        return flagged.size();
+    }
+
     /**
      * Applies {@code event} if the table allows it in the application's current state, channel and delivery.
      *
