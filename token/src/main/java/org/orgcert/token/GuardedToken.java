@@ -12,8 +12,8 @@ import org.orgcert.pki.csr.CsrBuilder;
  * The {@link Token} behaviour both token kinds share: PIN guard, state machine and persistence of a
  * {@link TokenRecord} in a MAC-protected file. Subclasses only choose where the private key lives.
  *
- * <p>Order inside each operation: checks that need no secret (locked, algorithm, key present, certificate
- * matches) come first, so a mistake that is not a PIN mistake never costs a PIN try.
+ * <p>Order inside each operation: checks that need no secret (arguments present, locked, algorithm, key
+ * present, certificate matches) come first, so a mistake that is not a PIN mistake never costs a PIN try.
  */
 abstract class GuardedToken implements Token {
     private final Path file;
@@ -55,6 +55,7 @@ abstract class GuardedToken implements Token {
 
     @Override
     public synchronized void generateKeyPair(char[] pin, KeyAlgorithm algorithm) {
+        requireArgument(algorithm, "a key algorithm");
         guard.requireUnlocked();
         storage.checkSupported(algorithm);
         byte[] secret = guard.unlock(pin);
@@ -68,6 +69,7 @@ abstract class GuardedToken implements Token {
 
     @Override
     public synchronized byte[] createCsr(char[] pin, X500Name subject) {
+        requireArgument(subject, "a subject name");
         guard.requireUnlocked();
         requireKey();
         byte[] secret = guard.unlock(pin);
@@ -80,6 +82,7 @@ abstract class GuardedToken implements Token {
 
     @Override
     public synchronized void importCertificate(char[] pin, byte[] certificateDer) {
+        requireArgument(certificateDer, "a certificate");
         guard.requireUnlocked();
         requireKey();
         Certificate certificate = Certificates.parse(certificateDer);
@@ -104,6 +107,7 @@ abstract class GuardedToken implements Token {
 
     @Override
     public synchronized byte[] sign(char[] pin, byte[] data) {
+        requireArgument(data, "the data to sign");
         guard.requireUnlocked();
         requireKey();
         byte[] secret = guard.unlock(pin);
@@ -121,7 +125,15 @@ abstract class GuardedToken implements Token {
 
     @Override
     public synchronized void unblock(UnblockResponse response, char[] newPin) {
+        requireArgument(response, "an unblock response");
         guard.unblock(response, newPin);
+    }
+
+    /** A missing argument is the caller's mistake: MALFORMED, before any PIN try is counted. */
+    private static void requireArgument(Object argument, String what) {
+        if (argument == null) {
+            throw new TokenException(TokenException.Kind.MALFORMED, "The request is missing " + what + ".");
+        }
     }
 
     private void requireKey() {

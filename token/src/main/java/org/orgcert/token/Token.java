@@ -11,7 +11,8 @@ import org.orgcert.pki.algorithm.KeyAlgorithm;
  *
  * <p>PIN rules: a wrong PIN counts down {@link TokenInfo#retriesLeft()} (6 by default); any correct PIN
  * restores all tries; at zero the token is {@link TokenState#LOCKED} and refuses every PIN operation, even
- * with the right PIN. PIN arguments are not kept or wiped by the token; callers own their arrays.
+ * with the right PIN. PIN arguments are not kept or wiped by the token; callers own their arrays. A missing
+ * ({@code null}) argument other than a PIN is refused as MALFORMED before any PIN try is counted.
  *
  * <p>Implementations are thread-safe (one operation at a time) and persist every change before returning.
  */
@@ -30,14 +31,15 @@ public interface Token {
     /**
      * Generates a key pair on the token, replacing any earlier one and its certificate.
      *
-     * @throws TokenException UNSUPPORTED_ALGORITHM (checked before the PIN), WRONG_PIN, LOCKED
+     * @throws TokenException MALFORMED (no algorithm), UNSUPPORTED_ALGORITHM (both checked before the PIN),
+     *                        WRONG_PIN, LOCKED
      */
     void generateKeyPair(char[] pin, KeyAlgorithm algorithm);
 
     /**
      * A PKCS#10 request for the token's key, signed on the token (proof of possession).
      *
-     * @throws TokenException NO_KEY, WRONG_PIN, LOCKED
+     * @throws TokenException MALFORMED (no subject), NO_KEY, WRONG_PIN, LOCKED
      */
     byte[] createCsr(char[] pin, X500Name subject);
 
@@ -56,7 +58,7 @@ public interface Token {
      * Signs {@code data} with the token's key; the signature algorithm is the key's (SM3withSM2,
      * SHA256withECDSA or SHA256withRSA).
      *
-     * @throws TokenException NO_KEY, WRONG_PIN, LOCKED
+     * @throws TokenException MALFORMED (no data), NO_KEY, WRONG_PIN, LOCKED
      */
     byte[] sign(char[] pin, byte[] data);
 
@@ -71,7 +73,7 @@ public interface Token {
      * Unblocks with the bureau's response to {@link #unblockChallenge()}, sets {@code newPin} and restores
      * all PIN tries. The old PIN stops working and the response cannot be used again.
      *
-     * @throws TokenException PIN_POLICY, WRONG_UNBLOCK_RESPONSE (nothing changes)
+     * @throws TokenException MALFORMED (no response), PIN_POLICY, WRONG_UNBLOCK_RESPONSE (nothing changes)
      */
     void unblock(UnblockResponse response, char[] newPin);
 }

@@ -253,6 +253,19 @@ abstract class TokenContractTest {
     }
 
     @Test
+    void missingArgumentsAreMalformedAndCostNoTry() {
+        Token token = personalisedToken(algorithms().get(0));
+        assertKind(() -> token.sign(PIN, null), TokenException.Kind.MALFORMED);
+        assertKind(() -> token.sign("wrong-pin".toCharArray(), null), TokenException.Kind.MALFORMED);
+        assertKind(() -> token.createCsr(PIN, null), TokenException.Kind.MALFORMED);
+        assertKind(() -> token.generateKeyPair(PIN, null), TokenException.Kind.MALFORMED);
+        assertKind(() -> token.importCertificate(PIN, null), TokenException.Kind.MALFORMED);
+        assertKind(() -> token.unblock(null, NEW_PIN), TokenException.Kind.MALFORMED);
+        assertThat(token.info().retriesLeft()).isEqualTo(6);
+        assertThat(reopen(token.info().serial()).info().retriesLeft()).isEqualTo(6);
+    }
+
+    @Test
     void editedStateFileIsRefused_counterRollback_R_CERT_2() throws Exception {
         Token token = lockedToken();
         String serial = token.info().serial();
