@@ -18,7 +18,9 @@ import org.orgcert.pki.algorithm.KeyAlgorithm;
  * keyed from the device key and covering every byte before it. The MAC is checked before any field is read,
  * so an edited file (a reset retry counter, swapped blobs) is refused as TAMPERED, and damaged bytes as
  * MALFORMED. Writes go to a temporary file in the same folder, are flushed, and replace the old file with an
- * atomic move, so a crash leaves either the old or the new file, never half of one.
+ * atomic move, so a crash leaves either the old or the new file, never half of one; then the folder itself is
+ * flushed, because the rename lives in the folder's entry and a power cut before that reaches the disk could
+ * bring the old file (with its unconsumed PIN try) back.
  *
  * <p>What a MAC cannot do: restoring an older copy of the whole file (with its valid MAC) rolls the counter
  * back. Only hardware with a monotonic counter prevents that; production tokens are hardware.
@@ -36,10 +38,21 @@ final class TokenFile {
     private static final int NO_ALGORITHM = 0xff;
     private static final int MAX_FIELD = 64 * 1024;
 
+    /** Flushes a folder's entries to disk after a rename; replaceable so a test can watch the order. */
+    interface DirectorySync {
+        void sync(Path dir);
+    }
+
     private final Kind kind;
     private final byte[] macKey;
+    private final DirectorySync directorySync;
 
     TokenFile(Kind kind, byte[] deviceKey) {
+        this(kind, deviceKey, TokenFile::fsyncDirectory);
+    }
+
+    TokenFile(Kind kind, byte[] deviceKey, DirectorySync directorySync) {
+        this.directorySync = directorySync;
         if (deviceKey == null || deviceKey.length != 32) {
             throw new IllegalArgumentException("the device key must have 32 bytes");
         }
@@ -157,6 +170,7 @@ final class TokenFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
             }
+            directorySync.sync(dir);
         } catch (IOException e) {
             throw new TokenException(TokenException.Kind.DEVICE, "The token file " + path + " cannot be written.",
                     e);
@@ -168,6 +182,18 @@ final class TokenFile {
                     // the move succeeded or the write failed; either way the token file itself is intact
                 }
             }
+        }
+    }
+
+    /**
+     * fsync of a folder, so a rename in it survives a power cut. Opening a folder for reading and forcing it
+     * works on Linux and macOS; where the platform refuses (Windows), it is skipped: NTFS journals renames.
+     */
+    static void fsyncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // the platform cannot sync a folder; the file's own data was forced before the move
         }
     }
 }
