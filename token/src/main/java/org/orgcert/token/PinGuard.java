@@ -17,7 +17,9 @@ import java.util.Arrays;
  * <p>Invariants kept here:
  * <ul>
  * <li>A PIN attempt is counted before it is checked, and the count is stored first, so cutting the power
- *     (or killing the process) in the middle does not give a free try.</li>
+ *     (or killing the process) in the middle does not give a free try. The count it starts from is the one
+ *     on disk: the token re-reads the state under its file lock before each operation (see
+ *     {@link GuardedToken}), so several handles on one token share one counter.</li>
  * <li>A correct PIN restores all tries; the try that reaches zero locks; a locked token refuses every PIN,
  *     even the right one, until unblocked.</li>
  * <li>A wrong, foreign or replayed unblock response changes nothing. Failed unblocks are not counted: a
@@ -57,6 +59,11 @@ final class PinGuard {
 
     GuardState state() {
         return state;
+    }
+
+    /** Continues from {@code current}, the state just read from disk under the token's file lock. */
+    void reload(GuardState current) {
+        state = current;
     }
 
     /**

@@ -253,6 +253,57 @@ abstract class TokenContractTest {
     }
 
     @Test
+    void twoHandlesOnOneTokenShareOneCounter_R_CERT_2() {
+        Token first = personalisedToken(algorithms().get(0));
+        Token second = reopen(first.info().serial());
+        for (int left = 5; left >= 0; left--) {
+            Token handle = left % 2 == 0 ? first : second;
+            TokenException e = catchThrowableOfType(TokenException.class,
+                    () -> handle.sign("wrong-pin".toCharArray(), new byte[] {1}));
+            assertThat(e.kind()).isEqualTo(TokenException.Kind.WRONG_PIN);
+            assertThat(e.retriesLeft()).isEqualTo(left);
+        }
+        assertKind(() -> first.sign(PIN, new byte[] {1}), TokenException.Kind.LOCKED);
+        assertKind(() -> second.sign(PIN, new byte[] {1}), TokenException.Kind.LOCKED);
+        assertThat(first.info().state()).isEqualTo(TokenState.LOCKED);
+        assertThat(second.info().state()).isEqualTo(TokenState.LOCKED);
+    }
+
+    @Test
+    void twoThreadsWithTwoHandlesGetNoMoreThanTheLimit_R_CERT_2() throws Exception {
+        Token first = personalisedToken(algorithms().get(0));
+        Token second = reopen(first.info().serial());
+        java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger locked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (Token handle : List.of(first, second)) {
+            threads.add(new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < 8; i++) {
+                    try {
+                        handle.sign("wrong-pin".toCharArray(), new byte[] {1});
+                    } catch (TokenException e) {
+                        (e.kind() == TokenException.Kind.WRONG_PIN ? wrong : locked).incrementAndGet();
+                    }
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join(30_000);
+        }
+        assertThat(wrong.get()).as("wrong PINs checked").isEqualTo(6);
+        assertThat(locked.get()).isEqualTo(10);
+        assertThat(reopen(first.info().serial()).info().retriesLeft()).isZero();
+    }
+
+    @Test
     void missingArgumentsAreMalformedAndCostNoTry() {
         Token token = personalisedToken(algorithms().get(0));
         assertKind(() -> token.sign(PIN, null), TokenException.Kind.MALFORMED);
