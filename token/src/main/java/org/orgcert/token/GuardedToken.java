@@ -105,7 +105,7 @@ abstract class GuardedToken implements Token {
             GuardState state = record.guard();
             return new TokenInfo(record.serial(), record.label(), record.algorithm(),
                     state.locked() ? TokenState.LOCKED : record.lifecycle(), state.retriesLeft(), state.maxRetries(),
-                    record.hasKey(), record.certificate().length > 0);
+                    record.hasKey(), record.certificate().length > 0, state.unblockWraps().size());
         });
     }
 
@@ -200,6 +200,12 @@ abstract class GuardedToken implements Token {
     public synchronized void unblock(UnblockResponse response, char[] newPin) {
         requireArgument(response, "an unblock response");
         exclusiveRun(() -> guard.unblock(response, newPin));
+    }
+
+    @Override
+    public synchronized void replenishUnblockCodes(char[] pin, UnblockSeeds seeds) {
+        requireArgument(seeds, "the unblock codes");
+        exclusiveRun(() -> guard.replenish(pin, seeds));
     }
 
     /** A missing argument is the caller's mistake: MALFORMED, before any PIN try is counted. */

@@ -64,7 +64,7 @@ public final class Pkcs11Token extends GuardedToken {
      * @param hsmSecret the 32 random bytes K the device's user PIN was set from
      */
     public static Pkcs11Token create(Pkcs11Config config, Path sideFile, byte[] deviceKey, String serial,
-            String label, byte[] hsmSecret, char[] pin, UnblockSeed seed, TokenSettings settings) {
+            String label, byte[] hsmSecret, char[] pin, UnblockSeeds seeds, TokenSettings settings) {
         TokenFile format = new TokenFile(TokenFile.Kind.PKCS11, deviceKey);
         if (hsmSecret == null || hsmSecret.length != Crypto.KEY_BYTES) {
             throw new IllegalArgumentException("the HSM secret must have 32 bytes");
@@ -76,7 +76,7 @@ public final class Pkcs11Token extends GuardedToken {
         DeviceKeys keys = new DeviceKeys(config);
         keys.login(hsmSecret);
         TokenRecord record = new TokenRecord(Serials.check(serial), label,
-                PinGuard.initial(serial, hsmSecret, pin, seed, settings), TokenState.EMPTY, null, new byte[0],
+                PinGuard.initial(serial, hsmSecret, pin, seeds, settings), TokenState.EMPTY, null, new byte[0],
                 new byte[0], new byte[0]);
         format.write(sideFile, record);
         return new Pkcs11Token(sideFile, format, record, settings.pinPolicy(), keys);

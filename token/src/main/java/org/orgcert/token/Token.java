@@ -63,17 +63,32 @@ public interface Token {
     byte[] sign(char[] pin, byte[] data);
 
     /**
-     * The challenge to read to the bureau for an unblock code. Allowed whether or not the token is locked,
-     * so a user who forgot the PIN need not first use up the tries; shows the same text until an unblock
-     * succeeds.
+     * The challenge to read to the bureau for an unblock code: that of the current one of the codes the bureau
+     * gave the token ({@link UnblockSeeds}). Allowed whether or not the token is locked, so a user who forgot
+     * the PIN need not first use up the tries; shows the same text until that code is used or replaced.
+     *
+     * @throws TokenException UNBLOCK_EXHAUSTED when every code is used
      */
     UnblockChallenge unblockChallenge();
 
     /**
      * Unblocks with the bureau's response to {@link #unblockChallenge()}, sets {@code newPin} and restores
-     * all PIN tries. The old PIN stops working and the response cannot be used again.
+     * all PIN tries. The old PIN stops working; the code is deleted, so the response never works again, and
+     * the next challenge is the next code's.
      *
-     * @throws TokenException MALFORMED (no response), PIN_POLICY, WRONG_UNBLOCK_RESPONSE (nothing changes)
+     * @throws TokenException MALFORMED (no response), PIN_POLICY, UNBLOCK_EXHAUSTED, WRONG_UNBLOCK_RESPONSE
+     *                        (nothing changes)
      */
     void unblock(UnblockResponse response, char[] newPin);
+
+    /**
+     * Replaces the token's unused unblock codes with a new batch from the bureau
+     * ({@link UnblockAuthority#provision}), e.g. when {@link TokenInfo#unblockCodesLeft()} runs low. Needs the
+     * user PIN, so only the token's user, through the service's authenticated session, can do it; the token
+     * never accepts unblock codes any other way.
+     *
+     * @throws TokenException MALFORMED (no codes, or codes for another serial; before the PIN), WRONG_PIN,
+     *                        LOCKED
+     */
+    void replenishUnblockCodes(char[] pin, UnblockSeeds seeds);
 }

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.orgcert.pki.algorithm.KeyAlgorithm;
 
 /**
@@ -33,10 +35,12 @@ final class TokenFile {
 
     static final int MAX_BYTES = 1 << 20;
     private static final byte[] MAGIC = {'O', 'C', 'T', 'K'};
-    private static final int VERSION = 1;
+    /** 2: a list of unblock codes replaces version 1's challenge, next challenge and single wrap. */
+    private static final int VERSION = 2;
     private static final int MAC_BYTES = 32;
     private static final int NO_ALGORITHM = 0xff;
     private static final int MAX_FIELD = 64 * 1024;
+    private static final int MAX_WRAP = 256;
 
     /** Flushes a folder's entries to disk after a rename; replaceable so a test can watch the order. */
     interface DirectorySync {
@@ -65,9 +69,11 @@ final class TokenFile {
         Bytes.Writer body = new Bytes.Writer().raw(MAGIC).u8(VERSION).u8(kind.ordinal())
                 .text(record.serial()).text(record.label())
                 .u32(guard.maxRetries()).u32(guard.retriesLeft()).u32(guard.kdfIterations())
-                .bytes(guard.pinSalt()).bytes(guard.pinWrappedKey()).bytes(guard.challenge())
-                .bytes(guard.nextChallenge()).bytes(guard.unblockWrappedKey())
-                .u8(record.lifecycle().ordinal())
+                .bytes(guard.pinSalt()).bytes(guard.pinWrappedKey()).u32(guard.unblockWraps().size());
+        for (GuardState.UnblockWrap wrap : guard.unblockWraps()) {
+            body.bytes(wrap.challenge()).bytes(wrap.sealedKey());
+        }
+        body.u8(record.lifecycle().ordinal())
                 .u8(record.algorithm() == null ? NO_ALGORITHM : record.algorithm().ordinal())
                 .bytes(record.publicKey()).bytes(record.certificate()).bytes(record.wrappedPrivateKey());
         byte[] content = body.toByteArray();
@@ -109,11 +115,15 @@ final class TokenFile {
         int maxRetries = in.u32(1, 99, "the retry limit");
         int retriesLeft = in.u32(0, maxRetries, "the retry counter");
         int iterations = in.u32(1, TokenSettings.MAX_KDF_ITERATIONS, "the KDF iteration count");
-        GuardState guard = new GuardState(maxRetries, retriesLeft, iterations,
-                in.fixed(16, false, "the PIN salt"), in.bytes(MAX_FIELD, "the PIN-wrapped key"),
-                in.fixed(UnblockChallenge.HALF_BYTES, false, "the challenge"),
-                in.fixed(UnblockChallenge.HALF_BYTES, true, "the next challenge"),
-                in.bytes(MAX_FIELD, "the unblock-wrapped key"));
+        byte[] pinSalt = in.fixed(16, false, "the PIN salt");
+        byte[] pinWrapped = in.bytes(MAX_FIELD, "the PIN-wrapped key");
+        int codes = in.u32(0, UnblockSeeds.MAX, "the number of unblock codes");
+        List<GuardState.UnblockWrap> wraps = new ArrayList<>(codes);
+        for (int i = 0; i < codes; i++) {
+            wraps.add(new GuardState.UnblockWrap(in.fixed(UnblockChallenge.BYTES, false, "an unblock challenge"),
+                    in.bytes(MAX_WRAP, "an unblock-wrapped key")));
+        }
+        GuardState guard = new GuardState(maxRetries, retriesLeft, iterations, pinSalt, pinWrapped, wraps);
         int lifecycle = in.u8Max(TokenState.PERSONALISED.ordinal(), "the token state");
         int algorithm = in.u8();
         byte[] publicKey = in.bytes(MAX_FIELD, "the public key");

@@ -19,16 +19,11 @@ class Pkcs11TokenTest extends TokenContractTest {
     private final Map<String, SoftHsm.Slot> slots = new HashMap<>();
 
     @Override
-    Token create(String serial) {
-        return create(serial, PIN);
-    }
-
-    @Override
-    Token create(String serial, char[] pin) {
+    Token create(String serial, char[] pin, UnblockSeeds seeds) {
         SoftHsm.Slot slot = SoftHsm.next();
         slots.put(serial, slot);
         return Pkcs11Token.create(config(slot), file(serial), DEVICE_KEY, serial, "label " + serial, slot.secret(),
-                pin, AUTHORITY.provision(serial), SETTINGS);
+                pin, seeds, SETTINGS);
     }
 
     @Override
