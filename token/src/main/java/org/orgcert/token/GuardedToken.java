@@ -38,6 +38,7 @@ abstract class GuardedToken implements Token {
     private final KeyStorage storage;
     private final PinGuard guard;
     private TokenRecord record;
+    private boolean closed;
 
     GuardedToken(Path file, TokenFile format, TokenRecord record, PinPolicy policy, KeyStorage storage) {
         this.file = file;
@@ -62,6 +63,10 @@ abstract class GuardedToken implements Token {
      * @throws TokenException TAMPERED when the file now holds another token, DEVICE when it cannot be locked
      */
     private <T> T exclusive(Supplier<T> operation) {
+        if (closed) {
+            throw new TokenException(TokenException.Kind.DEVICE, "This token handle is closed; open the token"
+                    + " again.");
+        }
         Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
         ReentrantLock local = IN_PROCESS.computeIfAbsent(canonical(lockFile), key -> new ReentrantLock());
         local.lock();
@@ -206,6 +211,14 @@ abstract class GuardedToken implements Token {
     public synchronized void replenishUnblockCodes(char[] pin, UnblockSeeds seeds) {
         requireArgument(seeds, "the unblock codes");
         exclusiveRun(() -> guard.replenish(pin, seeds));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            storage.close();
+        }
     }
 
     /** A missing argument is the caller's mistake: MALFORMED, before any PIN try is counted. */

@@ -15,8 +15,10 @@ import org.orgcert.pki.algorithm.KeyAlgorithm;
  * ({@code null}) argument other than a PIN is refused as MALFORMED before any PIN try is counted.
  *
  * <p>Implementations are thread-safe (one operation at a time) and persist every change before returning.
+ * Close a token when done ({@link #close()}): a PKCS#11 token then logs its device session out. Every
+ * operation on a closed token fails with DEVICE.
  */
-public interface Token {
+public interface Token extends AutoCloseable {
 
     /** Serial, label, algorithm, state, tries left and whether key and certificate exist; no PIN needed. */
     TokenInfo info();
@@ -91,4 +93,11 @@ public interface Token {
      *                        LOCKED
      */
     void replenishUnblockCodes(char[] pin, UnblockSeeds seeds);
+
+    /**
+     * Releases the token: a PKCS#11 token logs out of the device once no other open handle uses it. Closing
+     * twice is harmless; the state on disk stays as it is.
+     */
+    @Override
+    void close();
 }

@@ -41,6 +41,32 @@ class Pkcs11TokenTest extends TokenContractTest {
     }
 
     @Test
+    void handlesOnOneDeviceShareOneProviderAndTheLastCloseLogsOut() {
+        Pkcs11Token token = (Pkcs11Token) personalisedToken(KeyAlgorithm.ECDSA_P256);
+        String serial = token.info().serial();
+        Pkcs11Config config = config(slots.get(serial));
+        Pkcs11Token again = (Pkcs11Token) reopen(serial);
+        assertThat(again.provider()).isSameAs(token.provider());
+        assertThat(again.sign(PIN, new byte[] {1})).isNotEmpty();
+        assertThat(Pkcs11Token.loggedIn(config)).isTrue();
+
+        again.close();
+        again.close();
+        assertKind(() -> again.sign(PIN, new byte[] {1}), TokenException.Kind.DEVICE);
+        assertThat(Pkcs11Token.loggedIn(config)).as("another handle is still open").isTrue();
+        assertThat(token.sign(PIN, new byte[] {2})).isNotEmpty();
+        token.close();
+        assertThat(Pkcs11Token.loggedIn(config)).isFalse();
+        assertKind(token::info, TokenException.Kind.DEVICE);
+
+        try (Token third = reopen(serial)) {
+            assertThat(((Pkcs11Token) third).provider()).isSameAs(token.provider());
+            assertThat(third.sign(PIN, new byte[] {3})).isNotEmpty();
+        }
+        assertThat(Pkcs11Token.loggedIn(config)).isFalse();
+    }
+
+    @Test
     void sm2IsUnsupportedAndCostsNoTry() {
         Token token = create(serial());
         assertKind(() -> token.generateKeyPair(PIN, KeyAlgorithm.SM2), TokenException.Kind.UNSUPPORTED_ALGORITHM);

@@ -400,6 +400,18 @@ abstract class TokenContractTest {
     }
 
     @Test
+    void aClosedHandleRefusesEveryOperationAndTheTokenReopens() {
+        Token token = personalisedToken(algorithms().get(0));
+        String serial = token.info().serial();
+        token.close();
+        assertKind(() -> token.sign(PIN, new byte[] {1}), TokenException.Kind.DEVICE);
+        assertKind(token::info, TokenException.Kind.DEVICE);
+        try (Token reopened = reopen(serial)) {
+            assertThat(reopened.sign(PIN, new byte[] {1})).isNotEmpty();
+        }
+    }
+
+    @Test
     void missingArgumentsAreMalformedAndCostNoTry() {
         Token token = personalisedToken(algorithms().get(0));
         assertKind(() -> token.sign(PIN, null), TokenException.Kind.MALFORMED);
