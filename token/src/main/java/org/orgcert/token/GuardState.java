@@ -7,13 +7,13 @@ import java.util.List;
  *
  * @param maxRetries    PIN tries a correct PIN restores
  * @param retriesLeft   tries left; 0 means locked
- * @param kdfIterations PBKDF2 iterations for this token's PIN key
+ * @param kdf           the scrypt cost of this token's PIN key
  * @param pinSalt       16 random bytes, new with every PIN change
- * @param pinWrappedKey K sealed under PBKDF2(PIN)
+ * @param pinWrappedKey K sealed under scrypt(PIN, pinSalt)
  * @param unblockWraps  the unused unblock codes, current first: for each bureau challenge c_i, K sealed under
  *                      a key derived from HMAC(S, c_i); empty when all are used up
  */
-record GuardState(int maxRetries, int retriesLeft, int kdfIterations, byte[] pinSalt, byte[] pinWrappedKey,
+record GuardState(int maxRetries, int retriesLeft, PinKdf kdf, byte[] pinSalt, byte[] pinWrappedKey,
         List<UnblockWrap> unblockWraps) {
 
     /** One unused unblock code: its challenge (public) and K sealed under the answer (which is not stored). */
@@ -30,16 +30,16 @@ record GuardState(int maxRetries, int retriesLeft, int kdfIterations, byte[] pin
     }
 
     GuardState withRetriesLeft(int retries) {
-        return new GuardState(maxRetries, retries, kdfIterations, pinSalt, pinWrappedKey, unblockWraps);
+        return new GuardState(maxRetries, retries, kdf, pinSalt, pinWrappedKey, unblockWraps);
     }
 
     /** A new PIN wrap; all tries restored. */
     GuardState withPin(byte[] salt, byte[] wrapped) {
-        return new GuardState(maxRetries, maxRetries, kdfIterations, salt, wrapped, unblockWraps);
+        return new GuardState(maxRetries, maxRetries, kdf, salt, wrapped, unblockWraps);
     }
 
     GuardState withUnblockWraps(List<UnblockWrap> wraps) {
-        return new GuardState(maxRetries, retriesLeft, kdfIterations, pinSalt, pinWrappedKey, wraps);
+        return new GuardState(maxRetries, retriesLeft, kdf, pinSalt, pinWrappedKey, wraps);
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.List;
  * R-FEE-1 d). It guards a 32-byte secret K: the data key of a software token, the real HSM PIN of a PKCS#11
  * token.
  *
- * <p>K is stored sealed with AES-256-GCM under PBKDF2-HMAC-SHA256(PIN, salt), and once more for each unused
+ * <p>K is stored sealed with AES-256-GCM under scrypt(PIN, salt) ({@link PinKdf}), and once more for each unused
  * unblock code: at personalisation the bureau hands the token N challenges c_i with their answers HMAC(S, c_i)
  * ({@link UnblockSeeds}; S is the token's unblock secret, see {@link UnblockAuthority}); the token keeps
  * c_i and K sealed under a key derived from each answer, never the answers. To unblock, the token shows the
@@ -60,8 +60,8 @@ final class PinGuard {
         settings.pinPolicy().check(pin);
         List<GuardState.UnblockWrap> wraps = wraps(serial, secret, seeds);
         byte[] salt = Crypto.random(SALT_BYTES);
-        byte[] pinWrapped = sealUnderPin(serial, secret, pin, salt, settings.kdfIterations());
-        return new GuardState(settings.maxRetries(), settings.maxRetries(), settings.kdfIterations(), salt,
+        byte[] pinWrapped = sealUnderPin(serial, secret, pin, salt, settings.kdf());
+        return new GuardState(settings.maxRetries(), settings.maxRetries(), settings.kdf(), salt,
                 pinWrapped, wraps);
     }
 
@@ -110,7 +110,7 @@ final class PinGuard {
         requireUnlocked();
         int left = state.retriesLeft() - 1;
         save(state.withRetriesLeft(left)); // counted before checked: see the class comment
-        byte[] key = pin == null ? null : Crypto.pinKey(pin, state.pinSalt(), state.kdfIterations());
+        byte[] key = pin == null ? null : Crypto.pinKey(pin, state.pinSalt(), state.kdf());
         byte[] secret = key == null ? null : Crypto.open(key, state.pinWrappedKey(), pinAad());
         Crypto.wipe(key);
         if (secret == null) {
@@ -176,7 +176,7 @@ final class PinGuard {
             List<GuardState.UnblockWrap> rest = state.unblockWraps().subList(1, state.unblockWraps().size());
             byte[] salt = Crypto.random(SALT_BYTES);
             save(state.withUnblockWraps(rest)
-                    .withPin(salt, sealUnderPin(serial, secret, newPin, salt, state.kdfIterations())));
+                    .withPin(salt, sealUnderPin(serial, secret, newPin, salt, state.kdf())));
         } finally {
             Crypto.wipe(secret);
         }
@@ -210,7 +210,7 @@ final class PinGuard {
 
     private void setPin(byte[] secret, char[] pin) {
         byte[] salt = Crypto.random(SALT_BYTES);
-        save(state.withPin(salt, sealUnderPin(serial, secret, pin, salt, state.kdfIterations())));
+        save(state.withPin(salt, sealUnderPin(serial, secret, pin, salt, state.kdf())));
     }
 
     private void save(GuardState next) {
@@ -222,8 +222,8 @@ final class PinGuard {
         return Crypto.utf8("orgcert-pin|" + serial);
     }
 
-    private static byte[] sealUnderPin(String serial, byte[] secret, char[] pin, byte[] salt, int iterations) {
-        byte[] key = Crypto.pinKey(pin, salt, iterations);
+    private static byte[] sealUnderPin(String serial, byte[] secret, char[] pin, byte[] salt, PinKdf kdf) {
+        byte[] key = Crypto.pinKey(pin, salt, kdf);
         try {
             return Crypto.seal(key, secret, Crypto.utf8("orgcert-pin|" + serial));
         } finally {

@@ -42,12 +42,28 @@ import org.orgcert.pki.algorithm.Signer;
  *
  * <p>The device's own user PIN is a random 32-byte secret K (as {@link #hsmPin hex}) that nobody types:
  * the person's PIN opens K through {@link PinGuard}, which keeps the retry counter and lock in a small
- * MAC-protected side file, because SoftHSM2 never locks after wrong PINs. The device is set up with
- * {@code hsmPin(K)} as its user PIN when the token is personalised (e.g.
+ * MAC-protected side file on the host, because SoftHSM2 never locks after wrong PINs. The device is set up
+ * with {@code hsmPin(K)} as its user PIN when the token is personalised (e.g.
  * {@code softhsm2-util --init-token --pin <hsmPin>}), and K is handed to {@link #create} once.
  *
- * <p>Once K opened the device, the PKCS#11 session stays logged in for the life of this object; every
- * operation still asks for the person's PIN.
+ * <p><b>What this does not protect.</b> With SoftHSM2 and SunPKCS11, <em>our layer</em> enforces the
+ * counter, not the device:
+ * <ul>
+ * <li>The side file lives on the host. Whoever can write it can restore an older copy (its MAC is valid) and
+ *     get the tries back; the MAC only stops edits.</li>
+ * <li>Whoever can read it can guess the person's PIN offline against the PIN-sealed copy of K, with no
+ *     counter at all, and a right guess yields K, the device PIN. scrypt ({@link PinKdf}) and the default
+ *     {@link PinPolicy} (8+ characters, letters and digits) make that slow; a 6-digit PIN would fall in
+ *     minutes to days.</li>
+ * <li>K is in host memory while an operation runs.</li>
+ * </ul>
+ * On real hardware, use the device's own user-PIN counter and Security Officer unblock ({@code C_InitPIN})
+ * instead; SunPKCS11 has no public API for them, so that is left as the {@link DevicePinControl} extension
+ * point.
+ *
+ * <p>Handles on the same library and slot share one SunPKCS11 provider; once K opened the device, the session
+ * stays logged in until the last handle is {@link #close() closed}. Every operation still asks for the
+ * person's PIN.
  */
 public final class Pkcs11Token extends GuardedToken {
     private static final AtomicInteger PROVIDERS = new AtomicInteger();

@@ -24,7 +24,7 @@ import org.orgcert.pki.algorithm.Signer;
  * {@code ~/.orgcert/device.key}); an edited file is refused with TAMPERED.
  *
  * <p><b>Only as strong as the device key's protection.</b> Whoever can read the device key and copy the
- * file can restore an old copy to reset the counter, or guess PINs offline against the PBKDF2 wrap. A
+ * file can restore an old copy to reset the counter, or guess PINs offline against the scrypt wrap ({@link PinKdf}). A
  * hardware token counts in tamper-resistant memory; production (R-CERT-2) uses hardware through
  * {@link Pkcs11Token}.
  */

@@ -35,7 +35,7 @@ final class TokenFile {
 
     static final int MAX_BYTES = 1 << 20;
     private static final byte[] MAGIC = {'O', 'C', 'T', 'K'};
-    /** 2: a list of unblock codes replaces version 1's challenge, next challenge and single wrap. */
+    /** 2: a list of unblock codes replaces version 1's challenge and single wrap; scrypt replaces PBKDF2. */
     private static final int VERSION = 2;
     private static final int MAC_BYTES = 32;
     private static final int NO_ALGORITHM = 0xff;
@@ -68,7 +68,8 @@ final class TokenFile {
         GuardState guard = record.guard();
         Bytes.Writer body = new Bytes.Writer().raw(MAGIC).u8(VERSION).u8(kind.ordinal())
                 .text(record.serial()).text(record.label())
-                .u32(guard.maxRetries()).u32(guard.retriesLeft()).u32(guard.kdfIterations())
+                .u32(guard.maxRetries()).u32(guard.retriesLeft())
+                .u8(guard.kdf().log2N()).u8(guard.kdf().blockSize()).u8(guard.kdf().parallelism())
                 .bytes(guard.pinSalt()).bytes(guard.pinWrappedKey()).u32(guard.unblockWraps().size());
         for (GuardState.UnblockWrap wrap : guard.unblockWraps()) {
             body.bytes(wrap.challenge()).bytes(wrap.sealedKey());
@@ -114,7 +115,15 @@ final class TokenFile {
         String label = in.text(1024, "the label");
         int maxRetries = in.u32(1, 99, "the retry limit");
         int retriesLeft = in.u32(0, maxRetries, "the retry counter");
-        int iterations = in.u32(1, TokenSettings.MAX_KDF_ITERATIONS, "the KDF iteration count");
+        int log2N = in.u8();
+        int blockSize = in.u8();
+        int parallelism = in.u8();
+        PinKdf kdf;
+        try {
+            kdf = new PinKdf(log2N, blockSize, parallelism);
+        } catch (IllegalArgumentException e) {
+            throw Bytes.malformed("its PIN KDF cost is out of range");
+        }
         byte[] pinSalt = in.fixed(16, false, "the PIN salt");
         byte[] pinWrapped = in.bytes(MAX_FIELD, "the PIN-wrapped key");
         int codes = in.u32(0, UnblockSeeds.MAX, "the number of unblock codes");
@@ -123,7 +132,7 @@ final class TokenFile {
             wraps.add(new GuardState.UnblockWrap(in.fixed(UnblockChallenge.BYTES, false, "an unblock challenge"),
                     in.bytes(MAX_WRAP, "an unblock-wrapped key")));
         }
-        GuardState guard = new GuardState(maxRetries, retriesLeft, iterations, pinSalt, pinWrapped, wraps);
+        GuardState guard = new GuardState(maxRetries, retriesLeft, kdf, pinSalt, pinWrapped, wraps);
         int lifecycle = in.u8Max(TokenState.PERSONALISED.ordinal(), "the token state");
         int algorithm = in.u8();
         byte[] publicKey = in.bytes(MAX_FIELD, "the public key");

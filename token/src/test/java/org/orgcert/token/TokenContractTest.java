@@ -37,9 +37,9 @@ import org.orgcert.pki.testing.TestCas;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TokenContractTest {
-    static final char[] PIN = "135790".toCharArray();
+    static final char[] PIN = "Pin135790".toCharArray();
     static final char[] NEW_PIN = "Kunming-2468".toCharArray();
-    static final TokenSettings SETTINGS = TokenSettings.DEFAULT.withKdfIterations(1_000);
+    static final TokenSettings SETTINGS = TokenSettings.DEFAULT.withKdf(new PinKdf(10, 8, 1));
     static final UnblockAuthority AUTHORITY = new UnblockAuthority(Crypto.sha256(Crypto.utf8("test master")));
     static final String EMPLOYER = "昆明市测试科技有限公司";
     private static int serials;
@@ -327,7 +327,8 @@ abstract class TokenContractTest {
                 .isInstanceOfSatisfying(TokenException.class,
                         e -> assertThat(e.kind()).isEqualTo(TokenException.Kind.PIN_POLICY));
         Token token = personalisedToken(algorithms().get(0));
-        for (String bad : List.of("12345", "12345678901234567", "111111", "123 456", "密码密码密码")) {
+        for (String bad : List.of("12345", "Ab1234567890123456789012345678901", "111111", "123 456", "密码密码密码",
+                "135790", "12345678", "abcdefgh", "Kunming-Dianchi")) {
             TokenException e = catchThrowableOfType(TokenException.class,
                     () -> token.changePin(PIN, bad.toCharArray()));
             assertThat(e.kind()).isEqualTo(TokenException.Kind.PIN_POLICY);
