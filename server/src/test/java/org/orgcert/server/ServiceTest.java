@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Import;
         properties = {"orgcert.data-dir=target/test-data",
                 // RSA-3072 CA keys take seconds to generate; tests that need RSA enable it themselves.
                 "orgcert.issuance.hierarchies=sm2,ecdsa-p256",
-                // Test tokens: a cheap PIN wrap (production keeps 600,000 PBKDF2 iterations per token file).
-                "orgcert.issuance.token-kdf-iterations=1000",
+                // Test tokens: a cheap PIN key (production keeps scrypt N = 2^17 per token file).
+                "orgcert.issuance.token-kdf-log2n=10",
                 // Jobs run when a test calls them, at the test clock's time, never in the background.
                 "db-scheduler.enabled=false"})
 @Import(TestClockConfiguration.class)

@@ -1,6 +1,7 @@
 package org.orgcert.token;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -8,13 +9,12 @@ import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.generators.SCrypt;
 import org.orgcert.pki.Pki;
 
-/** The few primitives tokens use: random bytes, HMAC-SHA256, PBKDF2 and AES-256-GCM sealing. */
+/** The few primitives tokens use: random bytes, HMAC-SHA256, scrypt and AES-256-GCM sealing. */
 final class Crypto {
     static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
@@ -58,15 +58,18 @@ final class Crypto {
         }
     }
 
-    /** PBKDF2-HMAC-SHA256 of a PIN: the key that wraps the token's secret K under that PIN. */
-    static byte[] pinKey(char[] pin, byte[] salt, int iterations) {
-        PBEKeySpec spec = new PBEKeySpec(pin, salt, iterations, KEY_BYTES * 8);
+    /** scrypt of a PIN (UTF-8): the key that wraps the token's secret K under that PIN. */
+    static byte[] pinKey(char[] pin, byte[] salt, PinKdf kdf) {
+        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(pin));
+        byte[] password = new byte[encoded.remaining()];
+        encoded.get(password);
         try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is missing from this JDK", e);
+            return SCrypt.generate(password, salt, 1 << kdf.log2N(), kdf.blockSize(), kdf.parallelism(), KEY_BYTES);
         } finally {
-            spec.clearPassword();
+            wipe(password);
+            if (encoded.hasArray()) {
+                Arrays.fill(encoded.array(), (byte) 0);
+            }
         }
     }
 

@@ -1,20 +1,28 @@
 package org.orgcert.token;
 
+import java.util.List;
+
 /**
  * Everything a token stores to guard its secret K (see {@link PinGuard}); none of it is secret by itself.
  *
- * @param maxRetries        PIN tries a correct PIN restores
- * @param retriesLeft       tries left; 0 means locked
- * @param kdfIterations     PBKDF2 iterations for this token's PIN key
- * @param pinSalt           16 random bytes, new with every PIN change
- * @param pinWrappedKey     K sealed under PBKDF2(PIN)
- * @param challenge         the current unblock challenge c (10 bytes)
- * @param nextChallenge     c_next once a challenge was shown, else empty; kept until an unblock succeeds so
- *                          showing the challenge twice shows the same text
- * @param unblockWrappedKey K sealed under a key derived from HMAC(S, c)
+ * @param maxRetries    PIN tries a correct PIN restores
+ * @param retriesLeft   tries left; 0 means locked
+ * @param kdf           the scrypt cost of this token's PIN key
+ * @param pinSalt       16 random bytes, new with every PIN change
+ * @param pinWrappedKey K sealed under scrypt(PIN, pinSalt)
+ * @param unblockWraps  the unused unblock codes, current first: for each bureau challenge c_i, K sealed under
+ *                      a key derived from HMAC(S, c_i); empty when all are used up
  */
-record GuardState(int maxRetries, int retriesLeft, int kdfIterations, byte[] pinSalt, byte[] pinWrappedKey,
-        byte[] challenge, byte[] nextChallenge, byte[] unblockWrappedKey) {
+record GuardState(int maxRetries, int retriesLeft, PinKdf kdf, byte[] pinSalt, byte[] pinWrappedKey,
+        List<UnblockWrap> unblockWraps) {
+
+    /** One unused unblock code: its challenge (public) and K sealed under the answer (which is not stored). */
+    record UnblockWrap(byte[] challenge, byte[] sealedKey) {
+    }
+
+    GuardState {
+        unblockWraps = List.copyOf(unblockWraps);
+    }
 
     /** Whether too many wrong PINs locked the token. */
     boolean locked() {
@@ -22,27 +30,21 @@ record GuardState(int maxRetries, int retriesLeft, int kdfIterations, byte[] pin
     }
 
     GuardState withRetriesLeft(int retries) {
-        return new GuardState(maxRetries, retries, kdfIterations, pinSalt, pinWrappedKey, challenge,
-                nextChallenge, unblockWrappedKey);
+        return new GuardState(maxRetries, retries, kdf, pinSalt, pinWrappedKey, unblockWraps);
     }
 
+    /** A new PIN wrap; all tries restored. */
     GuardState withPin(byte[] salt, byte[] wrapped) {
-        return new GuardState(maxRetries, maxRetries, kdfIterations, salt, wrapped, challenge, nextChallenge,
-                unblockWrappedKey);
+        return new GuardState(maxRetries, maxRetries, kdf, salt, wrapped, unblockWraps);
     }
 
-    GuardState withNextChallenge(byte[] next) {
-        return new GuardState(maxRetries, retriesLeft, kdfIterations, pinSalt, pinWrappedKey, challenge, next,
-                unblockWrappedKey);
-    }
-
-    GuardState withUnblock(byte[] newChallenge, byte[] wrapped) {
-        return new GuardState(maxRetries, retriesLeft, kdfIterations, pinSalt, pinWrappedKey, newChallenge,
-                new byte[0], wrapped);
+    GuardState withUnblockWraps(List<UnblockWrap> wraps) {
+        return new GuardState(maxRetries, retriesLeft, kdf, pinSalt, pinWrappedKey, wraps);
     }
 
     @Override
     public String toString() {
-        return "GuardState[retriesLeft=" + retriesLeft + "/" + maxRetries + "]";
+        return "GuardState[retriesLeft=" + retriesLeft + "/" + maxRetries + ", unblockCodesLeft="
+                + unblockWraps.size() + "]";
     }
 }

@@ -20,4 +20,8 @@ interface KeyStorage {
     Signer signer(byte[] secret, TokenRecord record);
 
     void storeCertificate(byte[] secret, TokenRecord record, byte[] certificateDer);
+
+    /** Releases device sessions; nothing for a software token. */
+    default void close() {
+    }
 }

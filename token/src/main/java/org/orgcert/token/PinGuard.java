@@ -1,29 +1,38 @@
 package org.orgcert.token;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The PIN, retry counter, lock and challenge–response unblock shared by every token kind (R-CERT-2,
  * R-FEE-1 d). It guards a 32-byte secret K: the data key of a software token, the real HSM PIN of a PKCS#11
  * token.
  *
- * <p>K is stored twice, sealed with AES-256-GCM: under PBKDF2-HMAC-SHA256(PIN, salt) and under a key
- * derived from HMAC(S, c), where S is the token's unblock secret (see {@link UnblockAuthority}) and c the
- * current challenge. The token never holds S. To unblock, the token shows c || c_next, the bureau answers
- * HMAC(S, c) || HMAC(S, c_next), the token opens K with the first half, seals it again under the second
- * half and the new PIN, and replaces c by c_next. A response therefore works once: after use its first half
- * answers a challenge the token no longer has.
+ * <p>K is stored sealed with AES-256-GCM under scrypt(PIN, salt) ({@link PinKdf}), and once more for each unused
+ * unblock code: at personalisation the bureau hands the token N challenges c_i with their answers HMAC(S, c_i)
+ * ({@link UnblockSeeds}; S is the token's unblock secret, see {@link UnblockAuthority}); the token keeps
+ * c_i and K sealed under a key derived from each answer, never the answers. To unblock, the token shows the
+ * current c_i, the bureau answers HMAC(S, c_i), and the token opens K with it, deletes that code, and seals K
+ * under the new PIN. The next challenge is c_{i+1}, whose answer nobody outside the bureau has seen.
  *
  * <p>Invariants kept here:
  * <ul>
  * <li>A PIN attempt is counted before it is checked, and the count is stored first, so cutting the power
- *     (or killing the process) in the middle does not give a free try.</li>
+ *     (or killing the process) in the middle does not give a free try. The count it starts from is the one
+ *     on disk: the token re-reads the state under its file lock before each operation (see
+ *     {@link GuardedToken}), so several handles on one token share one counter.</li>
  * <li>A correct PIN restores all tries; the try that reaches zero locks; a locked token refuses every PIN,
  *     even the right one, until unblocked.</li>
+ * <li>The token never takes a future unblock key from the user: codes come only from the bureau, at
+ *     personalisation or through {@link #replenish}, which needs the current PIN. A used code's sealed copy is
+ *     deleted in the same write that sets the new PIN, so a code works once.</li>
  * <li>A wrong, foreign or replayed unblock response changes nothing. Failed unblocks are not counted: a
  *     128-bit answer cannot be guessed online, and counting would let a prankster brick the token.</li>
  * <li>A challenge may be shown whether or not the token is locked, so a user who forgot the PIN can reset
- *     it without first burning the remaining tries. Showing it again shows the same c_next.</li>
+ *     it without first burning the remaining tries; it stays the same until a code is used or replaced.</li>
+ * <li>When the codes are used up, showing a challenge or unblocking fails with UNBLOCK_EXHAUSTED rather than
+ *     with a misleading wrong-response error.</li>
  * </ul>
  */
 final class PinGuard {
@@ -45,18 +54,51 @@ final class PinGuard {
         this.store = store;
     }
 
-    /** The state of a new token guarding {@code secret} with {@code pin} and the bureau's first challenge. */
-    static GuardState initial(String serial, byte[] secret, char[] pin, UnblockSeed seed, TokenSettings settings) {
+    /** The state of a new token guarding {@code secret} with {@code pin} and the bureau's unblock codes. */
+    static GuardState initial(String serial, byte[] secret, char[] pin, UnblockSeeds seeds,
+            TokenSettings settings) {
         settings.pinPolicy().check(pin);
+        List<GuardState.UnblockWrap> wraps = wraps(serial, secret, seeds);
         byte[] salt = Crypto.random(SALT_BYTES);
-        byte[] pinWrapped = sealUnderPin(serial, secret, pin, salt, settings.kdfIterations());
-        byte[] unblockWrapped = sealUnderAnswer(serial, secret, seed.challenge(), seed.answer());
-        return new GuardState(settings.maxRetries(), settings.maxRetries(), settings.kdfIterations(), salt,
-                pinWrapped, seed.challenge(), new byte[0], unblockWrapped);
+        byte[] pinWrapped = sealUnderPin(serial, secret, pin, salt, settings.kdf());
+        return new GuardState(settings.maxRetries(), settings.maxRetries(), settings.kdf(), salt,
+                pinWrapped, wraps);
+    }
+
+    /** K sealed under each seed's answer; the answers are not kept. */
+    private static List<GuardState.UnblockWrap> wraps(String serial, byte[] secret, UnblockSeeds seeds) {
+        checkSeeds(serial, seeds);
+        List<GuardState.UnblockWrap> wraps = new ArrayList<>();
+        for (UnblockSeed seed : seeds.seeds()) {
+            byte[] answer = seed.answer();
+            try {
+                wraps.add(new GuardState.UnblockWrap(seed.challenge(),
+                        sealUnderAnswer(serial, secret, seed.challenge(), answer)));
+            } finally {
+                Crypto.wipe(answer);
+            }
+        }
+        return wraps;
+    }
+
+    /** Refuses a missing batch or one made for another serial, before anything else happens. */
+    private static void checkSeeds(String serial, UnblockSeeds seeds) {
+        if (seeds == null) {
+            throw new TokenException(TokenException.Kind.MALFORMED, "The unblock codes are missing.");
+        }
+        if (!seeds.serial().equals(serial)) {
+            throw new TokenException(TokenException.Kind.MALFORMED, "These unblock codes were made for another"
+                    + " token (serial " + seeds.serial() + ", this token is " + serial + ").");
+        }
     }
 
     GuardState state() {
         return state;
+    }
+
+    /** Continues from {@code current}, the state just read from disk under the token's file lock. */
+    void reload(GuardState current) {
+        state = current;
     }
 
     /**
@@ -68,7 +110,7 @@ final class PinGuard {
         requireUnlocked();
         int left = state.retriesLeft() - 1;
         save(state.withRetriesLeft(left)); // counted before checked: see the class comment
-        byte[] key = pin == null ? null : Crypto.pinKey(pin, state.pinSalt(), state.kdfIterations());
+        byte[] key = pin == null ? null : Crypto.pinKey(pin, state.pinSalt(), state.kdf());
         byte[] secret = key == null ? null : Crypto.open(key, state.pinWrappedKey(), pinAad());
         Crypto.wipe(key);
         if (secret == null) {
@@ -97,46 +139,78 @@ final class PinGuard {
         }
     }
 
-    /** The challenge to read to the bureau; the same one until an unblock succeeds. */
+    /**
+     * The challenge to read to the bureau: the current code's; the same one until it is used or replaced.
+     *
+     * @throws TokenException UNBLOCK_EXHAUSTED when every code is used
+     */
     UnblockChallenge challenge() {
-        if (state.nextChallenge().length == 0) {
-            save(state.withNextChallenge(Crypto.random(UnblockChallenge.HALF_BYTES)));
-        }
-        return new UnblockChallenge(state.challenge(), state.nextChallenge());
+        return new UnblockChallenge(current().challenge());
+    }
+
+    /** How many unblock codes are left. */
+    int codesLeft() {
+        return state.unblockWraps().size();
     }
 
     /**
-     * Unblocks with the bureau's response and sets {@code newPin}, restoring all tries.
+     * Unblocks with the bureau's response to the current challenge and sets {@code newPin}, restoring all
+     * tries; that code is deleted in the same write.
      *
-     * @throws TokenException PIN_POLICY for a bad new PIN, WRONG_UNBLOCK_RESPONSE for a response that does
-     *                        not answer this token's current challenge (nothing changes)
+     * @throws TokenException PIN_POLICY for a bad new PIN, UNBLOCK_EXHAUSTED when no code is left,
+     *                        WRONG_UNBLOCK_RESPONSE for a response that does not answer this token's current
+     *                        challenge (nothing changes)
      */
     void unblock(UnblockResponse response, char[] newPin) {
         policy.check(newPin);
-        if (state.nextChallenge().length == 0) {
-            throw new TokenException(TokenException.Kind.WRONG_UNBLOCK_RESPONSE,
-                    "This token has not shown an unblock challenge yet; show one and read it to the bureau.");
-        }
-        byte[] secret = openUnderAnswer(state.challenge(), response.forCurrent(), state.unblockWrappedKey());
+        GuardState.UnblockWrap code = current();
+        byte[] answer = response.answer();
+        byte[] secret = openUnderAnswer(code.challenge(), answer, code.sealedKey());
+        Crypto.wipe(answer);
         if (secret == null) {
             throw new TokenException(TokenException.Kind.WRONG_UNBLOCK_RESPONSE,
                     "The unblock response does not match this token's challenge. Check the token serial and the"
                             + " challenge read to the bureau, or ask for a new response.");
         }
         try {
-            byte[] next = state.nextChallenge();
-            GuardState rewrapped = state.withUnblock(next,
-                    sealUnderAnswer(serial, secret, next, response.forNext()));
+            List<GuardState.UnblockWrap> rest = state.unblockWraps().subList(1, state.unblockWraps().size());
             byte[] salt = Crypto.random(SALT_BYTES);
-            save(rewrapped.withPin(salt, sealUnderPin(serial, secret, newPin, salt, state.kdfIterations())));
+            save(state.withUnblockWraps(rest)
+                    .withPin(salt, sealUnderPin(serial, secret, newPin, salt, state.kdf())));
         } finally {
             Crypto.wipe(secret);
         }
     }
 
+    /**
+     * Replaces all unused unblock codes with {@code seeds} from the bureau. Needs the current PIN (a try is
+     * counted as for any PIN operation), because K must be open to be sealed again.
+     *
+     * @throws TokenException MALFORMED (missing, or codes for another serial; before the PIN), WRONG_PIN,
+     *                        LOCKED
+     */
+    void replenish(char[] pin, UnblockSeeds seeds) {
+        checkSeeds(serial, seeds);
+        byte[] secret = unlock(pin);
+        try {
+            save(state.withUnblockWraps(wraps(serial, secret, seeds)));
+        } finally {
+            Crypto.wipe(secret);
+        }
+    }
+
+    private GuardState.UnblockWrap current() {
+        if (state.unblockWraps().isEmpty()) {
+            throw new TokenException(TokenException.Kind.UNBLOCK_EXHAUSTED, "This token has used all its unblock"
+                    + " codes. Unlocked, it can receive new ones from the bureau; locked, it must be taken to the"
+                    + " bureau to be personalised again.");
+        }
+        return state.unblockWraps().get(0);
+    }
+
     private void setPin(byte[] secret, char[] pin) {
         byte[] salt = Crypto.random(SALT_BYTES);
-        save(state.withPin(salt, sealUnderPin(serial, secret, pin, salt, state.kdfIterations())));
+        save(state.withPin(salt, sealUnderPin(serial, secret, pin, salt, state.kdf())));
     }
 
     private void save(GuardState next) {
@@ -148,8 +222,8 @@ final class PinGuard {
         return Crypto.utf8("orgcert-pin|" + serial);
     }
 
-    private static byte[] sealUnderPin(String serial, byte[] secret, char[] pin, byte[] salt, int iterations) {
-        byte[] key = Crypto.pinKey(pin, salt, iterations);
+    private static byte[] sealUnderPin(String serial, byte[] secret, char[] pin, byte[] salt, PinKdf kdf) {
+        byte[] key = Crypto.pinKey(pin, salt, kdf);
         try {
             return Crypto.seal(key, secret, Crypto.utf8("orgcert-pin|" + serial));
         } finally {

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.AuthProvider;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -21,8 +22,11 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.security.auth.login.LoginException;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -38,18 +42,100 @@ import org.orgcert.pki.algorithm.Signer;
  *
  * <p>The device's own user PIN is a random 32-byte secret K (as {@link #hsmPin hex}) that nobody types:
  * the person's PIN opens K through {@link PinGuard}, which keeps the retry counter and lock in a small
- * MAC-protected side file, because SoftHSM2 never locks after wrong PINs. The device is set up with
- * {@code hsmPin(K)} as its user PIN when the token is personalised (e.g.
+ * MAC-protected side file on the host, because SoftHSM2 never locks after wrong PINs. The device is set up
+ * with {@code hsmPin(K)} as its user PIN when the token is personalised (e.g.
  * {@code softhsm2-util --init-token --pin <hsmPin>}), and K is handed to {@link #create} once.
  *
- * <p>Once K opened the device, the PKCS#11 session stays logged in for the life of this object; every
- * operation still asks for the person's PIN.
+ * <p><b>What this does not protect.</b> With SoftHSM2 and SunPKCS11, <em>our layer</em> enforces the
+ * counter, not the device:
+ * <ul>
+ * <li>The side file lives on the host. Whoever can write it can restore an older copy (its MAC is valid) and
+ *     get the tries back; the MAC only stops edits.</li>
+ * <li>Whoever can read it can guess the person's PIN offline against the PIN-sealed copy of K, with no
+ *     counter at all, and a right guess yields K, the device PIN. scrypt ({@link PinKdf}) and the default
+ *     {@link PinPolicy} (8+ characters, letters and digits) make that slow; a 6-digit PIN would fall in
+ *     minutes to days.</li>
+ * <li>K is in host memory while an operation runs.</li>
+ * </ul>
+ * On real hardware, use the device's own user-PIN counter and Security Officer unblock ({@code C_InitPIN})
+ * instead; SunPKCS11 has no public API for them, so that is left as the {@link DevicePinControl} extension
+ * point.
+ *
+ * <p>Handles on the same library and slot share one SunPKCS11 provider; once K opened the device, the session
+ * stays logged in until the last handle is {@link #close() closed}. Every operation still asks for the
+ * person's PIN.
  */
 public final class Pkcs11Token extends GuardedToken {
     private static final AtomicInteger PROVIDERS = new AtomicInteger();
+    /** One SunPKCS11 provider per (library, slot) for the life of the process, with its open handles. */
+    private static final Map<Pkcs11Config, SharedProvider> SHARED = new HashMap<>();
+    private final DeviceKeys keys;
 
     private Pkcs11Token(Path sideFile, TokenFile format, TokenRecord record, PinPolicy policy, DeviceKeys keys) {
         super(sideFile, format, record, policy, keys);
+        this.keys = keys;
+    }
+
+    /** The SunPKCS11 provider this handle uses (shared by every handle on the same library and slot). */
+    Provider provider() {
+        return keys.shared.provider;
+    }
+
+    /** Whether the device session of this handle's (library, slot) is logged in. */
+    static synchronized boolean loggedIn(Pkcs11Config config) {
+        SharedProvider shared = SHARED.get(normalised(config));
+        return shared != null && shared.loggedIn;
+    }
+
+    private static Pkcs11Config normalised(Pkcs11Config config) {
+        return new Pkcs11Config(config.library().toAbsolutePath().normalize(), config.slot());
+    }
+
+    /** A provider and how many open handles use it; logged out when the last one closes. */
+    private static final class SharedProvider {
+        final Provider provider;
+        int handles;
+        boolean loggedIn;
+
+        SharedProvider(Provider provider) {
+            this.provider = provider;
+        }
+    }
+
+    private static synchronized SharedProvider acquire(Pkcs11Config config) {
+        Pkcs11Config key = normalised(config);
+        SharedProvider shared = SHARED.get(key);
+        if (shared == null) {
+            Provider base = Security.getProvider("SunPKCS11");
+            if (base == null) {
+                throw new TokenException(TokenException.Kind.DEVICE, "This Java runtime has no SunPKCS11 provider.");
+            }
+            try {
+                shared = new SharedProvider(base.configure(key.configText("OrgCert-" + PROVIDERS.incrementAndGet())));
+            } catch (RuntimeException e) {
+                throw new TokenException(TokenException.Kind.DEVICE, "The PKCS#11 device in slot " + config.slot()
+                        + " cannot be opened.", e);
+            }
+            SHARED.put(key, shared);
+        }
+        shared.handles++;
+        return shared;
+    }
+
+    private static synchronized void release(SharedProvider shared) {
+        shared.handles--;
+        if (shared.handles == 0 && shared.loggedIn) {
+            shared.loggedIn = false;
+            try {
+                ((AuthProvider) shared.provider).logout();
+            } catch (LoginException | RuntimeException e) {
+                // the session is gone either way; the next login starts a new one
+            }
+        }
+    }
+
+    private static synchronized void markLoggedIn(SharedProvider shared) {
+        shared.loggedIn = true;
     }
 
     /** The device user PIN for secret K: lower-case hex, 64 characters. */
@@ -64,7 +150,7 @@ public final class Pkcs11Token extends GuardedToken {
      * @param hsmSecret the 32 random bytes K the device's user PIN was set from
      */
     public static Pkcs11Token create(Pkcs11Config config, Path sideFile, byte[] deviceKey, String serial,
-            String label, byte[] hsmSecret, char[] pin, UnblockSeed seed, TokenSettings settings) {
+            String label, byte[] hsmSecret, char[] pin, UnblockSeeds seeds, TokenSettings settings) {
         TokenFile format = new TokenFile(TokenFile.Kind.PKCS11, deviceKey);
         if (hsmSecret == null || hsmSecret.length != Crypto.KEY_BYTES) {
             throw new IllegalArgumentException("the HSM secret must have 32 bytes");
@@ -74,12 +160,17 @@ public final class Pkcs11Token extends GuardedToken {
                     + ".");
         }
         DeviceKeys keys = new DeviceKeys(config);
-        keys.login(hsmSecret);
-        TokenRecord record = new TokenRecord(Serials.check(serial), label,
-                PinGuard.initial(serial, hsmSecret, pin, seed, settings), TokenState.EMPTY, null, new byte[0],
-                new byte[0], new byte[0]);
-        format.write(sideFile, record);
-        return new Pkcs11Token(sideFile, format, record, settings.pinPolicy(), keys);
+        try {
+            keys.login(hsmSecret);
+            TokenRecord record = new TokenRecord(Serials.check(serial), label,
+                    PinGuard.initial(serial, hsmSecret, pin, seeds, settings), TokenState.EMPTY, null, new byte[0],
+                    new byte[0], new byte[0]);
+            format.write(sideFile, record);
+            return new Pkcs11Token(sideFile, format, record, settings.pinPolicy(), keys);
+        } catch (RuntimeException e) {
+            keys.close();
+            throw e;
+        }
     }
 
     /**
@@ -96,23 +187,26 @@ public final class Pkcs11Token extends GuardedToken {
     /** The key pair inside the device, under one alias, reached through the PKCS#11 key store. */
     private static final class DeviceKeys implements KeyStorage {
         private static final String ALIAS = "orgcert-signing";
+        private final SharedProvider shared;
         private final Provider provider;
         private KeyStore store;
+        private boolean closed;
 
         DeviceKeys(Pkcs11Config config) {
             if (!Files.isRegularFile(config.library())) {
                 throw new TokenException(TokenException.Kind.DEVICE, "The PKCS#11 library " + config.library()
                         + " is not installed (for SoftHSM2: apt-get install -y softhsm2).");
             }
-            Provider base = Security.getProvider("SunPKCS11");
-            if (base == null) {
-                throw new TokenException(TokenException.Kind.DEVICE, "This Java runtime has no SunPKCS11 provider.");
-            }
-            try {
-                provider = base.configure(config.configText("OrgCert-" + PROVIDERS.incrementAndGet()));
-            } catch (RuntimeException e) {
-                throw new TokenException(TokenException.Kind.DEVICE, "The PKCS#11 device in slot " + config.slot()
-                        + " cannot be opened.", e);
+            shared = acquire(config);
+            provider = shared.provider;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                store = null;
+                release(shared);
             }
         }
 
@@ -125,6 +219,7 @@ public final class Pkcs11Token extends GuardedToken {
                 KeyStore keyStore = KeyStore.getInstance("PKCS11", provider);
                 keyStore.load(null, hsmPin);
                 store = keyStore;
+                markLoggedIn(shared);
             } catch (java.io.IOException | GeneralSecurityException | RuntimeException e) {
                 throw new TokenException(TokenException.Kind.DEVICE,
                         "The PKCS#11 device refused the token's secret; it was not personalised for this side file.",

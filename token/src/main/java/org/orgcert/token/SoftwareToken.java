@@ -19,12 +19,12 @@ import org.orgcert.pki.algorithm.Signer;
  * SM2, ECDSA P-256 and RSA-3072.
  *
  * <p>The private key (PKCS#8) is sealed with AES-256-GCM under a random data key K, and K is guarded by
- * {@link PinGuard} (wrapped under the PIN and under the unblock answer). The whole file, retry counter
+ * {@link PinGuard} (wrapped under the PIN and under each unused unblock code). The whole file, retry counter
  * included, is MAC-protected with a 32-byte device key the caller provides (e.g. from
  * {@code ~/.orgcert/device.key}); an edited file is refused with TAMPERED.
  *
  * <p><b>Only as strong as the device key's protection.</b> Whoever can read the device key and copy the
- * file can restore an old copy to reset the counter, or guess PINs offline against the PBKDF2 wrap. A
+ * file can restore an old copy to reset the counter, or guess PINs offline against the scrypt wrap ({@link PinKdf}). A
  * hardware token counts in tamper-resistant memory; production (R-CERT-2) uses hardware through
  * {@link Pkcs11Token}.
  */
@@ -42,11 +42,11 @@ public final class SoftwareToken extends GuardedToken {
      * @param serial    the token's serial (binds the bureau's unblock secret)
      * @param label     a human label
      * @param pin       the first user PIN
-     * @param seed      the bureau's first unblock challenge and answer ({@link UnblockAuthority#provision})
+     * @param seeds     the bureau's unblock codes for this serial ({@link UnblockAuthority#provision})
      * @param settings  PIN policy, retries, KDF iterations
      */
     public static SoftwareToken create(Path file, byte[] deviceKey, String serial, String label, char[] pin,
-            UnblockSeed seed, TokenSettings settings) {
+            UnblockSeeds seeds, TokenSettings settings) {
         TokenFile format = new TokenFile(TokenFile.Kind.SOFTWARE, deviceKey);
         if (Files.exists(file)) {
             throw new TokenException(TokenException.Kind.DEVICE, "A token file already exists at " + file + ".");
@@ -54,7 +54,7 @@ public final class SoftwareToken extends GuardedToken {
         byte[] dataKey = Crypto.random(Crypto.KEY_BYTES);
         try {
             TokenRecord record = new TokenRecord(Serials.check(serial), label,
-                    PinGuard.initial(serial, dataKey, pin, seed, settings), TokenState.EMPTY, null, new byte[0],
+                    PinGuard.initial(serial, dataKey, pin, seeds, settings), TokenState.EMPTY, null, new byte[0],
                     new byte[0], new byte[0]);
             format.write(file, record);
             return new SoftwareToken(file, format, record, settings.pinPolicy());

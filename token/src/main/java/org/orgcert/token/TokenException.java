@@ -18,6 +18,11 @@ public class TokenException extends RuntimeException {
         PIN_POLICY,
         /** The unblock response does not belong to this token's current challenge. */
         WRONG_UNBLOCK_RESPONSE,
+        /**
+         * The token has used all the unblock codes the bureau gave it: an unlocked token can receive new ones
+         * ({@link Token#replenishUnblockCodes}); a locked one must be personalised again at the bureau.
+         */
+        UNBLOCK_EXHAUSTED,
         /** The operation needs a key pair and the token has none yet. */
         NO_KEY,
         /** The certificate does not certify the key on this token. */

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.orgcert.pki.algorithm.KeyAlgorithm;
 
 /**
@@ -18,7 +20,9 @@ import org.orgcert.pki.algorithm.KeyAlgorithm;
  * keyed from the device key and covering every byte before it. The MAC is checked before any field is read,
  * so an edited file (a reset retry counter, swapped blobs) is refused as TAMPERED, and damaged bytes as
  * MALFORMED. Writes go to a temporary file in the same folder, are flushed, and replace the old file with an
- * atomic move, so a crash leaves either the old or the new file, never half of one.
+ * atomic move, so a crash leaves either the old or the new file, never half of one; then the folder itself is
+ * flushed, because the rename lives in the folder's entry and a power cut before that reaches the disk could
+ * bring the old file (with its unconsumed PIN try) back.
  *
  * <p>What a MAC cannot do: restoring an older copy of the whole file (with its valid MAC) rolls the counter
  * back. Only hardware with a monotonic counter prevents that; production tokens are hardware.
@@ -31,15 +35,28 @@ final class TokenFile {
 
     static final int MAX_BYTES = 1 << 20;
     private static final byte[] MAGIC = {'O', 'C', 'T', 'K'};
-    private static final int VERSION = 1;
+    /** 2: a list of unblock codes replaces version 1's challenge and single wrap; scrypt replaces PBKDF2. */
+    private static final int VERSION = 2;
     private static final int MAC_BYTES = 32;
     private static final int NO_ALGORITHM = 0xff;
     private static final int MAX_FIELD = 64 * 1024;
+    private static final int MAX_WRAP = 256;
+
+    /** Flushes a folder's entries to disk after a rename; replaceable so a test can watch the order. */
+    interface DirectorySync {
+        void sync(Path dir);
+    }
 
     private final Kind kind;
     private final byte[] macKey;
+    private final DirectorySync directorySync;
 
     TokenFile(Kind kind, byte[] deviceKey) {
+        this(kind, deviceKey, TokenFile::fsyncDirectory);
+    }
+
+    TokenFile(Kind kind, byte[] deviceKey, DirectorySync directorySync) {
+        this.directorySync = directorySync;
         if (deviceKey == null || deviceKey.length != 32) {
             throw new IllegalArgumentException("the device key must have 32 bytes");
         }
@@ -51,10 +68,13 @@ final class TokenFile {
         GuardState guard = record.guard();
         Bytes.Writer body = new Bytes.Writer().raw(MAGIC).u8(VERSION).u8(kind.ordinal())
                 .text(record.serial()).text(record.label())
-                .u32(guard.maxRetries()).u32(guard.retriesLeft()).u32(guard.kdfIterations())
-                .bytes(guard.pinSalt()).bytes(guard.pinWrappedKey()).bytes(guard.challenge())
-                .bytes(guard.nextChallenge()).bytes(guard.unblockWrappedKey())
-                .u8(record.lifecycle().ordinal())
+                .u32(guard.maxRetries()).u32(guard.retriesLeft())
+                .u8(guard.kdf().log2N()).u8(guard.kdf().blockSize()).u8(guard.kdf().parallelism())
+                .bytes(guard.pinSalt()).bytes(guard.pinWrappedKey()).u32(guard.unblockWraps().size());
+        for (GuardState.UnblockWrap wrap : guard.unblockWraps()) {
+            body.bytes(wrap.challenge()).bytes(wrap.sealedKey());
+        }
+        body.u8(record.lifecycle().ordinal())
                 .u8(record.algorithm() == null ? NO_ALGORITHM : record.algorithm().ordinal())
                 .bytes(record.publicKey()).bytes(record.certificate()).bytes(record.wrappedPrivateKey());
         byte[] content = body.toByteArray();
@@ -95,12 +115,24 @@ final class TokenFile {
         String label = in.text(1024, "the label");
         int maxRetries = in.u32(1, 99, "the retry limit");
         int retriesLeft = in.u32(0, maxRetries, "the retry counter");
-        int iterations = in.u32(1, TokenSettings.MAX_KDF_ITERATIONS, "the KDF iteration count");
-        GuardState guard = new GuardState(maxRetries, retriesLeft, iterations,
-                in.fixed(16, false, "the PIN salt"), in.bytes(MAX_FIELD, "the PIN-wrapped key"),
-                in.fixed(UnblockChallenge.HALF_BYTES, false, "the challenge"),
-                in.fixed(UnblockChallenge.HALF_BYTES, true, "the next challenge"),
-                in.bytes(MAX_FIELD, "the unblock-wrapped key"));
+        int log2N = in.u8();
+        int blockSize = in.u8();
+        int parallelism = in.u8();
+        PinKdf kdf;
+        try {
+            kdf = new PinKdf(log2N, blockSize, parallelism);
+        } catch (IllegalArgumentException e) {
+            throw Bytes.malformed("its PIN KDF cost is out of range");
+        }
+        byte[] pinSalt = in.fixed(16, false, "the PIN salt");
+        byte[] pinWrapped = in.bytes(MAX_FIELD, "the PIN-wrapped key");
+        int codes = in.u32(0, UnblockSeeds.MAX, "the number of unblock codes");
+        List<GuardState.UnblockWrap> wraps = new ArrayList<>(codes);
+        for (int i = 0; i < codes; i++) {
+            wraps.add(new GuardState.UnblockWrap(in.fixed(UnblockChallenge.BYTES, false, "an unblock challenge"),
+                    in.bytes(MAX_WRAP, "an unblock-wrapped key")));
+        }
+        GuardState guard = new GuardState(maxRetries, retriesLeft, kdf, pinSalt, pinWrapped, wraps);
         int lifecycle = in.u8Max(TokenState.PERSONALISED.ordinal(), "the token state");
         int algorithm = in.u8();
         byte[] publicKey = in.bytes(MAX_FIELD, "the public key");
@@ -157,6 +189,7 @@ final class TokenFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
             }
+            directorySync.sync(dir);
         } catch (IOException e) {
             throw new TokenException(TokenException.Kind.DEVICE, "The token file " + path + " cannot be written.",
                     e);
@@ -168,6 +201,18 @@ final class TokenFile {
                     // the move succeeded or the write failed; either way the token file itself is intact
                 }
             }
+        }
+    }
+
+    /**
+     * fsync of a folder, so a rename in it survives a power cut. Opening a folder for reading and forcing it
+     * works on Linux and macOS; where the platform refuses (Windows), it is skipped: NTFS journals renames.
+     */
+    static void fsyncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // the platform cannot sync a folder; the file's own data was forced before the move
         }
     }
 }

@@ -12,8 +12,10 @@ import org.orgcert.pki.algorithm.KeyAlgorithm;
  * @param retriesLeft    PIN tries left before the token locks
  * @param maxRetries     PIN tries a correct PIN restores
  * @param hasKey         whether a key pair exists on the token
- * @param hasCertificate whether a certificate for that key was imported
+ * @param hasCertificate   whether a certificate for that key was imported
+ * @param unblockCodesLeft unused unblock codes; when low (e.g. below 2), the service should send new ones
+ *                         ({@link Token#replenishUnblockCodes}) while the user can still give the PIN
  */
 public record TokenInfo(String serial, String label, KeyAlgorithm algorithm, TokenState state, int retriesLeft,
-        int maxRetries, boolean hasKey, boolean hasCertificate) {
+        int maxRetries, boolean hasKey, boolean hasCertificate, int unblockCodesLeft) {
 }

@@ -4,19 +4,23 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Where a token is in its life. {@link #LOCKED} overlays the others: a locked token keeps its key and
- * certificate, and after an unblock it is back in the state its contents imply.
+ * Where a token is in its life.
  *
- * <p>Transitions ({@link #after(Event)}); anything not listed is refused:
+ * <p>Transitions of the life cycle ({@link #after(Event)}); anything not listed is refused (a test checks
+ * this table against the code):
  * <pre>
- *   EMPTY          --KEY_GENERATED-------&gt; KEY_GENERATED
- *   KEY_GENERATED  --KEY_GENERATED-------&gt; KEY_GENERATED   (a new key replaces the old one)
+ *   EMPTY          --KEY_GENERATED--------&gt; KEY_GENERATED
+ *   KEY_GENERATED  --KEY_GENERATED--------&gt; KEY_GENERATED   (a new key replaces the old one)
  *   KEY_GENERATED  --CERTIFICATE_IMPORTED-&gt; PERSONALISED
- *   PERSONALISED   --CERTIFICATE_IMPORTED-&gt; PERSONALISED   (renewal for the same key)
- *   PERSONALISED   --KEY_GENERATED-------&gt; KEY_GENERATED   (new key: the old certificate is dropped)
- *   any            --LOCK----------------&gt; LOCKED
- *   LOCKED         --UNBLOCK-------------&gt; the state implied by key and certificate
+ *   PERSONALISED   --CERTIFICATE_IMPORTED-&gt; PERSONALISED    (renewal for the same key)
+ *   PERSONALISED   --KEY_GENERATED--------&gt; KEY_GENERATED   (new key: the old certificate is dropped)
  * </pre>
+ *
+ * <p>{@link #LOCKED} is not reached through this table and is never stored: it is how
+ * {@link Token#info()} reports a token whose PIN retry counter is at zero, over whichever of the three states
+ * above the token is in. Locking (the last wrong PIN) and unblocking change only the counter kept by the PIN
+ * guard; the life-cycle state and the key and certificate stay as they were, so after an unblock
+ * {@code info()} shows that state again. {@code LOCKED.after(event)} refuses every event with LOCKED.
  */
 public enum TokenState {
     /** Initialised with a PIN, no key yet. */

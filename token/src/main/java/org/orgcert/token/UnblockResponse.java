@@ -1,46 +1,37 @@
 package org.orgcert.token;
 
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
- * The bureau's answer to an {@link UnblockChallenge}: HMAC(S, c) and HMAC(S, c_next), each cut to 128 bits,
- * where S is the token's unblock secret. The first half opens the token's secret, the second half re-wraps
- * it for the next unblock. It is a one-time code: {@link #toString()} does not show it.
+ * The bureau's answer to an {@link UnblockChallenge} c_i: HMAC(S, c_i) cut to 128 bits, where S is the token's
+ * unblock secret. It opens the token's secret K once: the token then deletes the copy of K sealed under it, so
+ * the same code never works again, and nothing in it helps to compute the answer to any other challenge. It
+ * is a one-time code: {@link #toString()} does not show it.
  *
- * @param forCurrent 16 bytes answering c
- * @param forNext    16 bytes answering c_next
+ * @param answer {@value #BYTES} bytes answering c_i
  */
-public record UnblockResponse(byte[] forCurrent, byte[] forNext) {
-    /** Bytes per half: 128 bits, because the token file lets an attacker test guesses offline. */
-    public static final int HALF_BYTES = 16;
+public record UnblockResponse(byte[] answer) {
+    /** 128 bits, because the token file lets an attacker test guesses offline. */
+    public static final int BYTES = 16;
     private static final String KIND = "unblock response";
 
-    /** Checks sizes and copies. */
+    /** Checks the size and copies. */
     public UnblockResponse {
-        if (forCurrent == null || forNext == null || forCurrent.length != HALF_BYTES
-                || forNext.length != HALF_BYTES) {
-            throw new TokenException(TokenException.Kind.MALFORMED, "An unblock response has two halves of "
-                    + HALF_BYTES + " bytes.");
+        if (answer == null || answer.length != BYTES) {
+            throw new TokenException(TokenException.Kind.MALFORMED, "An unblock response has " + BYTES + " bytes.");
         }
-        forCurrent = forCurrent.clone();
-        forNext = forNext.clone();
+        answer = answer.clone();
     }
 
     @Override
-    public byte[] forCurrent() {
-        return forCurrent.clone();
+    public byte[] answer() {
+        return answer.clone();
     }
 
-    @Override
-    public byte[] forNext() {
-        return forNext.clone();
-    }
-
-    /** The response as hyphenated groups of letters and digits (55 characters), to read out. */
+    /** The response as hyphenated groups of letters and digits (29 characters, 36 with hyphens), to read out. */
     public String text() {
-        byte[] both = Arrays.copyOf(forCurrent, 2 * HALF_BYTES);
-        System.arraycopy(forNext, 0, both, HALF_BYTES, HALF_BYTES);
-        return Base32Code.encode(KIND, both);
+        return Base32Code.encode(KIND, answer);
     }
 
     /**
@@ -49,20 +40,18 @@ public record UnblockResponse(byte[] forCurrent, byte[] forNext) {
      * @throws TokenException MALFORMED when it is not a response or has a typo
      */
     public static UnblockResponse parse(String text) {
-        byte[] both = Base32Code.decode(KIND, text, 2 * HALF_BYTES);
-        return new UnblockResponse(Arrays.copyOf(both, HALF_BYTES),
-                Arrays.copyOfRange(both, HALF_BYTES, 2 * HALF_BYTES));
+        return new UnblockResponse(Base32Code.decode(KIND, text, BYTES));
     }
 
+    /** Constant-time comparison: a response is a secret. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof UnblockResponse that && Arrays.equals(forCurrent, that.forCurrent)
-                && Arrays.equals(forNext, that.forNext);
+        return other instanceof UnblockResponse that && MessageDigest.isEqual(answer, that.answer);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(forCurrent) + Arrays.hashCode(forNext);
+        return Arrays.hashCode(answer);
     }
 
     @Override

@@ -1,20 +1,24 @@
 package org.orgcert.token;
 
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
- * What a new token needs from the bureau to be unblockable later: a first challenge c and HMAC(S, c) cut to
- * 128 bits. The token wraps its secret under a key derived from the answer and then forgets the answer.
+ * One unblock code as the bureau hands it to a token (see {@link UnblockSeeds}): a challenge c_i and
+ * HMAC(S, c_i) cut to 128 bits. The token seals its secret under a key derived from the answer and then
+ * forgets the answer.
  *
- * @param challenge the first challenge c ({@value UnblockChallenge#HALF_BYTES} bytes)
- * @param answer    HMAC(S, c) cut to {@value UnblockResponse#HALF_BYTES} bytes (secret; not in toString)
+ * @param challenge the challenge c_i ({@value UnblockChallenge#BYTES} bytes)
+ * @param answer    HMAC(S, c_i) cut to {@value UnblockResponse#BYTES} bytes (secret; not in toString)
  */
 public record UnblockSeed(byte[] challenge, byte[] answer) {
     /** Checks sizes and copies. */
     public UnblockSeed {
-        if (challenge == null || answer == null || challenge.length != UnblockChallenge.HALF_BYTES
-                || answer.length != UnblockResponse.HALF_BYTES) {
-            throw new IllegalArgumentException("an unblock seed has a 10-byte challenge and a 16-byte answer");
+        if (challenge == null || answer == null || challenge.length != UnblockChallenge.BYTES
+                || answer.length != UnblockResponse.BYTES) {
+            throw new TokenException(TokenException.Kind.MALFORMED,
+                    "An unblock seed has a " + UnblockChallenge.BYTES + "-byte challenge and a "
+                            + UnblockResponse.BYTES + "-byte answer.");
         }
         challenge = challenge.clone();
         answer = answer.clone();
@@ -33,7 +37,7 @@ public record UnblockSeed(byte[] challenge, byte[] answer) {
     @Override
     public boolean equals(Object other) {
         return other instanceof UnblockSeed that && Arrays.equals(challenge, that.challenge)
-                && Arrays.equals(answer, that.answer);
+                && MessageDigest.isEqual(answer, that.answer);
     }
 
     @Override

@@ -19,16 +19,11 @@ class Pkcs11TokenTest extends TokenContractTest {
     private final Map<String, SoftHsm.Slot> slots = new HashMap<>();
 
     @Override
-    Token create(String serial) {
-        return create(serial, PIN);
-    }
-
-    @Override
-    Token create(String serial, char[] pin) {
+    Token create(String serial, char[] pin, UnblockSeeds seeds) {
         SoftHsm.Slot slot = SoftHsm.next();
         slots.put(serial, slot);
         return Pkcs11Token.create(config(slot), file(serial), DEVICE_KEY, serial, "label " + serial, slot.secret(),
-                pin, AUTHORITY.provision(serial), SETTINGS);
+                pin, seeds, SETTINGS);
     }
 
     @Override
@@ -43,6 +38,32 @@ class Pkcs11TokenTest extends TokenContractTest {
 
     static Pkcs11Config config(SoftHsm.Slot slot) {
         return new Pkcs11Config(Pkcs11Config.SOFTHSM2, slot.id());
+    }
+
+    @Test
+    void handlesOnOneDeviceShareOneProviderAndTheLastCloseLogsOut() {
+        Pkcs11Token token = (Pkcs11Token) personalisedToken(KeyAlgorithm.ECDSA_P256);
+        String serial = token.info().serial();
+        Pkcs11Config config = config(slots.get(serial));
+        Pkcs11Token again = (Pkcs11Token) reopen(serial);
+        assertThat(again.provider()).isSameAs(token.provider());
+        assertThat(again.sign(PIN, new byte[] {1})).isNotEmpty();
+        assertThat(Pkcs11Token.loggedIn(config)).isTrue();
+
+        again.close();
+        again.close();
+        assertKind(() -> again.sign(PIN, new byte[] {1}), TokenException.Kind.DEVICE);
+        assertThat(Pkcs11Token.loggedIn(config)).as("another handle is still open").isTrue();
+        assertThat(token.sign(PIN, new byte[] {2})).isNotEmpty();
+        token.close();
+        assertThat(Pkcs11Token.loggedIn(config)).isFalse();
+        assertKind(token::info, TokenException.Kind.DEVICE);
+
+        try (Token third = reopen(serial)) {
+            assertThat(((Pkcs11Token) third).provider()).isSameAs(token.provider());
+            assertThat(third.sign(PIN, new byte[] {3})).isNotEmpty();
+        }
+        assertThat(Pkcs11Token.loggedIn(config)).isFalse();
     }
 
     @Test

@@ -8,14 +8,8 @@ class SoftwareTokenTest extends TokenContractTest {
     static final byte[] DEVICE_KEY = Crypto.sha256(Crypto.utf8("test device key"));
 
     @Override
-    Token create(String serial) {
-        return create(serial, PIN);
-    }
-
-    @Override
-    Token create(String serial, char[] pin) {
-        return SoftwareToken.create(file(serial), DEVICE_KEY, serial, "label " + serial, pin,
-                AUTHORITY.provision(serial), SETTINGS);
+    Token create(String serial, char[] pin, UnblockSeeds seeds) {
+        return SoftwareToken.create(file(serial), DEVICE_KEY, serial, "label " + serial, pin, seeds, SETTINGS);
     }
 
     @Override

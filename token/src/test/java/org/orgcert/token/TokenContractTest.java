@@ -37,9 +37,9 @@ import org.orgcert.pki.testing.TestCas;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TokenContractTest {
-    static final char[] PIN = "135790".toCharArray();
+    static final char[] PIN = "Pin135790".toCharArray();
     static final char[] NEW_PIN = "Kunming-2468".toCharArray();
-    static final TokenSettings SETTINGS = TokenSettings.DEFAULT.withKdfIterations(1_000);
+    static final TokenSettings SETTINGS = TokenSettings.DEFAULT.withKdf(new PinKdf(10, 8, 1));
     static final UnblockAuthority AUTHORITY = new UnblockAuthority(Crypto.sha256(Crypto.utf8("test master")));
     static final String EMPLOYER = "昆明市测试科技有限公司";
     private static int serials;
@@ -47,8 +47,18 @@ abstract class TokenContractTest {
     @TempDir
     Path dir;
 
-    /** A new token with {@link #PIN}; its state file is {@link #file(String)}. */
-    abstract Token create(String serial);
+    /** A new token with {@code pin} and {@code seeds}; its state file is {@link #file(String)}. */
+    abstract Token create(String serial, char[] pin, UnblockSeeds seeds);
+
+    /** A new token with {@link #PIN} and the bureau's default batch of unblock codes. */
+    Token create(String serial) {
+        return create(serial, PIN);
+    }
+
+    /** Creates a token with a given first PIN (for policy checks). */
+    Token create(String serial, char[] pin) {
+        return create(serial, pin, AUTHORITY.provision(serial));
+    }
 
     /** Opens the token with {@code serial} again from its state file. */
     abstract Token reopen(String serial);
@@ -150,14 +160,18 @@ abstract class TokenContractTest {
         // read over the phone: the texts round-trip
         UnblockResponse response = UnblockResponse.parse(
                 AUTHORITY.respond(serial, UnblockChallenge.parse(challenge.text())).text());
+        assertThat(challenge.text()).hasSize(24);
+        assertThat(response.text()).hasSize(36);
+        assertThat(token.info().unblockCodesLeft()).isEqualTo(UnblockSeeds.DEFAULT_COUNT);
         token.unblock(response, NEW_PIN);
 
         assertThat(token.info().state()).isEqualTo(TokenState.KEY_GENERATED);
         assertThat(token.info().retriesLeft()).isEqualTo(6);
+        assertThat(token.info().unblockCodesLeft()).isEqualTo(UnblockSeeds.DEFAULT_COUNT - 1);
         assertThat(token.sign(NEW_PIN, new byte[] {1})).isNotEmpty();
         assertKind(() -> token.sign(PIN, new byte[] {1}), TokenException.Kind.WRONG_PIN);
         assertThat(reopen(serial).sign(NEW_PIN, new byte[] {2})).isNotEmpty();
-        assertThat(token.unblockChallenge().current()).isEqualTo(challenge.next());
+        assertThat(token.unblockChallenge()).isNotEqualTo(challenge);
     }
 
     @Test
@@ -174,7 +188,7 @@ abstract class TokenContractTest {
         // a response from another bureau's master key
         assertUnblockRejected(token, new UnblockAuthority(new byte[32]).respond(serial, challenge));
         // random bytes
-        assertUnblockRejected(token, new UnblockResponse(new byte[16], new byte[16]));
+        assertUnblockRejected(token, new UnblockResponse(new byte[16]));
         assertThat(token.unblockChallenge()).isEqualTo(challenge);
 
         UnblockResponse good = AUTHORITY.respond(serial, challenge);
@@ -189,6 +203,88 @@ abstract class TokenContractTest {
         assertThat(token.sign(PIN, new byte[] {1})).isNotEmpty();
     }
 
+    /**
+     * The reviewer's attack on the first design (a response carried the key for the next unblock, so an old
+     * response's second half plus a key of one's choice unblocked again, round after round): whoever keeps
+     * every challenge and response the user ever saw still cannot unblock without the bureau.
+     */
+    @Test
+    void spliceAttack_oldCodesNeverUnblockAgain_R_FEE_1_d() {
+        Token token = lockedToken();
+        String serial = token.info().serial();
+        List<byte[]> seen = new java.util.ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            UnblockChallenge challenge = token.unblockChallenge();
+            UnblockResponse response = AUTHORITY.respond(serial, challenge);
+            seen.add(challenge.value());
+            seen.add(response.answer());
+            token.unblock(response, NEW_PIN);
+            lock(token);
+            // every 16-byte value an attacker can cut from what was seen, as a response
+            byte[] all = new byte[0];
+            for (byte[] part : seen) {
+                all = java.util.Arrays.copyOf(all, all.length + part.length);
+                System.arraycopy(part, 0, all, all.length - part.length, part.length);
+            }
+            for (int from = 0; from + 16 <= all.length; from++) {
+                assertUnblockRejected(token, new UnblockResponse(java.util.Arrays.copyOfRange(all, from, from + 16)));
+            }
+            // and the old responses answered again to the new challenge are still the old answers
+            assertUnblockRejected(token, response);
+        }
+        assertThat(token.info().unblockCodesLeft()).isEqualTo(UnblockSeeds.DEFAULT_COUNT - 3);
+    }
+
+    @Test
+    void usedUpCodesSayCodesAreExhaustedAndReplenishNeedsThePin_R_FEE_1_d() {
+        String serial = serial();
+        Token token = create(serial, PIN, AUTHORITY.provision(serial, 2));
+        token.generateKeyPair(PIN, algorithms().get(0));
+        for (int i = 0; i < 2; i++) {
+            lock(token);
+            token.unblock(AUTHORITY.respond(serial, token.unblockChallenge()), PIN);
+        }
+        assertThat(token.info().unblockCodesLeft()).isZero();
+        assertKind(token::unblockChallenge, TokenException.Kind.UNBLOCK_EXHAUSTED);
+        assertKind(() -> token.unblock(new UnblockResponse(new byte[16]), NEW_PIN),
+                TokenException.Kind.UNBLOCK_EXHAUSTED);
+
+        // new codes: only for this serial (checked before the PIN), only with the right PIN, never when locked
+        UnblockSeeds fresh = AUTHORITY.provision(serial);
+        assertKind(() -> token.replenishUnblockCodes(PIN, AUTHORITY.provision("other-" + serial)),
+                TokenException.Kind.MALFORMED);
+        assertKind(() -> token.replenishUnblockCodes(PIN, null), TokenException.Kind.MALFORMED);
+        assertThat(token.info().retriesLeft()).isEqualTo(6);
+        assertKind(() -> token.replenishUnblockCodes(NEW_PIN, fresh), TokenException.Kind.WRONG_PIN);
+        assertThat(token.info().unblockCodesLeft()).isZero();
+        token.replenishUnblockCodes(PIN, fresh);
+        assertThat(token.info().unblockCodesLeft()).isEqualTo(UnblockSeeds.DEFAULT_COUNT);
+        assertThat(reopen(serial).info().unblockCodesLeft()).isEqualTo(UnblockSeeds.DEFAULT_COUNT);
+
+        lock(token);
+        assertKind(() -> token.replenishUnblockCodes(PIN, AUTHORITY.provision(serial)), TokenException.Kind.LOCKED);
+        token.unblock(AUTHORITY.respond(serial, token.unblockChallenge()), NEW_PIN);
+        assertThat(token.sign(NEW_PIN, new byte[] {1})).isNotEmpty();
+    }
+
+    @Test
+    void replenishingReplacesOutstandingCodes_R_FEE_1_d() {
+        Token token = personalisedToken(algorithms().get(0));
+        String serial = token.info().serial();
+        UnblockResponse outstanding = AUTHORITY.respond(serial, token.unblockChallenge());
+        token.replenishUnblockCodes(PIN, AUTHORITY.provision(serial, 3));
+        assertThat(token.info().unblockCodesLeft()).isEqualTo(3);
+        lock(token);
+        assertUnblockRejected(token, outstanding);
+        token.unblock(AUTHORITY.respond(serial, token.unblockChallenge()), NEW_PIN);
+    }
+
+    @Test
+    void unblockCodesForAnotherTokenAreRefusedAtPersonalisation() {
+        String serial = serial();
+        assertKind(() -> create(serial, PIN, AUTHORITY.provision("other-" + serial)), TokenException.Kind.MALFORMED);
+    }
+
     @Test
     void unblockIsAllowedBeforeTheTokenLocks_R_FEE_1_d() {
         Token token = personalisedToken(algorithms().get(0));
@@ -200,7 +296,7 @@ abstract class TokenContractTest {
     void unblockWithoutAChallengeOrWithABadNewPinIsRefused() {
         Token token = lockedToken();
         String serial = token.info().serial();
-        UnblockResponse guess = new UnblockResponse(new byte[16], new byte[16]);
+        UnblockResponse guess = new UnblockResponse(new byte[16]);
         assertKind(() -> token.unblock(guess, NEW_PIN), TokenException.Kind.WRONG_UNBLOCK_RESPONSE);
         UnblockResponse good = AUTHORITY.respond(serial, token.unblockChallenge());
         assertKind(() -> token.unblock(good, "123".toCharArray()), TokenException.Kind.PIN_POLICY);
@@ -231,7 +327,8 @@ abstract class TokenContractTest {
                 .isInstanceOfSatisfying(TokenException.class,
                         e -> assertThat(e.kind()).isEqualTo(TokenException.Kind.PIN_POLICY));
         Token token = personalisedToken(algorithms().get(0));
-        for (String bad : List.of("12345", "12345678901234567", "111111", "123 456", "密码密码密码")) {
+        for (String bad : List.of("12345", "Ab1234567890123456789012345678901", "111111", "123 456", "密码密码密码",
+                "135790", "12345678", "abcdefgh", "Kunming-Dianchi")) {
             TokenException e = catchThrowableOfType(TokenException.class,
                     () -> token.changePin(PIN, bad.toCharArray()));
             assertThat(e.kind()).isEqualTo(TokenException.Kind.PIN_POLICY);
@@ -250,6 +347,82 @@ abstract class TokenContractTest {
         assertKind(() -> token.createCsr(PIN, new X500Name("CN=x")), TokenException.Kind.NO_KEY);
         assertThat(token.info().retriesLeft()).isEqualTo(6);
         assertThat(token.certificate()).isEmpty();
+    }
+
+    @Test
+    void twoHandlesOnOneTokenShareOneCounter_R_CERT_2() {
+        Token first = personalisedToken(algorithms().get(0));
+        Token second = reopen(first.info().serial());
+        for (int left = 5; left >= 0; left--) {
+            Token handle = left % 2 == 0 ? first : second;
+            TokenException e = catchThrowableOfType(TokenException.class,
+                    () -> handle.sign("wrong-pin".toCharArray(), new byte[] {1}));
+            assertThat(e.kind()).isEqualTo(TokenException.Kind.WRONG_PIN);
+            assertThat(e.retriesLeft()).isEqualTo(left);
+        }
+        assertKind(() -> first.sign(PIN, new byte[] {1}), TokenException.Kind.LOCKED);
+        assertKind(() -> second.sign(PIN, new byte[] {1}), TokenException.Kind.LOCKED);
+        assertThat(first.info().state()).isEqualTo(TokenState.LOCKED);
+        assertThat(second.info().state()).isEqualTo(TokenState.LOCKED);
+    }
+
+    @Test
+    void twoThreadsWithTwoHandlesGetNoMoreThanTheLimit_R_CERT_2() throws Exception {
+        Token first = personalisedToken(algorithms().get(0));
+        Token second = reopen(first.info().serial());
+        java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger locked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (Token handle : List.of(first, second)) {
+            threads.add(new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < 8; i++) {
+                    try {
+                        handle.sign("wrong-pin".toCharArray(), new byte[] {1});
+                    } catch (TokenException e) {
+                        (e.kind() == TokenException.Kind.WRONG_PIN ? wrong : locked).incrementAndGet();
+                    }
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join(30_000);
+        }
+        assertThat(wrong.get()).as("wrong PINs checked").isEqualTo(6);
+        assertThat(locked.get()).isEqualTo(10);
+        assertThat(reopen(first.info().serial()).info().retriesLeft()).isZero();
+    }
+
+    @Test
+    void aClosedHandleRefusesEveryOperationAndTheTokenReopens() {
+        Token token = personalisedToken(algorithms().get(0));
+        String serial = token.info().serial();
+        token.close();
+        assertKind(() -> token.sign(PIN, new byte[] {1}), TokenException.Kind.DEVICE);
+        assertKind(token::info, TokenException.Kind.DEVICE);
+        try (Token reopened = reopen(serial)) {
+            assertThat(reopened.sign(PIN, new byte[] {1})).isNotEmpty();
+        }
+    }
+
+    @Test
+    void missingArgumentsAreMalformedAndCostNoTry() {
+        Token token = personalisedToken(algorithms().get(0));
+        assertKind(() -> token.sign(PIN, null), TokenException.Kind.MALFORMED);
+        assertKind(() -> token.sign("wrong-pin".toCharArray(), null), TokenException.Kind.MALFORMED);
+        assertKind(() -> token.createCsr(PIN, null), TokenException.Kind.MALFORMED);
+        assertKind(() -> token.generateKeyPair(PIN, null), TokenException.Kind.MALFORMED);
+        assertKind(() -> token.importCertificate(PIN, null), TokenException.Kind.MALFORMED);
+        assertKind(() -> token.unblock(null, NEW_PIN), TokenException.Kind.MALFORMED);
+        assertThat(token.info().retriesLeft()).isEqualTo(6);
+        assertThat(reopen(token.info().serial()).info().retriesLeft()).isEqualTo(6);
     }
 
     @Test
@@ -281,16 +454,17 @@ abstract class TokenContractTest {
         assertThat(token.toString()).doesNotContain(new String(PIN));
     }
 
-    /** Creates a token with a given first PIN (for policy checks). */
-    abstract Token create(String serial, char[] pin);
-
     Token lockedToken() {
         Token token = personalisedToken(algorithms().get(0));
-        for (int i = 0; i < 6; i++) {
+        lock(token);
+        return token;
+    }
+
+    static void lock(Token token) {
+        while (token.info().retriesLeft() > 0) {
             assertKind(() -> token.sign("wrong-pin".toCharArray(), new byte[] {1}), TokenException.Kind.WRONG_PIN);
         }
         assertThat(token.info().state()).isEqualTo(TokenState.LOCKED);
-        return token;
     }
 
     static void assertUnblockRejected(Token token, UnblockResponse response) {

@@ -16,8 +16,7 @@ class UnblockCodeTest {
     void challengesAndResponsesRoundTrip(long seed) {
         Random random = new Random(seed);
         for (int i = 0; i < 300; i++) {
-            UnblockChallenge challenge = new UnblockChallenge(ParserFuzzTest.bytes(random, 10),
-                    ParserFuzzTest.bytes(random, 10));
+            UnblockChallenge challenge = new UnblockChallenge(ParserFuzzTest.bytes(random, 10));
             String text = challenge.text();
             assertThat(text).matches("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{1,4})+");
             assertThat(UnblockChallenge.parse(text)).isEqualTo(challenge);
@@ -25,8 +24,7 @@ class UnblockCodeTest {
             String typed = text.toLowerCase().replace('-', ' ').replace('0', 'o').replace('1', 'l');
             assertThat(UnblockChallenge.parse(typed)).isEqualTo(challenge);
 
-            UnblockResponse response = new UnblockResponse(ParserFuzzTest.bytes(random, 16),
-                    ParserFuzzTest.bytes(random, 16));
+            UnblockResponse response = new UnblockResponse(ParserFuzzTest.bytes(random, 16));
             assertThat(UnblockResponse.parse(response.text())).isEqualTo(response);
         }
     }
@@ -37,8 +35,7 @@ class UnblockCodeTest {
         Random random = new Random(seed);
         String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
         for (int i = 0; i < 300; i++) {
-            String text = new UnblockResponse(ParserFuzzTest.bytes(random, 16), ParserFuzzTest.bytes(random, 16))
-                    .text();
+            String text = new UnblockResponse(ParserFuzzTest.bytes(random, 16)).text();
             int at;
             do {
                 at = random.nextInt(text.length());
@@ -55,9 +52,33 @@ class UnblockCodeTest {
 
     @Test
     void aChallengeIsNotAcceptedAsAResponse() {
-        String challenge = new UnblockChallenge(new byte[10], new byte[10]).text();
+        String challenge = new UnblockChallenge(new byte[10]).text();
         assertThatThrownBy(() -> UnblockResponse.parse(challenge)).isInstanceOf(TokenException.class);
-        assertThat(challenge).hasSize(36 + 8);
-        assertThat(new UnblockResponse(new byte[16], new byte[16]).text()).hasSize(55 + 13);
+        // shorter to read over the phone than the first design's 44 and 68 characters
+        assertThat(challenge).hasSize(20 + 4);
+        assertThat(new UnblockResponse(new byte[16]).text()).hasSize(29 + 7);
+    }
+
+    @Test
+    void seedsAreCheckedAndKeepTheirAnswersOutOfToString() {
+        UnblockAuthority authority = new UnblockAuthority(new byte[32]);
+        UnblockSeeds seeds = authority.provision("S1", 4);
+        assertThat(seeds.seeds()).hasSize(4);
+        assertThat(seeds.seeds()).allSatisfy(seed -> assertThat(authority.respond("S1",
+                new UnblockChallenge(seed.challenge())).answer()).isEqualTo(seed.answer()));
+        assertThat(seeds.toString()).doesNotContain(java.util.HexFormat.of().formatHex(seeds.seeds().get(0).answer()))
+                .contains("hidden");
+        UnblockSeed one = seeds.seeds().get(0);
+        for (Runnable bad : java.util.List.<Runnable>of(
+                () -> new UnblockSeeds("S1", java.util.List.of()),
+                () -> new UnblockSeeds("S1", java.util.List.of(one, one)),
+                () -> new UnblockSeeds("bad serial", java.util.List.of(one)),
+                () -> authority.provision("S1", 0),
+                () -> authority.provision("S1", UnblockSeeds.MAX + 1),
+                () -> new UnblockSeed(new byte[9], new byte[16]),
+                () -> authority.respond("S1", null))) {
+            assertThatThrownBy(bad::run).isInstanceOfSatisfying(TokenException.class,
+                    e -> assertThat(e.kind()).isEqualTo(TokenException.Kind.MALFORMED));
+        }
     }
 }

@@ -9,27 +9,31 @@ import org.orgcert.pki.Pki;
  * employer, never stored in clear, logged or audited. {@link #toString()} hides it; {@link #reveal()} gives
  * a copy for the slip printer.
  *
- * <p>Eight random digits: within the 6–16 character PIN policy, easy to type on any keypad, and with six
- * tries before the key locks a guess succeeds with probability 6 in 10^8.
+ * <p>Ten characters from an alphabet without look-alikes (no 0/O, 1/I/L), with at least one letter and
+ * one digit as the token's PIN policy requires: easy to read off a slip, and with six tries before the
+ * key locks a guess succeeds with probability below 10^-13.
  */
 public final class InitialPin {
-    static final int LENGTH = 8;
+    static final int LENGTH = 10;
+    private static final String LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ";
+    private static final String DIGITS = "23456789";
+    private static final String ALPHABET = LETTERS + DIGITS;
     private final char[] digits;
 
     private InitialPin(char[] digits) {
         this.digits = digits;
     }
 
-    /** A fresh random PIN (never one digit repeated, which the PIN policy refuses). */
+    /** A fresh random PIN with at least one letter and one digit. */
     static InitialPin random() {
         SecureRandom random = Pki.random();
-        char[] digits = new char[LENGTH];
+        char[] pin = new char[LENGTH];
         do {
             for (int i = 0; i < LENGTH; i++) {
-                digits[i] = (char) ('0' + random.nextInt(10));
+                pin[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
             }
-        } while (allSame(digits));
-        return new InitialPin(digits);
+        } while (!hasBoth(pin));
+        return new InitialPin(pin);
     }
 
     /** A copy of the PIN's characters; the caller wipes it after printing. */
@@ -47,12 +51,13 @@ public final class InitialPin {
         return "InitialPin[hidden]";
     }
 
-    private static boolean allSame(char[] digits) {
-        for (char c : digits) {
-            if (c != digits[0]) {
-                return false;
-            }
+    private static boolean hasBoth(char[] pin) {
+        boolean letter = false;
+        boolean digit = false;
+        for (char c : pin) {
+            letter |= LETTERS.indexOf(c) >= 0;
+            digit |= DIGITS.indexOf(c) >= 0;
         }
-        return true;
+        return letter && digit;
     }
 }

@@ -3,6 +3,7 @@ package org.orgcert.server.issuance;
 import java.nio.file.Path;
 import org.orgcert.pki.profile.CertificateProfiles;
 import org.orgcert.server.OrgCertProperties;
+import org.orgcert.token.PinKdf;
 import org.orgcert.token.TokenSettings;
 import org.orgcert.token.UnblockAuthority;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -38,7 +39,8 @@ class IssuanceConfiguration {
     TokenStock tokenStock(OrgCertProperties properties, IssuanceSettings settings, UnblockAuthority unblock) {
         byte[] deviceKey = SecretFiles.loadOrCreate(keys(properties).resolve("token-device.key"), 32);
         return new SoftwareTokenStock(properties.dataDir().resolve("tokens"), deviceKey, unblock,
-                TokenSettings.DEFAULT.withKdfIterations(settings.tokenKdfIterations()));
+                TokenSettings.DEFAULT.withKdf(new PinKdf(settings.tokenKdfLog2N(), PinKdf.DEFAULT.blockSize(),
+                        PinKdf.DEFAULT.parallelism())));
     }
 
     private static Path keys(OrgCertProperties properties) {

@@ -147,7 +147,7 @@ class ProductionServiceTest extends ProductionTestBase {
     void rCert2_aCrashBetweenRecordAndSignIsCompletedFromTheRecordedTbs() throws Exception {
         // What a crashed production leaves: a personalised token and a committed ISSUING row, never signed.
         ProductionOrder order = order(KeyAlgorithm.ECDSA_P256);
-        char[] lostPin = "40961024".toCharArray();
+        char[] lostPin = "lost4096pin".toCharArray();
         Token token = stock.takeBlank(lostPin, USCC.value());
         token.generateKeyPair(lostPin, KeyAlgorithm.ECDSA_P256);
         CertificateSubject.Employer employer = new CertificateSubject.Employer(order.employerName(), USCC);
