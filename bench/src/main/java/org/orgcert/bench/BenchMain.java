@@ -25,7 +25,8 @@ public final class BenchMain {
         String suite = args.length > 0 ? args[0] : "pki";
         List<String> lines = switch (suite) {
             case "pki" -> pki();
-            default -> throw new IllegalArgumentException("unknown suite '" + suite + "'; known: pki");
+            default -> throw new IllegalArgumentException("unknown suite '" + suite
+                    + "'; known: pki (and service, which bench/run starts from bench/target/classpath.txt)");
         };
         System.out.println();
         lines.forEach(System.out::println);

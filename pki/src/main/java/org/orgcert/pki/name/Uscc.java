@@ -32,6 +32,27 @@ public record Uscc(String value) {
         return new Uscc(input.strip().toUpperCase(java.util.Locale.ROOT));
     }
 
+    /**
+     * The valid USCC with these parts, both check characters computed: for demo data, tests and benchmarks.
+     *
+     * @param category the registration department and category, e.g. {@code 91}
+     * @param division the six-digit division code, e.g. {@code 530102}
+     * @param org8     the first eight characters of the organisation code (digits or capital letters)
+     */
+    public static Uscc complete(String category, String division, String org8) {
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            sum += Character.digit(org8.charAt(i), 36) * ORG_CODE_WEIGHTS[i];
+        }
+        int check = 11 - sum % 11;
+        String first17 = category + division + org8 + (check == 10 ? "X" : check == 11 ? "0" : String.valueOf(check));
+        int total = 0;
+        for (int i = 0; i < 17; i++) {
+            total += ALPHABET.indexOf(first17.charAt(i)) * WEIGHTS[i];
+        }
+        return new Uscc(first17 + ALPHABET.charAt((31 - total % 31) % 31));
+    }
+
     /** True when {@code input} is a valid USCC as typed (after trimming and upper-casing). */
     public static boolean isValid(String input) {
         return input != null && problem(input.strip().toUpperCase(java.util.Locale.ROOT)) == null;

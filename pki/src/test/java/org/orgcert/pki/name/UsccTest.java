@@ -29,6 +29,12 @@ class UsccTest {
     }
 
     @Test
+    void completesBothCheckCharacters() {
+        assertThat(Uscc.complete("91", "110000", "60003734").value()).isEqualTo("91110000600037341L");
+        assertThat(Uscc.complete("91", "350100", "M000100Y").value()).isEqualTo("91350100M000100Y43");
+    }
+
+    @Test
     void everySingleCharacterTypoIsCaught() {
         String valid = "91110000600037341L";
         String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
