@@ -84,7 +84,7 @@ public final class ServiceBench {
                 usccs.add(uscc);
                 csv.append("B").append(i).append(',').append(uscc).append(",昆明市基准测试有限公司,张三,530102\n");
             }
-            registry.importCsv(new StringReader(csv.toString()));
+            registry.importCsv(new StringReader(csv.toString()), "bench");
             Runnable[] work = new Runnable[usccs.size()];
             for (int i = 0; i < work.length; i++) {
                 Uscc uscc = usccs.get(i);

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.orgcert.pki.name.Uscc;
+import org.orgcert.server.audit.AuditEntry;
+import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.web.ApiProblem;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,10 +27,12 @@ public class BundledInsuranceRegistry implements InsuranceRegistry {
     static final String HEADER = "record_id,uscc,name,legal_representative,insuring_division";
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final AuditLog audit;
 
-    BundledInsuranceRegistry(JdbcTemplate jdbc, Clock clock) {
+    BundledInsuranceRegistry(JdbcTemplate jdbc, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -50,7 +54,7 @@ public class BundledInsuranceRegistry implements InsuranceRegistry {
      * @return how many records were imported
      */
     @Transactional
-    public int importCsv(Reader csv) {
+    public int importCsv(Reader csv, String actor) {
         List<InsuranceRecord> records = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(csv)) {
             String header = reader.readLine();
@@ -85,6 +89,8 @@ public class BundledInsuranceRegistry implements InsuranceRegistry {
                     + " insuring_division = excluded.insuring_division, updated_at = excluded.updated_at",
                     r.recordId(), r.uscc(), r.name(), r.legalRepresentative(), r.insuringDivision(), now);
         }
+        audit.record(new AuditEntry(actor, "registry.imported", "insurance-registry", "bundled",
+                records.size() + " records"));
         return records.size();
     }
 }

@@ -47,11 +47,12 @@ class ReviewController {
     }
 
     @PostMapping(value = "/api/v1/registry/import", consumes = "text/csv")
-    Map<String, Object> importCsv(@RequestBody byte[] csv) {
+    Map<String, Object> importCsv(@RequestBody byte[] csv,
+            @RequestHeader(value = "X-OrgCert-Actor", defaultValue = "staff") String actor) {
         if (csv.length > MAX_CSV) {
             throw ApiProblem.badRequest("too-large", "the registry file is over " + (MAX_CSV >> 20) + " MB");
         }
-        int count = registry.importCsv(new InputStreamReader(new java.io.ByteArrayInputStream(csv), StandardCharsets.UTF_8));
+        int count = registry.importCsv(new InputStreamReader(new java.io.ByteArrayInputStream(csv), StandardCharsets.UTF_8), actor);
         return Map.of("imported", count);
     }
 }
