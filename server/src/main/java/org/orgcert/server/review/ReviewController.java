@@ -52,7 +52,8 @@ class ReviewController {
         if (csv.length > MAX_CSV) {
             throw ApiProblem.badRequest("too-large", "the registry file is over " + (MAX_CSV >> 20) + " MB");
         }
-        int count = registry.importCsv(new InputStreamReader(new java.io.ByteArrayInputStream(csv), StandardCharsets.UTF_8), actor);
+        int count = registry.importCsv(
+                new InputStreamReader(new java.io.ByteArrayInputStream(csv), StandardCharsets.UTF_8), actor);
         return Map.of("imported", count);
     }
 }
