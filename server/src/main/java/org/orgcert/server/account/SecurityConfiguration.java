@@ -19,7 +19,12 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.DefaultHttpFirewall;
+import org.springframework.security.web.firewall.FirewalledRequest;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -118,6 +123,9 @@ class SecurityConfiguration {
                         .hasAnyRole(StaffRole.WINDOW_CLERK.name(), StaffRole.CA_CLERK.name(), StaffRole.CA_REVIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/applications/batches")
                         .hasRole(StaffRole.WINDOW_CLERK.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/applications").hasAnyAuthority(
+                                StaffRole.WINDOW_CLERK.authority(), StaffRole.CA_CLERK.authority(),
+                                ActorAuthentication.EMPLOYER_AGENT)
                         .requestMatchers("/api/v1/applications", "/api/v1/applications/**")
                         .hasAnyAuthority(authorities(STAFF, ActorAuthentication.EMPLOYER_AGENT))
                         .requestMatchers(HttpMethod.GET, "/api/v1/pickup-notices")
@@ -133,7 +141,8 @@ class SecurityConfiguration {
                 .csrf(c -> c.csrfTokenRepository(csrf)
                         // The plain token (no BREACH masking): what the cookie holds is what the header sends.
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .ignoringRequestMatchers(basic))
+                        // Basic-authenticated scripts, and the public status services (OCSP is a POST).
+                        .ignoringRequestMatchers(basic, PathPatternRequestMatcher.withDefaults().matcher("/status/**")))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthenticated, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
@@ -145,6 +154,33 @@ class SecurityConfiguration {
                                                 + " the X-XSRF-TOKEN header"
                                         : "your role may not do this")));
         return http.build();
+    }
+
+    /**
+     * OCSP's GET form (RFC 6960 A.1) puts URL-encoded base64 in the path, which may hold {@code %2F} and, once
+     * decoded, {@code //}: the strict firewall refuses both. Only such paths (public, read-only, no
+     * session) go through the lenient firewall, which still refuses {@code .}/{@code ..} segments.
+     */
+    @Bean
+    WebSecurityCustomizer ocspGetPaths() {
+        StrictHttpFirewall strict = new StrictHttpFirewall();
+        DefaultHttpFirewall lenient = new DefaultHttpFirewall();
+        lenient.setAllowUrlEncodedSlash(true);
+        java.util.regex.Pattern ocspGet = java.util.regex.Pattern.compile("/status/[A-Za-z0-9-]+/ocsp/[A-Za-z0-9%+=/_-]*");
+        HttpFirewall firewall = new HttpFirewall() {
+            @Override
+            public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
+                boolean ocsp = "GET".equals(request.getMethod()) && request.getRequestURI() != null
+                        && ocspGet.matcher(request.getRequestURI()).matches();
+                return (ocsp ? lenient : strict).getFirewalledRequest(request);
+            }
+
+            @Override
+            public HttpServletResponse getFirewalledResponse(HttpServletResponse response) {
+                return strict.getFirewalledResponse(response);
+            }
+        };
+        return web -> web.httpFirewall(firewall);
     }
 
     private static String[] authorities(String[] roles, String... more) {

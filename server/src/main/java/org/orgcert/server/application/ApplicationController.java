@@ -90,6 +90,8 @@ class ApplicationController {
         SubmitApplication form = new SubmitApplication(request.kind(), request.employerName(), uscc,
                 request.category(), request.legalRepresentative(), request.legalRepInPerson(), request.agentName(),
                 request.channel(), request.delivery(), request.windowId(), request.mailingAddress());
+        // The form's own problems first (they reveal nothing), then whether this actor may hand it in.
+        service.check(form);
         ApplicationAccess.submit(actor, form);
         Application application = service.submit(form, idempotencyKey, actor.auditName());
         // A repeated idempotency key returns the first application: only to someone who may see it.
