@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
  * A test of the whole service on real PostgreSQL ({@link TestDatabase}) behind a real HTTP port. Test
  * classes that use it also declare {@code @DynamicPropertySource} calling {@link TestDatabase#register}
  * (through {@link ServiceTestBase}). All share one Spring context (same annotations and properties), with
- * the hand-set clock of {@link TestClockConfiguration}.
+ * the hand-set clock of {@link TestClockConfiguration} and the staff accounts of {@link TestStaff}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
@@ -22,7 +22,9 @@ import org.springframework.context.annotation.Import;
                 // Test tokens: a cheap PIN key (production keeps scrypt N = 2^17 per token file).
                 "orgcert.issuance.token-kdf-log2n=10",
                 // Jobs run when a test calls them, at the test clock's time, never in the background.
-                "db-scheduler.enabled=false"})
-@Import(TestClockConfiguration.class)
+                "db-scheduler.enabled=false",
+                // Test passwords hash cheaply; production keeps bcrypt cost 10.
+                "orgcert.account.bcrypt-strength=4"})
+@Import({TestClockConfiguration.class, TestStaff.class})
 public @interface ServiceTest {
 }

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.orgcert.pki.PkiException;
 import org.orgcert.pki.name.Uscc;
+import org.orgcert.server.web.Actor;
 import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.web.StaffRole;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/v1/applications}: submit, read, move through the process. The acting user comes from the
- * {@code X-OrgCert-Actor} header until the account capability signs people in.
+ * {@code /api/v1/applications}: submit, read, move through the process. The acting user is the signed-in
+ * {@link Actor}; {@link ApplicationAccess} decides what they may see and do, before anything changes.
  */
 @RestController
 @RequestMapping("/api/v1/applications")
@@ -78,43 +80,55 @@ class ApplicationController {
     @PostMapping
     ResponseEntity<ApplicationView> submit(@RequestBody SubmitRequest request,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestHeader(value = "X-OrgCert-Actor", defaultValue = "staff") String actor) {
+            Actor actor) {
         Uscc uscc;
         try {
             uscc = Uscc.parse(request.uscc());
         } catch (PkiException e) {
             throw ApiProblem.invalidFields("the USCC is not valid", Map.of("uscc", e.getMessage()));
         }
-        Application application = service.submit(new SubmitApplication(request.kind(), request.employerName(), uscc,
+        SubmitApplication form = new SubmitApplication(request.kind(), request.employerName(), uscc,
                 request.category(), request.legalRepresentative(), request.legalRepInPerson(), request.agentName(),
-                request.channel(), request.delivery(), request.windowId(), request.mailingAddress()),
-                idempotencyKey, actor);
+                request.channel(), request.delivery(), request.windowId(), request.mailingAddress());
+        // The form's own problems first (they reveal nothing), then whether this actor may hand it in.
+        service.check(form);
+        ApplicationAccess.submit(actor, form);
+        Application application = service.submit(form, idempotencyKey, actor.auditName());
+        // A repeated idempotency key returns the first application: only to someone who may see it.
+        ApplicationAccess.view(actor, application);
         return ResponseEntity.created(URI.create("/api/v1/applications/" + application.id()))
                 .body(ApplicationView.of(application));
     }
 
     @GetMapping("/{id}")
-    ApplicationView get(@PathVariable UUID id) {
-        return ApplicationView.of(service.get(id));
+    ApplicationView get(@PathVariable UUID id, Actor actor) {
+        return ApplicationView.of(visible(id, actor));
     }
 
     @GetMapping
     List<ApplicationView> queue(@RequestParam ApplicationState state,
-            @RequestParam(required = false) String windowId, @RequestParam(defaultValue = "100") int limit) {
+            @RequestParam(required = false) String windowId, @RequestParam(defaultValue = "100") int limit,
+            Actor actor) {
+        ApplicationAccess.atWindow(actor, windowId);
+        if (windowId == null && actor.hasRole(StaffRole.WINDOW_CLERK)) {
+            windowId = ((Actor.Staff) actor).windowId();
+        }
         return service.queue(state, windowId, limit).stream().map(ApplicationView::of).toList();
     }
 
     @PostMapping("/{id}/events/{event}")
     ApplicationView apply(@PathVariable UUID id, @PathVariable ApplicationEvent event,
             @RequestBody(required = false) EventRequest request,
-            @RequestHeader(value = "X-OrgCert-Actor", defaultValue = "staff") String actor) {
-        return ApplicationView.of(service.apply(id, event, actor, request == null ? null : request.reason()));
+            Actor actor) {
+        ApplicationAccess.event(actor, service.get(id), event);
+        return ApplicationView.of(service.apply(id, event, actor.auditName(), request == null ? null : request.reason()));
     }
 
     @PostMapping("/{id}/produce")
     ProducedView produce(@PathVariable UUID id,
-            @RequestHeader(value = "X-OrgCert-Actor", defaultValue = "staff") String actor) {
-        ProductionStep.Produced produced = production.produce(id, actor);
+            Actor actor) {
+        visible(id, actor);
+        ProductionStep.Produced produced = production.produce(id, actor.auditName());
         String pin = produced.result().initialPin().map(p -> {
             char[] chars = p.reveal();
             String text = new String(chars);
@@ -128,25 +142,36 @@ class ApplicationController {
 
     @PostMapping("/{id}/ship")
     ApplicationView ship(@PathVariable UUID id, @RequestBody ShipRequest request,
-            @RequestHeader(value = "X-OrgCert-Actor", defaultValue = "staff") String actor) {
-        return ApplicationView.of(service.ship(id, request.waybill(), actor));
+            Actor actor) {
+        visible(id, actor);
+        return ApplicationView.of(service.ship(id, request.waybill(), actor.auditName()));
     }
 
     @PostMapping("/{id}/materials/{item}")
     ApplicationView tick(@PathVariable UUID id, @PathVariable MaterialItem item,
-            @RequestHeader(value = "X-OrgCert-Actor", defaultValue = "staff") String actor) {
-        return ApplicationView.of(service.tick(id, item, actor));
+            Actor actor) {
+        visible(id, actor);
+        return ApplicationView.of(service.tick(id, item, actor.auditName()));
     }
 
     @DeleteMapping("/{id}/materials/{item}")
     ApplicationView untick(@PathVariable UUID id, @PathVariable MaterialItem item,
-            @RequestHeader(value = "X-OrgCert-Actor", defaultValue = "staff") String actor) {
-        return ApplicationView.of(service.untick(id, item, actor));
+            Actor actor) {
+        visible(id, actor);
+        return ApplicationView.of(service.untick(id, item, actor.auditName()));
     }
 
     @PostMapping("/batches")
     Map<String, Object> forward(@RequestBody BatchRequest request,
-            @RequestHeader(value = "X-OrgCert-Actor", defaultValue = "staff") String actor) {
-        return Map.of("batchId", service.forwardBatch(request.windowId(), request.applicationIds(), actor));
+            Actor actor) {
+        ApplicationAccess.atWindow(actor, request.windowId());
+        return Map.of("batchId", service.forwardBatch(request.windowId(), request.applicationIds(), actor.auditName()));
+    }
+
+    /** The application if {@code actor} may see it: 403 for another window's clerk, 404 for another employer. */
+    private Application visible(UUID id, Actor actor) {
+        Application application = service.get(id);
+        ApplicationAccess.view(actor, application);
+        return application;
     }
 }

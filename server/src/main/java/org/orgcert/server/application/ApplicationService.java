@@ -62,11 +62,7 @@ public class ApplicationService {
                 return get(existing.get());
             }
         }
-        validate(form);
-        if (form.windowId() != null && directory.window(form.windowId()).isEmpty()) {
-            throw ApiProblem.invalidFields("the application is incomplete or inconsistent",
-                    Map.of("windowId", "no window '" + form.windowId() + "'; choose one of the 18 windows (R-CH-8)"));
-        }
+        check(form);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         String number = repository.nextNumber(ShanghaiTime.dateOf(now));
@@ -75,6 +71,15 @@ public class ApplicationService {
                 number + " " + form.kind() + " via " + form.channel() + " for " + form.delivery()
                         + (form.windowId() == null ? "" : " at window " + form.windowId())));
         return get(id);
+    }
+
+    /** The form's R-CH and R-MAT checks and its window's existence: 400 with a message per field. */
+    void check(SubmitApplication form) {
+        validate(form);
+        if (form.windowId() != null && directory.window(form.windowId()).isEmpty()) {
+            throw ApiProblem.invalidFields("the application is incomplete or inconsistent",
+                    Map.of("windowId", "no window '" + form.windowId() + "'; choose one of the 18 windows (R-CH-8)"));
+        }
     }
 
     /** The application, or 404. */

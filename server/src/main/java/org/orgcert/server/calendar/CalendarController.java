@@ -5,6 +5,7 @@ import java.time.Year;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.orgcert.server.web.Actor;
 import org.orgcert.server.web.ApiProblem;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/calendar}: the covered years, loading a year's notice, due dates and the coverage status.
- * Loading acts as {@code admin} until the account capability brings roles. Parameters are named in their
+ * Loading a year is for a BUREAU_ADMIN (security configuration), audited under their name. Parameters are named in their
  * annotations: the build does not compile with {@code -parameters}.
  */
 @RestController
@@ -41,12 +42,12 @@ class CalendarController {
     }
 
     @PostMapping("/years/{year}")
-    Map<String, Object> load(@PathVariable("year") int year, @RequestBody byte[] document) {
+    Map<String, Object> load(@PathVariable("year") int year, @RequestBody byte[] document, Actor actor) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
             throw ApiProblem.badRequest("invalid-year", "The year must be between " + FIRST_YEAR + " and "
                     + LAST_YEAR + ", not " + year + ".");
         }
-        CalendarYear loaded = calendar.loadYear(Year.of(year), document, "admin");
+        CalendarYear loaded = calendar.loadYear(Year.of(year), document, actor.auditName());
         return Map.of("year", year, "listedDays", loaded.days().size());
     }
 

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.orgcert.pki.PkiException;
 import org.orgcert.pki.name.Uscc;
+import org.orgcert.server.web.Actor;
 import org.orgcert.server.web.ApiProblem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,13 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
  * Responses are {@link EmployerResponse}, always masked; there is no endpoint that reveals an unmasked ID or
  * mobile number (see {@link EmployerDirectory#legalRepresentativeForForms} for documents).
  *
- * <p>The actor is taken from the {@code X-OrgCert-Actor} header, default {@code staff}. This is a stand-in:
- * the header is not authenticated, and the account capability will replace it with the signed-in user.
+ * <p>The actor is the signed-in staff member ({@link Actor}); reading needs a staff role, changing one
+ * other than AUDITOR (the account capability's security configuration).
  */
 @RestController
 @RequestMapping("/api/v1/employers")
 class EmployerController {
-    static final String ACTOR_HEADER = "X-OrgCert-Actor";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final EmployerService service;
@@ -46,8 +45,8 @@ class EmployerController {
 
     @PostMapping
     ResponseEntity<EmployerResponse> create(@RequestBody EmployerRequest request,
-            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-        EmployerView created = service.create(EmployerForm.forCreate(request, today()), actor(actor));
+            Actor actor) {
+        EmployerView created = service.create(EmployerForm.forCreate(request, today()), actor.auditName());
         return ResponseEntity.created(URI.create("/api/v1/employers/" + created.id()))
                 .body(EmployerResponse.of(created));
     }
@@ -73,29 +72,29 @@ class EmployerController {
     /** Changes the fields present; {@code version} is required; a different {@code uscc} is refused. */
     @PatchMapping("/{id}")
     EmployerResponse update(@PathVariable("id") UUID id, @RequestBody EmployerRequest request,
-            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
-        return EmployerResponse.of(service.update(id, EmployerForm.forUpdate(request, today()), actor(actor)));
+            Actor actor) {
+        return EmployerResponse.of(service.update(id, EmployerForm.forUpdate(request, today()), actor.auditName()));
     }
 
     @PutMapping("/{id}/type")
     EmployerResponse confirmType(@PathVariable("id") UUID id, @RequestBody EmployerRequest.TypeDecision decision,
-            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+            Actor actor) {
         FieldErrors errors = new FieldErrors();
         EmployerType type = EmployerForm.type(decision, errors);
         long version = EmployerForm.version(errors, decision.version());
         errors.throwIfAny();
-        return EmployerResponse.of(service.confirmType(id, version, type, actor(actor)));
+        return EmployerResponse.of(service.confirmType(id, version, type, actor.auditName()));
     }
 
     @PutMapping("/{id}/jurisdiction")
     EmployerResponse overrideJurisdiction(@PathVariable("id") UUID id,
             @RequestBody EmployerRequest.JurisdictionDecision decision,
-            @RequestHeader(name = ACTOR_HEADER, required = false) String actor) {
+            Actor actor) {
         FieldErrors errors = new FieldErrors();
         Jurisdiction jurisdiction = EmployerForm.jurisdiction(decision, errors);
         long version = EmployerForm.version(errors, decision.version());
         errors.throwIfAny();
-        return EmployerResponse.of(service.overrideJurisdiction(id, version, jurisdiction, actor(actor)));
+        return EmployerResponse.of(service.overrideJurisdiction(id, version, jurisdiction, actor.auditName()));
     }
 
     private LocalDate today() {
@@ -104,17 +103,5 @@ class EmployerController {
 
     private static ApiProblem notFound(String detail) {
         return ApiProblem.notFound("employer-not-found", detail);
-    }
-
-    /** The acting person for the audit log; see the class comment. */
-    static String actor(String header) {
-        if (header == null || header.isBlank()) {
-            return "staff";
-        }
-        String actor = header.strip();
-        if (actor.length() > 100 || actor.chars().anyMatch(Character::isISOControl)) {
-            throw ApiProblem.badRequest("invalid-actor", ACTOR_HEADER + " must be 1 to 100 printable characters");
-        }
-        return actor;
     }
 }

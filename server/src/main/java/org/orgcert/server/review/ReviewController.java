@@ -4,15 +4,19 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import org.orgcert.server.web.Actor;
 import org.orgcert.server.web.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Review endpoints: run the insurance check, record the phone confirmation, import the bundled registry. */
+/**
+ * Review endpoints: run the insurance check, record the phone confirmation, import the bundled registry.
+ * Roles (CA_REVIEWER; CA_SERVICE for the phone; BUREAU_ADMIN or CA_REVIEWER to import) are checked by the
+ * account capability's security configuration; the actor is the signed-in {@link Actor}.
+ */
 @RestController
 class ReviewController {
     /** A registry file larger than this is refused unread (a city's employers fit in a few MB). */
@@ -30,9 +34,8 @@ class ReviewController {
     }
 
     @PostMapping("/api/v1/applications/{id}/review/check")
-    ReviewResult check(@PathVariable UUID id,
-            @RequestHeader(value = "X-OrgCert-Actor", defaultValue = "staff") String actor) {
-        return review.check(id, actor);
+    ReviewResult check(@PathVariable UUID id, Actor actor) {
+        return review.check(id, actor.auditName());
     }
 
     @GetMapping("/api/v1/applications/{id}/review")
@@ -41,19 +44,17 @@ class ReviewController {
     }
 
     @PostMapping("/api/v1/applications/{id}/review/phone-confirmation")
-    ReviewResult confirm(@PathVariable UUID id, @RequestBody PhoneConfirmation request,
-            @RequestHeader(value = "X-OrgCert-Actor", defaultValue = "staff") String actor) {
-        return review.phoneConfirmation(id, request.agreed(), actor);
+    ReviewResult confirm(@PathVariable UUID id, @RequestBody PhoneConfirmation request, Actor actor) {
+        return review.phoneConfirmation(id, request.agreed(), actor.auditName());
     }
 
     @PostMapping(value = "/api/v1/registry/import", consumes = "text/csv")
-    Map<String, Object> importCsv(@RequestBody byte[] csv,
-            @RequestHeader(value = "X-OrgCert-Actor", defaultValue = "staff") String actor) {
+    Map<String, Object> importCsv(@RequestBody byte[] csv, Actor actor) {
         if (csv.length > MAX_CSV) {
             throw ApiProblem.badRequest("too-large", "the registry file is over " + (MAX_CSV >> 20) + " MB");
         }
         int count = registry.importCsv(
-                new InputStreamReader(new java.io.ByteArrayInputStream(csv), StandardCharsets.UTF_8), actor);
+                new InputStreamReader(new java.io.ByteArrayInputStream(csv), StandardCharsets.UTF_8), actor.auditName());
         return Map.of("imported", count);
     }
 }

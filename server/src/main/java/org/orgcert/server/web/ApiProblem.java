@@ -37,6 +37,16 @@ public class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-input", detail, fieldErrors);
     }
 
+    /** 401: not signed in, or the sign-in failed (e.g. a wrong one-time code). */
+    public static ApiProblem unauthorized(String type, String detail) {
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, type, detail, null);
+    }
+
+    /** 429: too many requests of this kind, e.g. one-time codes for one mobile number. */
+    public static ApiProblem tooManyRequests(String type, String detail) {
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, type, detail, null);
+    }
+
     /** 403: the actor may not touch this, e.g. a clerk of another window. */
     public static ApiProblem forbidden(String type, String detail) {
         return new ApiProblem(HttpStatus.FORBIDDEN, type, detail, null);

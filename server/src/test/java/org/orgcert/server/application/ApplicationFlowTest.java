@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.orgcert.server.ApplicationApi;
 import org.orgcert.server.ServiceTest;
 import org.orgcert.server.ServiceTestBase;
+import org.orgcert.server.TestStaff;
 import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.audit.AuditVerification;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,12 +65,12 @@ class ApplicationFlowTest extends ServiceTestBase {
         api.registry(created.get("uscc"), ApplicationApi.NAME, ApplicationApi.LEGAL_REP);
         api.check(id, 200);
         event(id, "APPROVE", 200);
-        Map<?, ?> produced = client.post().uri("/api/v1/applications/{id}/produce", id).exchange()
+        Map<?, ?> produced = client.post().uri("/api/v1/applications/{id}/produce", id).headers(TestStaff.as(TestStaff.OPERATOR)).exchange()
                 .expectStatus().isOk().returnResult(Map.class).getResponseBody();
         assertThat(produced.get("initialPinForSlip").toString()).hasSizeGreaterThanOrEqualTo(6);
         assertThat(((Map<?, ?>) produced.get("application")).get("state")).isEqualTo("PRODUCED");
         // Producing again changes nothing and hands out no second PIN (R-CERT-2: one key per application).
-        client.post().uri("/api/v1/applications/{id}/produce", id).exchange().expectStatus().isEqualTo(409);
+        client.post().uri("/api/v1/applications/{id}/produce", id).headers(TestStaff.as(TestStaff.OPERATOR)).exchange().expectStatus().isEqualTo(409);
         assertThat(api.get(id).get("certificateSerial")).isEqualTo(produced.get("certificateSerial"));
         return id;
     }
@@ -86,9 +87,9 @@ class ApplicationFlowTest extends ServiceTestBase {
     void caHallByMail_R_CH_3() {
         Object id = throughProduction("CA_HALL", "MAIL", null, true);
         event(id, "HAND_OVER", 409);
-        client.post().uri("/api/v1/applications/{id}/ship", id).contentType(MediaType.APPLICATION_JSON)
+        client.post().uri("/api/v1/applications/{id}/ship", id).headers(TestStaff.as(TestStaff.OPERATOR)).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("waybill", "not-a-waybill")).exchange().expectStatus().isBadRequest();
-        client.post().uri("/api/v1/applications/{id}/ship", id).contentType(MediaType.APPLICATION_JSON)
+        client.post().uri("/api/v1/applications/{id}/ship", id).headers(TestStaff.as(TestStaff.OPERATOR)).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("waybill", "ea123456789cn")).exchange().expectStatus().isOk();
         Map<String, Object> delivered = event(id, "CONFIRM_DELIVERY", 200);
         assertThat(delivered.get("state")).isEqualTo("DELIVERED");
@@ -103,7 +104,7 @@ class ApplicationFlowTest extends ServiceTestBase {
                 UUID.fromString(id.toString()));
         assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("13812345678");
         assertThat(service.get(UUID.fromString(id.toString())).form().mailingAddress().phone()).isEqualTo("13812345678");
-        client.post().uri("/api/v1/applications/{id}/ship", id).contentType(MediaType.APPLICATION_JSON)
+        client.post().uri("/api/v1/applications/{id}/ship", id).headers(TestStaff.as(TestStaff.OPERATOR)).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("waybill", "1234567890123")).exchange().expectStatus().isOk();
         assertThat(event(id, "CONFIRM_DELIVERY", 200).get("state")).isEqualTo("DELIVERED");
     }
@@ -111,7 +112,7 @@ class ApplicationFlowTest extends ServiceTestBase {
     @Test
     void windowByMail_R_CH_4() {
         Object id = throughProduction("WINDOW", "MAIL", "wuhua", true);
-        client.post().uri("/api/v1/applications/{id}/ship", id).contentType(MediaType.APPLICATION_JSON)
+        client.post().uri("/api/v1/applications/{id}/ship", id).headers(TestStaff.as(TestStaff.OPERATOR)).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("waybill", "1234567890123")).exchange().expectStatus().isOk();
         assertThat(event(id, "CONFIRM_DELIVERY", 200).get("state")).isEqualTo("DELIVERED");
     }
@@ -154,7 +155,8 @@ class ApplicationFlowTest extends ServiceTestBase {
         assertThat(event(id, "APPROVE", 409).get("type").toString()).endsWith("/materials-missing");
         assertThat(api.get(id).get("state")).isEqualTo("UNDER_REVIEW");
         // A material that this application does not need cannot be ticked.
-        client.post().uri("/api/v1/applications/{id}/materials/MAILING_ADDRESS_FORM", id).exchange()
+        client.post().uri("/api/v1/applications/{id}/materials/MAILING_ADDRESS_FORM", id)
+                .headers(TestStaff.as(TestStaff.REVIEWER)).exchange()
                 .expectStatus().isBadRequest();
     }
 
@@ -162,10 +164,10 @@ class ApplicationFlowTest extends ServiceTestBase {
     void repeatedSubmissionWithTheSameKeyCreatesOne() {
         int before = count();
         String key = UUID.randomUUID().toString();
-        Object first = client.post().uri("/api/v1/applications").contentType(MediaType.APPLICATION_JSON)
+        Object first = client.post().uri("/api/v1/applications").headers(TestStaff.as(TestStaff.CA_CLERK)).contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotency-Key", key).body(form("CA_HALL", "ON_THE_SPOT", null, false)).exchange()
                 .expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id");
-        Object second = client.post().uri("/api/v1/applications").contentType(MediaType.APPLICATION_JSON)
+        Object second = client.post().uri("/api/v1/applications").headers(TestStaff.as(TestStaff.CA_CLERK)).contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotency-Key", key).body(form("CA_HALL", "ON_THE_SPOT", null, false)).exchange()
                 .expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id");
         assertThat(second).isEqualTo(first);
@@ -176,7 +178,8 @@ class ApplicationFlowTest extends ServiceTestBase {
     void aBatchWithAnotherWindowsApplicationForwardsNothing() {
         Object mine = submit(form("WINDOW", "WINDOW_PICKUP", "wuhua", false), 201).get("id");
         Object theirs = submit(form("WINDOW", "WINDOW_PICKUP", "fumin", false), 201).get("id");
-        client.post().uri("/api/v1/applications/batches").contentType(MediaType.APPLICATION_JSON)
+        client.post().uri("/api/v1/applications/batches").headers(TestStaff.as(TestStaff.clerk("wuhua")))
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("windowId", "wuhua", "applicationIds", List.of(mine, theirs))).exchange()
                 .expectStatus().isForbidden();
         assertThat(service.get(UUID.fromString(mine.toString())).state()).isEqualTo(ApplicationState.SUBMITTED);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orgcert.server.ServiceTest;
 import org.orgcert.server.ServiceTestBase;
+import org.orgcert.server.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,7 +47,7 @@ class AuditLogTest extends ServiceTestBase {
         assertThat(log.verify()).isEqualTo(new AuditVerification.Intact(5));
         assertThat(log.history("application", "A-3")).singleElement()
                 .satisfies(r -> assertThat(r.entry().detail()).isEqualTo("batch 7"));
-        assertThat(client.get().uri("/api/v1/audit/verify").exchange().expectStatus().isOk()
+        assertThat(client.get().uri("/api/v1/audit/verify").headers(TestStaff.as(TestStaff.AUDITOR)).exchange().expectStatus().isOk()
                 .returnResult(String.class).getResponseBody()).contains("\"intact\":true", "\"records\":5");
     }
 
@@ -55,7 +56,7 @@ class AuditLogTest extends ServiceTestBase {
         append(5);
         jdbc.update("UPDATE audit_record SET detail = 'batch 8' WHERE seq = 3");
         assertThat(log.verify()).isEqualTo(new AuditVerification.Broken(3, "its content was changed after it was written"));
-        assertThat(client.get().uri("/api/v1/audit/verify").exchange().expectStatus().isEqualTo(409)
+        assertThat(client.get().uri("/api/v1/audit/verify").headers(TestStaff.as(TestStaff.AUDITOR)).exchange().expectStatus().isEqualTo(409)
                 .returnResult(String.class).getResponseBody()).contains("\"firstBrokenRecord\":3");
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orgcert.server.ServiceTest;
 import org.orgcert.server.ServiceTestBase;
+import org.orgcert.server.TestStaff;
 import org.orgcert.server.audit.AuditLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -28,8 +29,12 @@ class CalendarApiTest extends ServiceTestBase {
               {"name": "春节", "date": "2027-02-08", "isOffDay": true}
             ]}""";
 
-    @Autowired
     RestTestClient client;
+
+    @Autowired
+    void signIn(RestTestClient client) {
+        this.client = TestStaff.signedIn(client, TestStaff.ADMIN);
+    }
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -89,7 +94,7 @@ class CalendarApiTest extends ServiceTestBase {
                 .jsonPath("$.years[0].source").isEqualTo("bundled");
         // The audit log is append-only and outlives each test: look at the record this load added.
         assertThat(audit.history("calendar", "2027")).hasSize(before + 1).last().satisfies(record -> {
-            assertThat(record.entry().actor()).isEqualTo("admin");
+            assertThat(record.entry().actor()).isEqualTo("staff:" + TestStaff.ADMIN);
             assertThat(record.entry().action()).isEqualTo("calendar.year-loaded");
             assertThat(record.entry().detail()).isEqualTo("3 days");
         });

@@ -12,6 +12,7 @@ import org.orgcert.pki.crl.RevocationReason;
 import org.orgcert.server.ApplicationApi;
 import org.orgcert.server.ServiceTest;
 import org.orgcert.server.ServiceTestBase;
+import org.orgcert.server.TestStaff;
 import org.orgcert.server.application.ApplicationService;
 import org.orgcert.server.application.ApplicationState;
 import org.orgcert.server.certificate.CertificateState;
@@ -49,7 +50,7 @@ class PickupJobsTest extends ServiceTestBase {
         api.registry(app.get("uscc"), ApplicationApi.NAME, ApplicationApi.LEGAL_REP);
         api.check(id, 200);
         api.event(id, "APPROVE", 200);
-        client.post().uri("/api/v1/applications/{id}/produce", id).exchange().expectStatus().isOk();
+        client.post().uri("/api/v1/applications/{id}/produce", id).headers(TestStaff.as(TestStaff.OPERATOR)).exchange().expectStatus().isOk();
         api.event(id, "ARRIVE_AT_WINDOW", 200);
         return UUID.fromString(id.toString());
     }
@@ -65,7 +66,7 @@ class PickupJobsTest extends ServiceTestBase {
         assertThat(notices.createDueNotices()).as("a second run adds nothing").isZero();
         assertThat(notices.openNotices("songming")).filteredOn(n -> n.applicationId().equals(id)).singleElement()
                 .satisfies(n -> assertThat(n.dueUntil()).isEqualTo(n.dueFrom().plusDays(10)));
-        client.post().uri("/api/v1/pickup-notices/{id}/phoned", id).exchange().expectStatus().isOk();
+        client.post().uri("/api/v1/pickup-notices/{id}/phoned", id).headers(TestStaff.as(TestStaff.clerk("songming"))).exchange().expectStatus().isOk();
         assertThat(applications.get(id).state()).isEqualTo(ApplicationState.NOTIFIED);
         assertThat(notices.openNotices("songming")).noneMatch(n -> n.applicationId().equals(id));
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.orgcert.pki.name.Uscc;
 import org.orgcert.server.ServiceTest;
 import org.orgcert.server.ServiceTestBase;
+import org.orgcert.server.TestStaff;
 import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.audit.AuditRecord;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +40,12 @@ class EmployerApiTest extends ServiceTestBase {
     private static final String ID = "11010519491231002X";
     private static final AtomicInteger MOBILES = new AtomicInteger(10_000_000);
 
-    @Autowired
     RestTestClient client;
+
+    @Autowired
+    void signIn(RestTestClient client) {
+        this.client = TestStaff.signedIn(client, TestStaff.CA_CLERK);
+    }
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -299,7 +304,7 @@ class EmployerApiTest extends ServiceTestBase {
         assertThat(object(created.get("jurisdiction"))).containsEntry("insideKunming", false);
 
         Map<String, Object> typed = client.put().uri("/api/v1/employers/{id}/type", id)
-                .contentType(MediaType.APPLICATION_JSON).header(EmployerController.ACTOR_HEADER, "clerk:hall-1")
+                .contentType(MediaType.APPLICATION_JSON).headers(TestStaff.as(TestStaff.REVIEWER))
                 .body(Map.of("type", "SOCIAL_ORGANISATION", "version", 1)).exchange().expectStatus().isOk()
                 .returnResult(JSON_MAP).getResponseBody();
         assertThat(typed).containsEntry("type", "SOCIAL_ORGANISATION").containsEntry("typeConfirmed", true)
@@ -311,15 +316,15 @@ class EmployerApiTest extends ServiceTestBase {
         assertThat(object(noReason.get("errors"))).containsOnlyKeys("reason");
 
         Map<String, Object> overridden = client.put().uri("/api/v1/employers/{id}/jurisdiction", id)
-                .contentType(MediaType.APPLICATION_JSON).header(EmployerController.ACTOR_HEADER, "clerk:hall-1")
+                .contentType(MediaType.APPLICATION_JSON).headers(TestStaff.as(TestStaff.REVIEWER))
                 .body(Map.of("insideKunming", true, "reason", "insured in Kunming (bureau letter 2026-12)", "version", 2))
                 .exchange().expectStatus().isOk().returnResult(JSON_MAP).getResponseBody();
         assertThat(object(overridden.get("jurisdiction"))).containsEntry("insideKunming", true)
                 .containsEntry("overridden", true).containsEntry("overrideReason", "insured in Kunming (bureau letter 2026-12)");
 
         assertThat(audit.history("employer", id)).extracting(r -> r.entry().actor() + " " + r.entry().action())
-                .containsExactly("staff employer.created", "clerk:hall-1 employer.type-confirmed",
-                        "clerk:hall-1 employer.jurisdiction-overridden");
+                .containsExactly("staff:t-ca-clerk employer.created", "staff:t-reviewer employer.type-confirmed",
+                        "staff:t-reviewer employer.jurisdiction-overridden");
     }
 
     @Test

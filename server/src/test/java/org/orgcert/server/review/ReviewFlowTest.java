@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.orgcert.server.ApplicationApi;
 import org.orgcert.server.ServiceTest;
 import org.orgcert.server.ServiceTestBase;
+import org.orgcert.server.TestStaff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.http.MediaType;
@@ -103,7 +104,7 @@ class ReviewFlowTest extends ServiceTestBase {
         String csv = "record_id,uscc,name,legal_representative,insuring_division\n"
                 + "R-ok," + org.orgcert.server.TestUscc.next() + ",某公司,某人,530102\n"
                 + "R-bad,91110000600037341M,某公司,某人,530102\n";
-        Map<?, ?> problem = client.post().uri("/api/v1/registry/import").contentType(MediaType.parseMediaType("text/csv"))
+        Map<?, ?> problem = client.post().uri("/api/v1/registry/import").headers(TestStaff.as(TestStaff.REVIEWER)).contentType(MediaType.parseMediaType("text/csv"))
                 .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).exchange().expectStatus().isBadRequest()
                 .returnResult(Map.class).getResponseBody();
         assertThat(problem.get("detail").toString()).contains("line 3");
@@ -113,6 +114,7 @@ class ReviewFlowTest extends ServiceTestBase {
     @SuppressWarnings("unchecked")
     private Map<String, Object> confirm(Object id, boolean agreed, int status) {
         return client.post().uri("/api/v1/applications/{id}/review/phone-confirmation", id)
+                .headers(TestStaff.as(TestStaff.SERVICE))
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("agreed", agreed)).exchange()
                 .expectStatus().isEqualTo(status).returnResult(Map.class).getResponseBody();
     }

@@ -1,0 +1,157 @@
+package org.orgcert.server.account;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.orgcert.server.audit.AuditEntry;
+import org.orgcert.server.audit.AuditLog;
+import org.orgcert.server.employer.EmployerDirectory;
+import org.orgcert.server.employer.EmployerView;
+import org.orgcert.server.employer.MobileNumber;
+import org.orgcert.server.notification.Notifications;
+import org.orgcert.server.privacy.PersonalDataCipher;
+import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.web.Actor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Employer agents sign in with their mobile number and a one-time code sent by SMS through the
+ * notification outbox. Codes: 6 digits, valid 5 minutes, at most 5 tries, kept only as a keyed HMAC; at
+ * most 1 code a minute and 10 a day per number. The agent acts for every employer whose legal
+ * representative or contact has that number ({@link EmployerDirectory#findByMobile}).
+ *
+ * <p>A number that belongs to no employer is answered like any other (no SMS is sent), so the endpoint
+ * does not tell which numbers are registered.
+ */
+@Service
+class EmployerLogin {
+    static final Duration VALIDITY = Duration.ofMinutes(5);
+    static final int MAX_ATTEMPTS = 5;
+    static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
+    static final int MAX_PER_DAY = 10;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcTemplate jdbc;
+    private final PersonalDataCipher cipher;
+    private final EmployerDirectory employers;
+    private final Notifications notifications;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    EmployerLogin(JdbcTemplate jdbc, PersonalDataCipher cipher, EmployerDirectory employers,
+            Notifications notifications, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.employers = employers;
+        this.notifications = notifications;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What a sign-in attempt gave: the agent, or why not (the wrong try is counted either way). */
+    sealed interface Outcome {
+        record SignedIn(Actor.EmployerAgent agent, List<EmployerView> employers) implements Outcome {
+        }
+
+        record Refused(String type, String detail) implements Outcome {
+        }
+    }
+
+    /**
+     * Sends a new code to {@code mobile} if it belongs to an employer.
+     *
+     * @throws ApiProblem 429 {@code code-rate-limited} within a minute of the last code or after 10 today
+     */
+    @Transactional
+    public void sendCode(MobileNumber mobile) {
+        byte[] index = mobileIndex(mobile);
+        // One number's requests in turn, so two at once cannot both pass the limits.
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(encode(?, 'hex'), 7))", index);
+        Instant now = clock.instant();
+        long lastMinute = count(index, now.minus(MIN_INTERVAL));
+        if (lastMinute > 0) {
+            throw ApiProblem.tooManyRequests("code-rate-limited", "a code was sent less than a minute ago; wait a minute");
+        }
+        if (count(index, now.minus(Duration.ofDays(1))) >= MAX_PER_DAY) {
+            throw ApiProblem.tooManyRequests("code-rate-limited", "at most " + MAX_PER_DAY
+                    + " codes a day are sent to one number; try again tomorrow");
+        }
+        UUID id = UUID.randomUUID();
+        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        // Earlier codes of this number stop working: only the newest is valid.
+        jdbc.update("UPDATE employer_login_code SET used_at = ? WHERE mobile_index = ? AND used_at IS NULL",
+                Timestamp.from(now), index);
+        jdbc.update("INSERT INTO employer_login_code (id, mobile_index, code_hash, created_at, expires_at)"
+                + " VALUES (?, ?, ?, ?, ?)", id, index, codeHash(id, code), Timestamp.from(now),
+                Timestamp.from(now.plus(VALIDITY)));
+        boolean known = !employers.findByMobile(mobile).isEmpty();
+        if (known) {
+            notifications.sendSms(mobile, "【OrgCert】您的登录验证码是 " + code + "，5分钟内有效。请勿告诉他人。"
+                    + " Your OrgCert sign-in code is " + code + ", valid for 5 minutes.");
+        }
+        audit.record(new AuditEntry("employer-agent:" + mobile.masked(), "employer-agent.code-requested",
+                "mobile", mobile.masked(), known ? "code sent by SMS" : "no employer has this number: nothing sent"));
+    }
+
+    /** Checks a code; a wrong one is counted and committed, a right one used up. */
+    @Transactional
+    public Outcome signIn(MobileNumber mobile, String code) {
+        byte[] index = mobileIndex(mobile);
+        Instant now = clock.instant();
+        var rows = jdbc.queryForList("SELECT id, code_hash, expires_at, attempts FROM employer_login_code"
+                + " WHERE mobile_index = ? AND used_at IS NULL ORDER BY created_at DESC LIMIT 1 FOR UPDATE", index);
+        if (rows.isEmpty()) {
+            return new Outcome.Refused("code-invalid", "no code is waiting for this number; ask for a new one");
+        }
+        var row = rows.get(0);
+        UUID id = (UUID) row.get("id");
+        if (!now.isBefore(((Timestamp) row.get("expires_at")).toInstant())) {
+            return new Outcome.Refused("code-expired", "the code has expired (valid 5 minutes); ask for a new one");
+        }
+        int attempts = ((Number) row.get("attempts")).intValue();
+        if (attempts >= MAX_ATTEMPTS) {
+            return new Outcome.Refused("code-attempts-exhausted", "the code was entered wrongly " + MAX_ATTEMPTS
+                    + " times; ask for a new one");
+        }
+        boolean right = code != null && code.matches("\\d{6}")
+                && MessageDigest.isEqual(codeHash(id, code), (byte[]) row.get("code_hash"));
+        if (!right) {
+            jdbc.update("UPDATE employer_login_code SET attempts = attempts + 1 WHERE id = ?", id);
+            int left = MAX_ATTEMPTS - attempts - 1;
+            return new Outcome.Refused(left == 0 ? "code-attempts-exhausted" : "code-invalid",
+                    "the code is wrong; " + left + " tries left");
+        }
+        List<EmployerView> found = employers.findByMobile(mobile);
+        if (found.isEmpty()) {
+            return new Outcome.Refused("code-invalid", "no employer has this number");
+        }
+        jdbc.update("UPDATE employer_login_code SET used_at = ? WHERE id = ?", Timestamp.from(now), id);
+        Actor.EmployerAgent agent = new Actor.EmployerAgent(mobile.masked(),
+                found.stream().map(EmployerView::id).collect(Collectors.toSet()),
+                found.stream().map(e -> e.uscc().value()).collect(Collectors.toSet()));
+        audit.record(new AuditEntry(agent.auditName(), "employer-agent.signed-in", "mobile", mobile.masked(),
+                "acting for " + found.stream().map(e -> e.uscc().value()).sorted().toList()));
+        return new Outcome.SignedIn(agent, found);
+    }
+
+    private long count(byte[] index, Instant since) {
+        return jdbc.queryForObject("SELECT count(*) FROM employer_login_code WHERE mobile_index = ? AND created_at > ?",
+                Long.class, index, Timestamp.from(since));
+    }
+
+    private byte[] mobileIndex(MobileNumber mobile) {
+        return cipher.blindIndex("login-mobile", mobile.value());
+    }
+
+    private byte[] codeHash(UUID id, String code) {
+        return cipher.blindIndex("login-code", id + ":" + code);
+    }
+}

@@ -1,0 +1,222 @@
+package org.orgcert.server.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.orgcert.server.web.StaffRole;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.DefaultHttpFirewall;
+import org.springframework.security.web.firewall.FirewalledRequest;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Who may call what. The split:
+ * <ul>
+ * <li><b>Public</b>: the status services (CRLs, OCSP, CA certificates) relying platforms fetch, health,
+ * the OpenAPI document and Swagger UI, the windows directory, the sign-in endpoints and pages.</li>
+ * <li><b>Scripts</b> call {@code /api/**} with HTTP Basic (staff only). Stateless: no session is made and
+ * no CSRF token is needed, because a browser never sends an {@code Authorization} header cross-site on its
+ * own (the service never answers with a {@code WWW-Authenticate: Basic} challenge, so browsers do not
+ * cache Basic credentials either).</li>
+ * <li><b>Browsers</b> sign in by the form at {@code /login} (staff) or the one-time code
+ * (employer agents) and get a {@code SESSION} cookie, stored in PostgreSQL (Spring Session JDBC). Every
+ * state-changing session request needs the CSRF token: the {@code XSRF-TOKEN} cookie echoed in the
+ * {@code X-XSRF-TOKEN} header (or the {@code _csrf} form field).</li>
+ * </ul>
+ * Roles per endpoint are the table in {@link #filterChain}; rules that need the application (a window
+ * clerk's own window, an agent's own employer, which role may apply which event) are kept by the
+ * capability that owns the data, with the {@code Actor} this capability resolves.
+ * Refusals are problem+json: 401 {@code unauthenticated}, 403 {@code forbidden}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+    private static final String[] STAFF = Arrays.stream(StaffRole.values()).map(StaffRole::name).toArray(String[]::new);
+    private static final String[] STAFF_WRITERS = Arrays.stream(StaffRole.values()).filter(r -> r != StaffRole.AUDITOR)
+            .map(StaffRole::name).toArray(String[]::new);
+
+    @Bean
+    PasswordEncoder passwordEncoder(@Value("${orgcert.account.bcrypt-strength:10}") int strength) {
+        // New hashes are bcrypt; argon2 hashes (e.g. imported) still verify. The id prefix says which.
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength),
+                "argon2@SpringSecurity_v5_8", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+    }
+
+    @Bean
+    CsrfTokenRepository csrfTokenRepository() {
+        return CookieCsrfTokenRepository.withHttpOnlyFalse();
+    }
+
+    /** One manager, one provider, no parent: a wrong password is counted exactly once. */
+    @Bean
+    AuthenticationManager authenticationManager(StaffAuthenticationProvider staff) {
+        return new ProviderManager(staff);
+    }
+
+    @Bean
+    WebMvcConfigurer currentActorArgument() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CurrentActorResolver());
+            }
+        };
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager manager, CsrfTokenRepository csrf)
+            throws Exception {
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        RequestMatcher basic = request -> {
+            String header = request.getHeader("Authorization");
+            return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+        };
+        http.authenticationManager(manager)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/status/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/login",
+                                "/error", "/api/v1/csrf", "/api/v1/employer-login", "/api/v1/employer-login/code")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/windows", "/api/v1/windows/*", "/api/v1/ca-hall")
+                        .permitAll()
+                        .requestMatchers("/api/v1/staff", "/api/v1/staff/**", "/api/v1/notifications")
+                        .hasRole(StaffRole.BUREAU_ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/calendar/**").hasRole(StaffRole.BUREAU_ADMIN.name())
+                        .requestMatchers("/api/v1/audit/**")
+                        .hasAnyRole(StaffRole.AUDITOR.name(), StaffRole.BUREAU_ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/registry/**")
+                        .hasAnyRole(StaffRole.BUREAU_ADMIN.name(), StaffRole.CA_REVIEWER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/applications/*/review/check")
+                        .hasRole(StaffRole.CA_REVIEWER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/applications/*/review/phone-confirmation")
+                        .hasAnyRole(StaffRole.CA_REVIEWER.name(), StaffRole.CA_SERVICE.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/applications/*/review")
+                        .hasAnyRole(StaffRole.CA_CLERK.name(), StaffRole.CA_REVIEWER.name(), StaffRole.CA_OPERATOR.name(),
+                                StaffRole.CA_SERVICE.name(), StaffRole.BUREAU_ADMIN.name(), StaffRole.AUDITOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/applications/*/produce", "/api/v1/applications/*/ship")
+                        .hasRole(StaffRole.CA_OPERATOR.name())
+                        .requestMatchers("/api/v1/applications/*/materials/*")
+                        .hasAnyRole(StaffRole.WINDOW_CLERK.name(), StaffRole.CA_CLERK.name(), StaffRole.CA_REVIEWER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/applications/batches")
+                        .hasRole(StaffRole.WINDOW_CLERK.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/applications").hasAnyAuthority(
+                                StaffRole.WINDOW_CLERK.authority(), StaffRole.CA_CLERK.authority(),
+                                ActorAuthentication.EMPLOYER_AGENT)
+                        .requestMatchers("/api/v1/applications", "/api/v1/applications/**")
+                        .hasAnyAuthority(authorities(STAFF, ActorAuthentication.EMPLOYER_AGENT))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/pickup-notices")
+                        .hasAnyRole(StaffRole.WINDOW_CLERK.name(), StaffRole.CA_OPERATOR.name(),
+                                StaffRole.BUREAU_ADMIN.name(), StaffRole.AUDITOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/pickup-notices/*/phoned")
+                        .hasRole(StaffRole.WINDOW_CLERK.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/employers", "/api/v1/employers/**").hasAnyRole(STAFF)
+                        .requestMatchers("/api/v1/employers", "/api/v1/employers/**").hasAnyRole(STAFF_WRITERS)
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthenticated))
+                .formLogin(f -> f.defaultSuccessUrl("/api/v1/me", false))
+                .csrf(c -> c.csrfTokenRepository(csrf)
+                        // The plain token (no BREACH masking): what the cookie holds is what the header sends.
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        // Basic-authenticated scripts, and the public status services (OCSP is a POST).
+                        .ignoringRequestMatchers(basic, PathPatternRequestMatcher.withDefaults().matcher("/status/**")))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthenticated, api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                request -> true)
+                        .accessDeniedHandler((request, response, denied) -> problem(response, 403, "forbidden",
+                                denied.getClass().getSimpleName().startsWith("MissingCsrf")
+                                        || denied.getClass().getSimpleName().startsWith("InvalidCsrf")
+                                        ? "the CSRF token is missing or wrong: send the XSRF-TOKEN cookie's value in"
+                                                + " the X-XSRF-TOKEN header"
+                                        : "your role may not do this")));
+        return http.build();
+    }
+
+    /**
+     * OCSP's GET form (RFC 6960 A.1) puts URL-encoded base64 in the path, which may hold {@code %2F} and, once
+     * decoded, {@code //}: the strict firewall refuses both. Only such paths (public, read-only, no
+     * session) go through the lenient firewall, which still refuses {@code .}/{@code ..} segments.
+     */
+    @Bean
+    WebSecurityCustomizer ocspGetPaths() {
+        StrictHttpFirewall strict = new StrictHttpFirewall();
+        DefaultHttpFirewall lenient = new DefaultHttpFirewall();
+        lenient.setAllowUrlEncodedSlash(true);
+        java.util.regex.Pattern ocspGet = java.util.regex.Pattern.compile("/status/[A-Za-z0-9-]+/ocsp/[A-Za-z0-9%+=/_-]*");
+        HttpFirewall firewall = new HttpFirewall() {
+            @Override
+            public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
+                boolean ocsp = "GET".equals(request.getMethod()) && request.getRequestURI() != null
+                        && ocspGet.matcher(request.getRequestURI()).matches();
+                return (ocsp ? lenient : strict).getFirewalledRequest(request);
+            }
+
+            @Override
+            public HttpServletResponse getFirewalledResponse(HttpServletResponse response) {
+                return strict.getFirewalledResponse(response);
+            }
+        };
+        return web -> web.httpFirewall(firewall);
+    }
+
+    private static String[] authorities(String[] roles, String... more) {
+        String[] all = Arrays.copyOf(Arrays.stream(roles).map(r -> "ROLE_" + r).toArray(String[]::new),
+                roles.length + more.length);
+        System.arraycopy(more, 0, all, roles.length, more.length);
+        return all;
+    }
+
+    private static void unauthenticated(HttpServletRequest request, HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException e) throws IOException {
+        problem(response, 401, "unauthenticated", "sign in first: HTTP Basic (staff scripts), the form at /login"
+                + " (staff) or a one-time code (employer agents); " + e.getMessage());
+    }
+
+    /** Writes a problem+json body like {@code web.ApiProblem}'s. */
+    static void problem(HttpServletResponse response, int status, String type, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        String body = "{\"type\":\"https://orgcert.example/problems/" + type + "\",\"title\":\""
+                + type.replace('-', ' ') + "\",\"status\":" + status + ",\"detail\":\"" + json(detail) + "\"}";
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String json(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : (text == null ? "" : text).toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

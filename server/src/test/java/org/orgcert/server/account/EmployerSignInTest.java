@@ -1,0 +1,190 @@
+package org.orgcert.server.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.orgcert.pki.name.Uscc;
+import org.orgcert.server.ApplicationApi;
+import org.orgcert.server.BrowserSession;
+import org.orgcert.server.ServiceTest;
+import org.orgcert.server.ServiceTestBase;
+import org.orgcert.server.TestStaff;
+import org.orgcert.server.TestUscc;
+import org.orgcert.server.notification.Notifications;
+import org.orgcert.server.notification.OutboxMessage;
+import org.orgcert.server.privacy.PersonalDataCipher;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** Employer agents: one-time code through the outbox, its limits, and seeing only their own employer. */
+@ServiceTest
+@AutoConfigureRestTestClient
+class EmployerSignInTest extends ServiceTestBase {
+    private static final AtomicInteger MOBILES = new AtomicInteger(20_000_000);
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+
+    @Autowired
+    RestTestClient client;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Notifications notifications;
+    @Autowired
+    PersonalDataCipher cipher;
+    ApplicationApi api;
+    BrowserSession browser;
+
+    @BeforeEach
+    void browser() {
+        api = new ApplicationApi(client);
+        browser = new BrowserSession(client).primeCsrf();
+    }
+
+    static String nextMobile() {
+        return "139" + MOBILES.incrementAndGet();
+    }
+
+    /** Registers an employer whose legal representative has {@code mobile}; returns its USCC. */
+    private Uscc employer(String mobile) {
+        Uscc uscc = TestUscc.next();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("uscc", uscc.value());
+        body.put("name", "昆明登录测试有限公司");
+        body.put("address", "昆明市五华区人民中路 1 号");
+        body.put("legalRepresentative", Map.of("name", "张三", "idNumber", "11010519491231002X", "mobile", mobile));
+        body.put("contacts", List.of(Map.of("name", "李四", "mobile", nextMobile(), "email", "li@example.cn")));
+        client.post().uri("/api/v1/employers").headers(TestStaff.as(TestStaff.CA_CLERK))
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange().expectStatus().isCreated();
+        return uscc;
+    }
+
+    private int requestCode(String mobile) {
+        return client.post().uri("/api/v1/employer-login/code").headers(browser::withCsrf)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("mobile", mobile)).exchange()
+                .returnResult(String.class).getStatus().value();
+    }
+
+    private String codeInOutbox(String mobile) {
+        String masked = mobile.substring(0, 3) + "****" + mobile.substring(7);
+        OutboxMessage message = notifications.latest(20, true).stream().filter(m -> m.recipient().equals(masked))
+                .findFirst().orElseThrow();
+        Matcher matcher = CODE.matcher(message.text());
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+
+    private int signIn(String mobile, String code) {
+        return browser.keep(client.post().uri("/api/v1/employer-login").headers(browser::withCsrf)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("mobile", mobile, "code", code)).exchange()
+                .returnResult(String.class)).getStatus().value();
+    }
+
+    @Test
+    void anAgentSignsInWithTheCodeAndSeesOnlyTheirOwnEmployer() {
+        String mobile = nextMobile();
+        Uscc own = employer(mobile);
+        Object others = api.submit(ApplicationApi.form("CA_HALL", "ON_THE_SPOT", null, false), 201).get("id");
+        assertThat(requestCode(mobile)).isEqualTo(202);
+        String code = codeInOutbox(mobile);
+        // The code is stored only as a keyed hash; the outbox holds ciphertext; staff see no text outside development.
+        assertThat(jdbc.queryForList("SELECT encode(code_hash, 'escape') FROM employer_login_code", String.class))
+                .noneMatch(h -> h.contains(code));
+        assertThat(jdbc.queryForList("SELECT encode(text, 'escape') FROM notification_outbox", String.class))
+                .noneMatch(t -> t.contains(code));
+        client.get().uri("/api/v1/notifications").headers(TestStaff.as(TestStaff.ADMIN)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[0].text").doesNotExist().jsonPath("$[0].recipient").value(String.class,
+                        r -> assertThat(r).contains("****"));
+
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        assertThat(signIn(mobile, wrong)).isEqualTo(401);
+        assertThat(jdbc.queryForObject("SELECT attempts FROM employer_login_code WHERE used_at IS NULL AND"
+                + " mobile_index = ?", Integer.class, cipher.blindIndex("login-mobile", mobile))).isEqualTo(1);
+        assertThat(signIn(mobile, code)).isEqualTo(200);
+        assertThat(signIn(mobile, code)).as("a code works once").isEqualTo(401);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session WHERE principal_name = ?", Integer.class,
+                "employer-agent:" + mobile.substring(0, 3) + "****" + mobile.substring(7))).isEqualTo(1);
+
+        client.get().uri("/api/v1/me").headers(browser::cookies).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.role").isEqualTo("EMPLOYER_AGENT");
+        // Their own application: submitted (with the CSRF header), read, withdrawn.
+        Map<String, Object> form = ApplicationApi.form("CA_HALL", "ON_THE_SPOT", null, false);
+        form.put("uscc", own.value());
+        client.post().uri("/api/v1/applications").headers(browser::cookies).contentType(MediaType.APPLICATION_JSON)
+                .body(form).exchange().expectStatus().isForbidden();
+        Object mine = client.post().uri("/api/v1/applications").headers(browser::withCsrf)
+                .contentType(MediaType.APPLICATION_JSON).body(form).exchange().expectStatus().isCreated()
+                .returnResult(Map.class).getResponseBody().get("id");
+        client.get().uri("/api/v1/applications/{id}", mine).headers(browser::cookies).exchange().expectStatus().isOk();
+        // Someone else's: as if it did not exist; and no submitting for them, no reviewing.
+        client.get().uri("/api/v1/applications/{id}", others).headers(browser::cookies).exchange()
+                .expectStatus().isNotFound();
+        client.post().uri("/api/v1/applications/{id}/events/WITHDRAW", others).headers(browser::withCsrf).exchange()
+                .expectStatus().isNotFound();
+        form.put("uscc", TestUscc.next().value());
+        client.post().uri("/api/v1/applications").headers(browser::withCsrf).contentType(MediaType.APPLICATION_JSON)
+                .body(form).exchange().expectStatus().isForbidden();
+        client.post().uri("/api/v1/applications/{id}/events/RECEIVE", mine).headers(browser::withCsrf).exchange()
+                .expectStatus().isForbidden();
+        client.get().uri("/api/v1/employers?uscc={u}", own.value()).headers(browser::cookies).exchange()
+                .expectStatus().isForbidden();
+        client.post().uri("/api/v1/applications/{id}/events/WITHDRAW", mine).headers(browser::withCsrf).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("WITHDRAWN");
+        assertThat(api.get(others).get("state")).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void anExpiredCodeIsRefused() {
+        String mobile = nextMobile();
+        employer(mobile);
+        requestCode(mobile);
+        String code = codeInOutbox(mobile);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(signIn(mobile, code)).isEqualTo(401);
+        assertThat(browser.cookie("SESSION")).isNull();
+    }
+
+    @Test
+    void fiveWrongTriesUseTheCodeUp() {
+        String mobile = nextMobile();
+        employer(mobile);
+        requestCode(mobile);
+        String code = codeInOutbox(mobile);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        for (int i = 0; i < 5; i++) {
+            assertThat(signIn(mobile, wrong)).isEqualTo(401);
+        }
+        assertThat(signIn(mobile, code)).isEqualTo(401);
+    }
+
+    @Test
+    void codesAreRateLimitedPerNumber() {
+        String mobile = nextMobile();
+        employer(mobile);
+        assertThat(requestCode(mobile)).isEqualTo(202);
+        assertThat(requestCode(mobile)).as("within a minute").isEqualTo(429);
+        for (int i = 1; i < 10; i++) {
+            clock.advance(Duration.ofSeconds(61));
+            assertThat(requestCode(mobile)).isEqualTo(202);
+        }
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(requestCode(mobile)).as("the eleventh today").isEqualTo(429);
+        clock.advance(Duration.ofDays(1));
+        assertThat(requestCode(mobile)).isEqualTo(202);
+        // An unknown number is answered alike, and nothing is sent.
+        String unknown = nextMobile();
+        assertThat(requestCode(unknown)).isEqualTo(202);
+        assertThat(notifications.latest(50, false)).noneMatch(m -> m.recipient().endsWith(unknown.substring(7))
+                && m.recipient().startsWith(unknown.substring(0, 3)));
+    }
+}
