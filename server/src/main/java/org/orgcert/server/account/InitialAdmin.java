@@ -47,7 +47,9 @@ class InitialAdmin {
         this.jdbc = jdbc;
     }
 
+    // First among the start-up listeners: loaders such as the demo create staff, and must find the admin made.
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     void onStart() {
         createIfNone(properties.dataDir());
     }

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * audited or returned. Five failed sign-ins in a row lock an account for 15 minutes.
  */
 @Service
-class StaffAccounts {
+public class StaffAccounts {
     static final int MAX_FAILURES = 5;
     static final Duration LOCK = Duration.ofMinutes(15);
     static final int MIN_PASSWORD = 12;
