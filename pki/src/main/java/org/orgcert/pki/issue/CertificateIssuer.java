@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,7 @@ import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
 import org.orgcert.pki.Asn1Time;
+import org.orgcert.pki.Der;
 import org.orgcert.pki.PkiException;
 import org.orgcert.pki.algorithm.Signer;
 import org.orgcert.pki.ca.CaEndpoints;
@@ -42,7 +44,6 @@ public final class CertificateIssuer {
     private final Clock clock;
     private final Map<String, List<Extension>> constantExtensions = new ConcurrentHashMap<>();
     private final byte[] signatureAlgorithm;
-    private final byte[] issuerName;
 
     /** An issuer for {@code ca}'s certificates under {@code profiles}. */
     public CertificateIssuer(CertificateAuthority ca, CertificateProfiles profiles, Clock clock) {
@@ -59,7 +60,6 @@ public final class CertificateIssuer {
         this.clock = clock;
         try {
             this.signatureAlgorithm = signer.algorithm().signatureAlgorithm().getEncoded(ASN1Encoding.DER);
-            this.issuerName = issuer.name().getEncoded(ASN1Encoding.DER);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -136,25 +136,41 @@ public final class CertificateIssuer {
     }
 
     /**
-     * Signs a prepared certificate. The TBS is parsed again and must name this CA and its algorithm, so a
-     * row recorded for one CA cannot be signed by another after a restart.
+     * Signs a prepared certificate. The recorded bytes are parsed again in full (DER only) and linted
+     * against the recorded profile as if they had just been built, and the recorded serial and validity
+     * must be the ones inside them: bytes recorded for another CA, edited in storage or built by hand
+     * (say, a TBS for a rogue sub-CA naming this CA) are refused, never signed.
      *
-     * @throws PkiException MALFORMED for bytes that are not a TBSCertificate, LINT for one of another CA
+     * @throws PkiException MALFORMED for bytes that are not a DER TBSCertificate, LINT for one that breaks
+     *                      its profile, names another CA or disagrees with the recorded serial or dates
      */
     public IssuedCertificate sign(PreparedCertificate prepared) {
         byte[] tbs = prepared.tbs();
-        byte[] serial;
-        try {
-            serial = new ASN1Integer(prepared.serial()).getEncoded(ASN1Encoding.DER);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        TBSCertificate parsed = Der.parse(tbs, Der.DEFAULT_LIMIT, "to-be-signed certificate",
+                TBSCertificate::getInstance);
+        CertificateProfile profile = profiles.get(prepared.profileId());
+        List<String> problems = new ArrayList<>(CertificateLinter.findings(parsed, profile, issuer));
+        if (!parsed.getSerialNumber().getValue().equals(prepared.serial())) {
+            problems.add("the recorded serial is not the certificate's");
         }
-        if (!TbsHeader.matches(tbs, serial, signatureAlgorithm, issuerName)) {
-            throw new PkiException(PkiException.Kind.LINT,
-                    "this to-be-signed certificate was not prepared by this CA (issuer, algorithm or serial differ)");
+        if (!sameInstant(parsed.getStartDate(), prepared.notBefore())
+                || !sameInstant(parsed.getEndDate(), prepared.notAfter())) {
+            problems.add("the recorded validity is not the certificate's");
+        }
+        if (!problems.isEmpty()) {
+            throw new PkiException(PkiException.Kind.LINT, "refusing to sign: this to-be-signed certificate was "
+                    + "not prepared by this CA under profile " + profile.id() + ": " + String.join("; ", problems));
         }
         byte[] signature = signer.sign(tbs);
         return new IssuedCertificate(prepared.serial(), assemble(tbs, signatureAlgorithm, signature));
+    }
+
+    private static boolean sameInstant(org.bouncycastle.asn1.x509.Time time, Instant recorded) {
+        try {
+            return recorded != null && Asn1Time.instant(time).equals(recorded);
+        } catch (PkiException e) {
+            return false;
+        }
     }
 
     /** Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }. */

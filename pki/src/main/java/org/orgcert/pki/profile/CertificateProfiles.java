@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.orgcert.pki.PkiException;
 import org.orgcert.pki.algorithm.KeyAlgorithm;
 
 /**
@@ -77,11 +78,17 @@ public final class CertificateProfiles {
         return new CertificateProfiles(profiles);
     }
 
-    /** The profile with this id. */
+    /**
+     * The profile with this id.
+     *
+     * @throws PkiException LINT for an id that names no profile (a request or a recorded certificate that
+     *                      does not fit this CA's profiles)
+     */
     public CertificateProfile get(String id) {
-        CertificateProfile profile = profiles.get(id);
+        CertificateProfile profile = id == null ? null : profiles.get(id);
         if (profile == null) {
-            throw new IllegalArgumentException("no certificate profile '" + id + "'; known: " + profiles.keySet());
+            throw new PkiException(PkiException.Kind.LINT,
+                    "no certificate profile '" + id + "'; known: " + profiles.keySet());
         }
         return profile;
     }
