@@ -22,6 +22,7 @@ import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
 import org.orgcert.pki.Asn1Time;
 import org.orgcert.pki.Der;
 import org.orgcert.pki.PkiException;
+import org.orgcert.pki.algorithm.KeyAlgorithm;
 import org.orgcert.pki.algorithm.Signer;
 import org.orgcert.pki.ca.CaEndpoints;
 import org.orgcert.pki.ca.CertificateAuthority;
@@ -39,6 +40,7 @@ import org.orgcert.pki.profile.CertificateProfiles;
 public final class CertificateIssuer {
     private final Signer signer;
     private final CertificateLinter.Issuer issuer;
+    private final CertificateLinter linter;
     private final CaEndpoints endpoints;
     private final CertificateProfiles profiles;
     private final Clock clock;
@@ -47,14 +49,15 @@ public final class CertificateIssuer {
 
     /** An issuer for {@code ca}'s certificates under {@code profiles}. */
     public CertificateIssuer(CertificateAuthority ca, CertificateProfiles profiles, Clock clock) {
-        this(ca.signer(), new CertificateLinter.Issuer(ca.subject(), ca.keyIdentifier(), ca.notAfter(),
-                ca.algorithm()), ca.endpoints(), profiles, clock);
+        this(ca.signer(), new CertificateLinter.Issuer(ca.subject(), ca.keyIdentifier(), ca.notBefore(),
+                ca.notAfter(), ca.algorithm(), ca.endpoints()), ca.endpoints(), profiles, clock);
     }
 
     private CertificateIssuer(Signer signer, CertificateLinter.Issuer issuer, CaEndpoints endpoints,
             CertificateProfiles profiles, Clock clock) {
         this.signer = signer;
         this.issuer = issuer;
+        this.linter = new CertificateLinter(issuer);
         this.endpoints = endpoints;
         this.profiles = profiles;
         this.clock = clock;
@@ -68,7 +71,8 @@ public final class CertificateIssuer {
     /** An issuer that signs its own certificate: used once, to create a root CA. */
     public static CertificateIssuer selfSigned(Signer signer, X500Name name, CertificateProfiles profiles,
             Clock clock) {
-        return new CertificateIssuer(signer, new CertificateLinter.Issuer(name, null, null, signer.algorithm()),
+        return new CertificateIssuer(signer, new CertificateLinter.Issuer(name, null, null, null,
+                signer.algorithm(), null),
                 null, profiles, clock);
     }
 
@@ -85,7 +89,9 @@ public final class CertificateIssuer {
      */
     public PreparedCertificate prepare(IssueRequest request) {
         CertificateProfile profile = profiles.get(request.profileId());
-        Instant notBefore = (request.notBefore() != null ? request.notBefore() : clock.instant())
+        KeyAlgorithm key = KeyAlgorithm.of(request.publicKey());
+        Instant now = clock.instant();
+        Instant notBefore = (request.notBefore() != null ? request.notBefore() : now)
                 .truncatedTo(ChronoUnit.SECONDS);
         Instant notAfter = request.notAfter() != null ? request.notAfter().truncatedTo(ChronoUnit.SECONDS)
                 : notBefore.atOffset(ZoneOffset.UTC).plus(profile.validity()).toInstant();
@@ -113,8 +119,8 @@ public final class CertificateIssuer {
         tbs.setEndDate(Asn1Time.time(notAfter));
         tbs.setSubject(subject);
         tbs.setSubjectPublicKeyInfo(request.publicKey());
-        List<Extension> fixed = constantExtensions.computeIfAbsent(profile.id(),
-                id -> ProfileExtensions.constant(profile, issuer.keyId(), endpoints));
+        List<Extension> fixed = constantExtensions.computeIfAbsent(profile.id() + "/" + key.name(),
+                id -> ProfileExtensions.constant(profile, key, issuer.keyId(), endpoints));
         List<Extension> variable = ProfileExtensions.perCertificate(profile, request.publicKey(), uscc);
         Extension[] all = new Extension[fixed.size() + variable.size()];
         int i = 0;
@@ -126,7 +132,7 @@ public final class CertificateIssuer {
         }
         tbs.setExtensions(new Extensions(all));
         TBSCertificate certificate = tbs.generateTBSCertificate();
-        CertificateLinter.check(certificate, profile, issuer);
+        linter.check(certificate, profile, now);
         try {
             return new PreparedCertificate(serial, certificate.getEncoded(ASN1Encoding.DER), profile.id(),
                     notBefore, notAfter);
@@ -149,7 +155,7 @@ public final class CertificateIssuer {
         TBSCertificate parsed = Der.parse(tbs, Der.DEFAULT_LIMIT, "to-be-signed certificate",
                 TBSCertificate::getInstance);
         CertificateProfile profile = profiles.get(prepared.profileId());
-        List<String> problems = new ArrayList<>(CertificateLinter.findings(parsed, profile, issuer));
+        List<String> problems = new ArrayList<>(linter.findings(parsed, profile, clock.instant()));
         if (!parsed.getSerialNumber().getValue().equals(prepared.serial())) {
             problems.add("the recorded serial is not the certificate's");
         }
