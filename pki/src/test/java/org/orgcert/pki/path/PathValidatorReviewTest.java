@@ -139,8 +139,8 @@ class PathValidatorReviewTest {
     @Test
     void finding4c_otherwiseTheNewestThisUpdateCounts() throws Exception {
         X509CertificateHolder certificate = PathValidatorTest.employerCertificate(ALGORITHM);
-        byte[] olderUnknown = ocsp(certificate, CertificateStatus.UNKNOWN, Clock.fixed(NOW.minusSeconds(600), ZoneOffset.UTC));
-        byte[] newerGood = ocsp(certificate, CertificateStatus.GOOD, Clock.fixed(NOW.minusSeconds(60), ZoneOffset.UTC));
+        byte[] olderUnknown = ocsp(certificate, CertificateStatus.UNKNOWN, Clock.fixed(NOW.minusSeconds(200), ZoneOffset.UTC));
+        byte[] newerGood = ocsp(certificate, CertificateStatus.GOOD, Clock.fixed(NOW.minusSeconds(10), ZoneOffset.UTC));
         assertThat(validate(certificate, StatusEvidence.fromOcsp(olderUnknown, newerGood))).isInstanceOf(PathResult.Valid.class);
         assertThat(validate(certificate, StatusEvidence.fromOcsp(newerGood, olderUnknown))).isInstanceOf(PathResult.Valid.class);
     }
