@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.CertID;
@@ -75,6 +76,7 @@ public final class OcspResponder {
     public static final int MAX_SINGLE_REQUESTS = 64;
     /** RFC 8954 2.1: a nonce is 1 to 32 octets; clients wrap it in an OCTET STRING (2 more octets). */
     private static final int MAX_NONCE_EXTENSION_VALUE = 34;
+    private static final int MAX_NONCE = 32;
 
     /** Clock difference tolerated between the host that issued the signer certificate and this one. */
     private static final java.time.Duration NOT_BEFORE_SKEW = java.time.Duration.ofMinutes(5);
@@ -301,8 +303,12 @@ public final class OcspResponder {
             Extension sent = extensions.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
             if (sent != null) {
                 byte[] value = sent.getExtnValue().getOctets();
-                if (value.length == 0 || value.length > MAX_NONCE_EXTENSION_VALUE) {
-                    throw new PkiException(PkiException.Kind.MALFORMED, "the nonce must be 1 to 32 octets (RFC 8954)");
+                // RFC 8954 2.1: Nonce ::= OCTET STRING (SIZE(1..32)); "04 00" or any other type is malformed.
+                ASN1OctetString octets = value.length == 0 ? null
+                        : Der.parse(value, MAX_NONCE_EXTENSION_VALUE, "nonce", ASN1OctetString::getInstance);
+                if (octets == null || octets.getOctets().length == 0 || octets.getOctets().length > MAX_NONCE) {
+                    throw new PkiException(PkiException.Kind.MALFORMED,
+                            "the nonce must be an OCTET STRING of 1 to 32 octets (RFC 8954)");
                 }
                 nonce = new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, value);
             }
