@@ -42,8 +42,8 @@ public class IssueBenchmark {
         caSigner = cas.issuing().signer();
         var csr = new CsrParser().parse(CsrBuilder.build(new X500Name("CN=bench"),
                 PrivateKeySigner.of(alg.generateKeyPair())));
-        request = IssueRequest.of(CertificateProfiles.EMPLOYER_SIGNING,
-                new CertificateSubject.Employer("昆明市基准测试科技有限公司", new Uscc("91110000600037341L")), csr.publicKey());
+        request = IssueRequest.fromCsr(CertificateProfiles.EMPLOYER_SIGNING,
+                new CertificateSubject.Employer("昆明市基准测试科技有限公司", new Uscc("91110000600037341L")), csr);
         PreparedCertificate prepared = issuer.prepare(request);
         tbs = prepared.tbs();
     }
