@@ -70,11 +70,6 @@ public enum KeyAlgorithm {
         return keyType;
     }
 
-    /** The named curve, or {@code null} for RSA. */
-    public ASN1ObjectIdentifier curve() {
-        return curve;
-    }
-
     /** The key size in bits (modulus for RSA, field size for EC). */
     public int keyBits() {
         return keyBits;

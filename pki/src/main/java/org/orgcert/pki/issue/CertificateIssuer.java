@@ -1,6 +1,5 @@
 package org.orgcert.pki.issue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Clock;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
@@ -21,6 +19,7 @@ import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
 import org.orgcert.pki.Asn1Time;
 import org.orgcert.pki.Der;
+import org.orgcert.pki.DerEncoding;
 import org.orgcert.pki.PkiException;
 import org.orgcert.pki.algorithm.KeyAlgorithm;
 import org.orgcert.pki.algorithm.Signer;
@@ -181,30 +180,14 @@ public final class CertificateIssuer {
 
     /** Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }. */
     private static byte[] assemble(byte[] tbs, byte[] algorithm, byte[] signature) {
-        try {
-            byte[] bits = new DERBitString(signature).getEncoded(ASN1Encoding.DER);
-            int contentLength = tbs.length + algorithm.length + bits.length;
-            ByteArrayOutputStream out = new ByteArrayOutputStream(contentLength + 6);
-            out.write(0x30);
-            writeLength(out, contentLength);
-            out.write(tbs);
-            out.write(algorithm);
-            out.write(bits);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void writeLength(ByteArrayOutputStream out, int length) {
-        if (length < 0x80) {
-            out.write(length);
-            return;
-        }
-        int bytes = (32 - Integer.numberOfLeadingZeros(length) + 7) / 8;
-        out.write(0x80 | bytes);
-        for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8) {
-            out.write(length >>> shift);
-        }
+        byte[] bits = DerEncoding.bitString(signature);
+        int contentLength = tbs.length + algorithm.length + bits.length;
+        byte[] header = DerEncoding.header(DerEncoding.TAG_SEQUENCE, contentLength);
+        byte[] out = new byte[header.length + contentLength];
+        System.arraycopy(header, 0, out, 0, header.length);
+        System.arraycopy(tbs, 0, out, header.length, tbs.length);
+        System.arraycopy(algorithm, 0, out, header.length + tbs.length, algorithm.length);
+        System.arraycopy(bits, 0, out, header.length + tbs.length + algorithm.length, bits.length);
+        return out;
     }
 }

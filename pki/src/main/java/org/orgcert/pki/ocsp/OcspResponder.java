@@ -22,7 +22,6 @@ import org.bouncycastle.asn1.ocsp.Request;
 import org.bouncycastle.asn1.ocsp.ResponderID;
 import org.bouncycastle.asn1.ocsp.RevokedInfo;
 import org.bouncycastle.asn1.ocsp.TBSRequest;
-import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -355,7 +354,7 @@ public final class OcspResponder {
             // As in CRL entries, an unspecified reason is left out rather than written.
             return new RevokedStatus(new RevokedInfo(
                     new ASN1GeneralizedTime(Date.from(revoked.revocationTime().truncatedTo(ChronoUnit.SECONDS))),
-                    reason == RevocationReason.UNSPECIFIED ? null : CRLReason.lookup(reason.code())));
+                    reason == RevocationReason.UNSPECIFIED ? null : reason.toCrlReason()));
         }
         return new UnknownStatus();
     }
