@@ -14,6 +14,7 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Object;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.DERUTF8String;
@@ -82,15 +83,17 @@ public final class CertificateLinter {
     }
 
     private final Issuer issuer;
-    private final byte[] issuerName;
-    private final byte[] signatureAlgorithm;
+    private final ASN1Primitive issuerName;
+    private final ASN1Primitive signatureAlgorithm;
     private final Map<String, Expected> expected = new ConcurrentHashMap<>();
 
     /** A linter for certificates of {@code issuer}; it keeps expected encodings per profile. Thread-safe. */
     public CertificateLinter(Issuer issuer) {
         this.issuer = issuer;
-        this.issuerName = der(issuer.name());
-        this.signatureAlgorithm = der(issuer.algorithm().signatureAlgorithm());
+        // Compared structurally (ASN1Primitive.equals: type and contents, no encoding); for DER input that is
+        // byte equality, at no cost of re-encoding.
+        this.issuerName = issuer.name().toASN1Primitive();
+        this.signatureAlgorithm = issuer.algorithm().signatureAlgorithm().toASN1Primitive();
     }
 
     /** The problems found, empty when the certificate fits its profile. */
@@ -124,15 +127,15 @@ public final class CertificateLinter {
         } else if (serial.bitLength() < MIN_SERIAL_BITS || serial.bitLength() > 159) {
             problems.add("serial number must have 64 to 159 bits; it has " + serial.bitLength());
         }
-        if (!Arrays.equals(der(tbs.getSignature()), signatureAlgorithm)) {
+        if (!signatureAlgorithm.equals(tbs.getSignature().toASN1Primitive())) {
             problems.add("signature algorithm " + tbs.getSignature().getAlgorithm() + " is not the issuer's "
                     + issuer.algorithm().signatureName());
         }
-        byte[] issuerBytes = der(tbs.getIssuer());
-        if (!Arrays.equals(issuerBytes, issuerName)) {
+        ASN1Primitive issuerPrimitive = tbs.getIssuer().toASN1Primitive();
+        if (!issuerName.equals(issuerPrimitive)) {
             problems.add("issuer name is not the CA's subject");
         }
-        if (profile.kind() == ProfileKind.ROOT_CA && !Arrays.equals(der(tbs.getSubject()), issuerBytes)) {
+        if (profile.kind() == ProfileKind.ROOT_CA && !issuerPrimitive.equals(tbs.getSubject().toASN1Primitive())) {
             problems.add("a root certificate's subject must be its issuer");
         }
         checkValidity(tbs, profile, now, problems);
