@@ -19,25 +19,18 @@ public final class Asn1Time {
     private Asn1Time() {
     }
 
-    /** The X.509 Time for {@code instant}, truncated to whole seconds. */
+    /**
+     * The X.509 Time for {@code instant}, truncated to whole seconds, encoded by {@link DerEncoding#writeTime}
+     * (the one X.509 time encoder): UTCTime for 1950 through 2049, GeneralizedTime otherwise.
+     *
+     * @throws PkiException LINT for a year outside 0..9999, which no X.509 time can hold
+     */
     public static Time time(Instant instant) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-        if (t.getYear() < 1950 || t.getYear() > 9999) {
-            throw new IllegalArgumentException("X.509 times run from 1950 to 9999: " + instant);
-        }
-        StringBuilder s = new StringBuilder(15);
-        if (t.getYear() < 2050) {
-            two(s, t.getYear() % 100);
-        } else {
-            s.append(t.getYear());
-        }
-        two(s, t.getMonthValue());
-        two(s, t.getDayOfMonth());
-        two(s, t.getHour());
-        two(s, t.getMinute());
-        two(s, t.getSecond());
-        s.append('Z');
-        return t.getYear() < 2050 ? new Time(new DERUTCTime(s.toString())) : new Time(new DERGeneralizedTime(s.toString()));
+        byte[] der = new byte[DerEncoding.MAX_TIME_SIZE];
+        int end = DerEncoding.writeTime(der, 0, instant);
+        String text = new String(der, 2, end - 2, java.nio.charset.StandardCharsets.US_ASCII);
+        return der[0] == DerEncoding.TAG_UTC_TIME ? new Time(new DERUTCTime(text))
+                : new Time(new DERGeneralizedTime(text));
     }
 
     /**
@@ -99,9 +92,5 @@ public final class Asn1Time {
 
     private static int number(String s, int at) {
         return (s.charAt(at) - '0') * 10 + (s.charAt(at + 1) - '0');
-    }
-
-    private static void two(StringBuilder s, int value) {
-        s.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 }

@@ -1,5 +1,6 @@
 package org.orgcert.pki.algorithm;
 
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -69,11 +70,6 @@ public enum KeyAlgorithm {
         return keyType;
     }
 
-    /** The named curve, or {@code null} for RSA. */
-    public ASN1ObjectIdentifier curve() {
-        return curve;
-    }
-
     /** The key size in bits (modulus for RSA, field size for EC). */
     public int keyBits() {
         return keyBits;
@@ -106,12 +102,7 @@ public enum KeyAlgorithm {
      */
     public static KeyAlgorithm of(PublicKey key) {
         if (key instanceof RSAPublicKey rsa) {
-            int bits = rsa.getModulus().bitLength();
-            if (bits == RSA_3072.keyBits) {
-                return RSA_3072;
-            }
-            throw new PkiException(PkiException.Kind.UNSUPPORTED_KEY,
-                    "RSA keys must have a 3072-bit modulus; this one has " + bits + " bits");
+            return rsa(rsa.getModulus(), rsa.getPublicExponent());
         }
         if (key instanceof ECPublicKey) {
             return of(SubjectPublicKeyInfo.getInstance(key.getEncoded()));
@@ -143,18 +134,34 @@ public enum KeyAlgorithm {
         if (PKCSObjectIdentifiers.rsaEncryption.equals(type)) {
             try {
                 var rsa = org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(info.parsePublicKey());
-                int bits = rsa.getModulus().bitLength();
-                if (bits == RSA_3072.keyBits) {
-                    return RSA_3072;
-                }
-                throw new PkiException(PkiException.Kind.UNSUPPORTED_KEY,
-                        "RSA keys must have a 3072-bit modulus; this one has " + bits + " bits");
+                return rsa(rsa.getModulus(), rsa.getPublicExponent());
             } catch (java.io.IOException | IllegalArgumentException e) {
                 throw new PkiException(PkiException.Kind.MALFORMED, "the RSA public key is not valid DER", e);
             }
         }
         throw new PkiException(PkiException.Kind.UNSUPPORTED_KEY,
                 "unsupported key algorithm " + type + "; use SM2, ECDSA P-256 or RSA-3072");
+    }
+
+    /** The smallest public exponent accepted (F4; NIST SP 800-56B and the CA/B Forum ask for at least it). */
+    private static final BigInteger MIN_RSA_EXPONENT = BigInteger.valueOf(65537);
+
+    /**
+     * RSA-3072 when the modulus has 3072 bits and the public exponent e is odd with 65537 ≤ e < 2^256
+     * (NIST SP 800-89 5.3.3): e = 1 makes every "signature" equal to its padded message, so a CSR with it
+     * proves possession of nothing, and small exponents invite broadcast attacks.
+     */
+    private static KeyAlgorithm rsa(BigInteger modulus, BigInteger exponent) {
+        int bits = modulus.bitLength();
+        if (bits != RSA_3072.keyBits) {
+            throw new PkiException(PkiException.Kind.UNSUPPORTED_KEY,
+                    "RSA keys must have a 3072-bit modulus; this one has " + bits + " bits");
+        }
+        if (!exponent.testBit(0) || exponent.compareTo(MIN_RSA_EXPONENT) < 0 || exponent.bitLength() > 256) {
+            throw new PkiException(PkiException.Kind.UNSUPPORTED_KEY,
+                    "RSA public exponents must be odd, at least 65537 and below 2^256; this one is " + exponent);
+        }
+        return RSA_3072;
     }
 
     /** Parses a name such as {@code sm2}, {@code ecdsa-p256} or {@code RSA_3072}. */

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.orgcert.pki.PkiException;
@@ -74,6 +76,35 @@ public record CaHierarchy(CertificateAuthority root, CertificateAuthority issuin
                 new CertificateAuthority(root.signer(), root.certificate(), List.of(), null),
                 new CertificateAuthority(issuing.signer(), issuing.certificate(), issuing.chain(), endpoints),
                 ocsp);
+    }
+
+    /**
+     * Renews the delegated OCSP signer when its certificate ends within {@code margin} of now (or already
+     * has): a new key pair, a new certificate from the issuing CA under the {@code ocsp-signer} profile, and
+     * {@code ocsp.p12} in {@code folder} replaced atomically (written to a temporary file, then moved). The
+     * old signer stays usable until the caller switches to the returned hierarchy. The server calls this at
+     * start and daily; the OCSP signer lives 90 days and nothing else renews it.
+     *
+     * @param margin how long before expiry to renew, e.g. 30 days (must be shorter than the profile's validity)
+     * @return this hierarchy when nothing was due, otherwise a hierarchy with the new OCSP signer
+     */
+    public CaHierarchy renewOcspSignerIfDue(Path folder, char[] passphrase, Duration margin,
+            CertificateProfiles profiles, Clock clock) {
+        Instant now = clock.instant();
+        Instant notAfter = ocspSigner.certificate().getNotAfter().toInstant();
+        if (now.plus(margin).isBefore(notAfter)) {
+            return this;
+        }
+        KeyPair keys = algorithm().generateKeyPair();
+        CertifiedSigner renewed = new CaFactory(profiles, clock).createOcspSigner(issuing,
+                PrivateKeySigner.of(keys), ocspSigner.certificate().getSubject());
+        if (!now.plus(margin).isBefore(renewed.certificate().getNotAfter().toInstant())) {
+            throw new PkiException(PkiException.Kind.KEY_STORE, "a renewed OCSP signer would be due again at once: "
+                    + "the margin " + margin + " is not shorter than its validity, or the issuing CA expires first");
+        }
+        CaKeyStore.savePkcs12(folder.resolve("ocsp.p12"), passphrase, ALIAS, keys.getPrivate(),
+                renewed.certificate(), renewed.chain());
+        return new CaHierarchy(root, issuing, renewed);
     }
 
     /** True when {@code folder} holds a complete hierarchy. */

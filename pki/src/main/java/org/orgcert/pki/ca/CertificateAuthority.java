@@ -55,6 +55,11 @@ public record CertificateAuthority(Signer signer, X509CertificateHolder certific
         return SubjectKeyIdentifier.getInstance(ski.getParsedValue()).getKeyIdentifier();
     }
 
+    /** The first instant the CA certificate is valid; nothing it issues may start earlier. */
+    public Instant notBefore() {
+        return Asn1Time.instant(certificate.toASN1Structure().getStartDate());
+    }
+
     /** The last instant the CA certificate is valid; nothing it issues may outlive it. */
     public Instant notAfter() {
         return Asn1Time.instant(certificate.toASN1Structure().getEndDate());

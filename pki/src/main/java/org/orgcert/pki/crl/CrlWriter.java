@@ -17,14 +17,9 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
-import org.bouncycastle.asn1.x509.CRLDistPoint;
-import org.bouncycastle.asn1.x509.CRLReason;
-import org.bouncycastle.asn1.x509.DistributionPoint;
-import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
+import org.orgcert.pki.DerEncoding;
 import org.orgcert.pki.PkiException;
 import org.orgcert.pki.algorithm.Signer;
 import org.orgcert.pki.ca.CaEndpoints;
@@ -102,7 +97,7 @@ public final class CrlWriter {
             try (InputStream spooled = spool.read()) {
                 signature = signer.sign(tbs(tbsHeader, head, spooled, tail));
             }
-            byte[] bitString = bitString(signature);
+            byte[] bitString = DerEncoding.bitString(signature);
             long total = tbsHeader.length + tbsLength + signatureAlgorithm.length + bitString.length;
             byte[] outer = DerEncoding.header(DerEncoding.TAG_SEQUENCE, total);
 
@@ -205,30 +200,17 @@ public final class CrlWriter {
                 .getEncoded(ASN1Encoding.DER);
     }
 
-    private static Extension freshestCrl(CaEndpoints endpoints) throws IOException {
+    private static Extension freshestCrl(CaEndpoints endpoints) {
         if (endpoints == null || endpoints.deltaCrlUrl() == null) {
             return null;
         }
-        DistributionPoint point = new DistributionPoint(new DistributionPointName(
-                new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, endpoints.deltaCrlUrl()))),
-                null, null);
-        return new Extension(Extension.freshestCRL, false,
-                new CRLDistPoint(new DistributionPoint[] {point}).getEncoded(ASN1Encoding.DER));
+        return new Extension(Extension.freshestCRL, false, CaEndpoints.distributionPoint(endpoints.deltaCrlUrl()));
     }
 
     private static InputStream tbs(byte[] header, byte[] head, InputStream entries, byte[] tail) {
         List<InputStream> parts = List.of(new java.io.ByteArrayInputStream(header),
                 new java.io.ByteArrayInputStream(head), entries, new java.io.ByteArrayInputStream(tail));
         return new SequenceInputStream(Collections.enumeration(parts));
-    }
-
-    /** BIT STRING with zero unused bits around the signature value. */
-    private static byte[] bitString(byte[] signature) {
-        byte[] header = DerEncoding.header(0x03, signature.length + 1L);
-        byte[] out = new byte[header.length + 1 + signature.length];
-        System.arraycopy(header, 0, out, 0, header.length);
-        System.arraycopy(signature, 0, out, header.length + 1, signature.length);
-        return out;
     }
 
     /** The crlEntryExtensions bytes of each reason, encoded once. */
@@ -251,7 +233,7 @@ public final class CrlWriter {
             }
             try {
                 return new Extensions(new Extension(Extension.reasonCode, false,
-                        CRLReason.lookup(reason.code()).getEncoded(ASN1Encoding.DER))).getEncoded(ASN1Encoding.DER);
+                        reason.toCrlReason().getEncoded(ASN1Encoding.DER))).getEncoded(ASN1Encoding.DER);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -1,5 +1,7 @@
 package org.orgcert.pki.crl;
 
+import org.bouncycastle.asn1.x509.CRLReason;
+
 /**
  * The CRLReason codes of RFC 5280 5.3.1, used in CRL entries and in OCSP revoked responses.
  *
@@ -58,5 +60,28 @@ public enum RevocationReason {
             }
         }
         throw new IllegalArgumentException("no CRLReason has code " + code);
+    }
+
+    /**
+     * The reason of a code read from someone else's CRL or OCSP response: an undefined code (7, or outside
+     * 0..10) counts as {@link #UNSPECIFIED} rather than failing, since the certificate is revoked either way.
+     */
+    public static RevocationReason fromCode(int code) {
+        for (RevocationReason reason : values()) {
+            if (reason.code == code) {
+                return reason;
+            }
+        }
+        return UNSPECIFIED;
+    }
+
+    /** The reason of Bouncy Castle's CRLReason (as read from a reasonCode extension), leniently. */
+    public static RevocationReason of(CRLReason reason) {
+        return fromCode(reason.getValue().intValue());
+    }
+
+    /** This reason as Bouncy Castle's CRLReason, for reasonCode extensions and OCSP RevokedInfo. */
+    public CRLReason toCrlReason() {
+        return CRLReason.lookup(code);
     }
 }

@@ -1,25 +1,27 @@
 package org.orgcert.pki.issue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
 import org.orgcert.pki.Asn1Time;
+import org.orgcert.pki.Der;
+import org.orgcert.pki.DerEncoding;
 import org.orgcert.pki.PkiException;
+import org.orgcert.pki.algorithm.KeyAlgorithm;
 import org.orgcert.pki.algorithm.Signer;
 import org.orgcert.pki.ca.CaEndpoints;
 import org.orgcert.pki.ca.CertificateAuthority;
@@ -37,29 +39,29 @@ import org.orgcert.pki.profile.CertificateProfiles;
 public final class CertificateIssuer {
     private final Signer signer;
     private final CertificateLinter.Issuer issuer;
+    private final CertificateLinter linter;
     private final CaEndpoints endpoints;
     private final CertificateProfiles profiles;
     private final Clock clock;
     private final Map<String, List<Extension>> constantExtensions = new ConcurrentHashMap<>();
     private final byte[] signatureAlgorithm;
-    private final byte[] issuerName;
 
     /** An issuer for {@code ca}'s certificates under {@code profiles}. */
     public CertificateIssuer(CertificateAuthority ca, CertificateProfiles profiles, Clock clock) {
-        this(ca.signer(), new CertificateLinter.Issuer(ca.subject(), ca.keyIdentifier(), ca.notAfter(),
-                ca.algorithm()), ca.endpoints(), profiles, clock);
+        this(ca.signer(), new CertificateLinter.Issuer(ca.subject(), ca.keyIdentifier(), ca.notBefore(),
+                ca.notAfter(), ca.algorithm(), ca.endpoints()), ca.endpoints(), profiles, clock);
     }
 
     private CertificateIssuer(Signer signer, CertificateLinter.Issuer issuer, CaEndpoints endpoints,
             CertificateProfiles profiles, Clock clock) {
         this.signer = signer;
         this.issuer = issuer;
+        this.linter = new CertificateLinter(issuer);
         this.endpoints = endpoints;
         this.profiles = profiles;
         this.clock = clock;
         try {
             this.signatureAlgorithm = signer.algorithm().signatureAlgorithm().getEncoded(ASN1Encoding.DER);
-            this.issuerName = issuer.name().getEncoded(ASN1Encoding.DER);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -68,7 +70,8 @@ public final class CertificateIssuer {
     /** An issuer that signs its own certificate: used once, to create a root CA. */
     public static CertificateIssuer selfSigned(Signer signer, X500Name name, CertificateProfiles profiles,
             Clock clock) {
-        return new CertificateIssuer(signer, new CertificateLinter.Issuer(name, null, null, signer.algorithm()),
+        return new CertificateIssuer(signer, new CertificateLinter.Issuer(name, null, null, null,
+                signer.algorithm(), null),
                 null, profiles, clock);
     }
 
@@ -85,7 +88,9 @@ public final class CertificateIssuer {
      */
     public PreparedCertificate prepare(IssueRequest request) {
         CertificateProfile profile = profiles.get(request.profileId());
-        Instant notBefore = (request.notBefore() != null ? request.notBefore() : clock.instant())
+        KeyAlgorithm key = KeyAlgorithm.of(request.publicKey());
+        Instant now = clock.instant();
+        Instant notBefore = (request.notBefore() != null ? request.notBefore() : now)
                 .truncatedTo(ChronoUnit.SECONDS);
         Instant notAfter = request.notAfter() != null ? request.notAfter().truncatedTo(ChronoUnit.SECONDS)
                 : notBefore.atOffset(ZoneOffset.UTC).plus(profile.validity()).toInstant();
@@ -113,8 +118,8 @@ public final class CertificateIssuer {
         tbs.setEndDate(Asn1Time.time(notAfter));
         tbs.setSubject(subject);
         tbs.setSubjectPublicKeyInfo(request.publicKey());
-        List<Extension> fixed = constantExtensions.computeIfAbsent(profile.id(),
-                id -> ProfileExtensions.constant(profile, issuer.keyId(), endpoints));
+        List<Extension> fixed = constantExtensions.computeIfAbsent(profile.id() + "/" + key.name(),
+                id -> ProfileExtensions.constant(profile, key, issuer.keyId(), endpoints));
         List<Extension> variable = ProfileExtensions.perCertificate(profile, request.publicKey(), uscc);
         Extension[] all = new Extension[fixed.size() + variable.size()];
         int i = 0;
@@ -126,7 +131,7 @@ public final class CertificateIssuer {
         }
         tbs.setExtensions(new Extensions(all));
         TBSCertificate certificate = tbs.generateTBSCertificate();
-        CertificateLinter.check(certificate, profile, issuer);
+        linter.check(certificate, profile, now);
         try {
             return new PreparedCertificate(serial, certificate.getEncoded(ASN1Encoding.DER), profile.id(),
                     notBefore, notAfter);
@@ -136,53 +141,53 @@ public final class CertificateIssuer {
     }
 
     /**
-     * Signs a prepared certificate. The TBS is parsed again and must name this CA and its algorithm, so a
-     * row recorded for one CA cannot be signed by another after a restart.
+     * Signs a prepared certificate. The recorded bytes are parsed again in full (DER only) and linted
+     * against the recorded profile as if they had just been built, and the recorded serial and validity
+     * must be the ones inside them: bytes recorded for another CA, edited in storage or built by hand
+     * (say, a TBS for a rogue sub-CA naming this CA) are refused, never signed.
      *
-     * @throws PkiException MALFORMED for bytes that are not a TBSCertificate, LINT for one of another CA
+     * @throws PkiException MALFORMED for bytes that are not a DER TBSCertificate, LINT for one that breaks
+     *                      its profile, names another CA or disagrees with the recorded serial or dates
      */
     public IssuedCertificate sign(PreparedCertificate prepared) {
         byte[] tbs = prepared.tbs();
-        byte[] serial;
-        try {
-            serial = new ASN1Integer(prepared.serial()).getEncoded(ASN1Encoding.DER);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        TBSCertificate parsed = Der.parse(tbs, Der.DEFAULT_LIMIT, "to-be-signed certificate",
+                TBSCertificate::getInstance);
+        CertificateProfile profile = profiles.get(prepared.profileId());
+        List<String> problems = new ArrayList<>(linter.findings(parsed, profile, clock.instant()));
+        if (!parsed.getSerialNumber().getValue().equals(prepared.serial())) {
+            problems.add("the recorded serial is not the certificate's");
         }
-        if (!TbsHeader.matches(tbs, serial, signatureAlgorithm, issuerName)) {
-            throw new PkiException(PkiException.Kind.LINT,
-                    "this to-be-signed certificate was not prepared by this CA (issuer, algorithm or serial differ)");
+        if (!sameInstant(parsed.getStartDate(), prepared.notBefore())
+                || !sameInstant(parsed.getEndDate(), prepared.notAfter())) {
+            problems.add("the recorded validity is not the certificate's");
+        }
+        if (!problems.isEmpty()) {
+            throw new PkiException(PkiException.Kind.LINT, "refusing to sign: this to-be-signed certificate was "
+                    + "not prepared by this CA under profile " + profile.id() + ": " + String.join("; ", problems));
         }
         byte[] signature = signer.sign(tbs);
         return new IssuedCertificate(prepared.serial(), assemble(tbs, signatureAlgorithm, signature));
     }
 
-    /** Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }. */
-    private static byte[] assemble(byte[] tbs, byte[] algorithm, byte[] signature) {
+    private static boolean sameInstant(org.bouncycastle.asn1.x509.Time time, Instant recorded) {
         try {
-            byte[] bits = new DERBitString(signature).getEncoded(ASN1Encoding.DER);
-            int contentLength = tbs.length + algorithm.length + bits.length;
-            ByteArrayOutputStream out = new ByteArrayOutputStream(contentLength + 6);
-            out.write(0x30);
-            writeLength(out, contentLength);
-            out.write(tbs);
-            out.write(algorithm);
-            out.write(bits);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            return recorded != null && Asn1Time.instant(time).equals(recorded);
+        } catch (PkiException e) {
+            return false;
         }
     }
 
-    static void writeLength(ByteArrayOutputStream out, int length) {
-        if (length < 0x80) {
-            out.write(length);
-            return;
-        }
-        int bytes = (32 - Integer.numberOfLeadingZeros(length) + 7) / 8;
-        out.write(0x80 | bytes);
-        for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8) {
-            out.write(length >>> shift);
-        }
+    /** Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }. */
+    private static byte[] assemble(byte[] tbs, byte[] algorithm, byte[] signature) {
+        byte[] bits = DerEncoding.bitString(signature);
+        int contentLength = tbs.length + algorithm.length + bits.length;
+        byte[] header = DerEncoding.header(DerEncoding.TAG_SEQUENCE, contentLength);
+        byte[] out = new byte[header.length + contentLength];
+        System.arraycopy(header, 0, out, 0, header.length);
+        System.arraycopy(tbs, 0, out, header.length, tbs.length);
+        System.arraycopy(algorithm, 0, out, header.length + tbs.length, algorithm.length);
+        System.arraycopy(bits, 0, out, header.length + tbs.length + algorithm.length, bits.length);
+        return out;
     }
 }

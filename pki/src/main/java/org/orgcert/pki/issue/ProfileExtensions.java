@@ -6,23 +6,17 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AccessDescription;
-import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
-import org.bouncycastle.asn1.x509.DistributionPoint;
-import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
+import org.orgcert.pki.algorithm.KeyAlgorithm;
 import org.orgcert.pki.ca.CaEndpoints;
 import org.orgcert.pki.profile.CertificateProfile;
 import org.orgcert.pki.profile.KeyUsageBit;
@@ -44,7 +38,8 @@ final class ProfileExtensions {
      * @param authorityKeyId the issuer's key identifier, or null for a self-signed root
      * @param endpoints      the issuer's status URLs, or null when the profile uses none
      */
-    static List<Extension> constant(CertificateProfile profile, byte[] authorityKeyId, CaEndpoints endpoints) {
+    static List<Extension> constant(CertificateProfile profile, KeyAlgorithm key, byte[] authorityKeyId,
+            CaEndpoints endpoints) {
         List<Extension> extensions = new ArrayList<>();
         try {
             if (profile.kind().isCa()) {
@@ -53,7 +48,7 @@ final class ProfileExtensions {
                 extensions.add(new Extension(Extension.basicConstraints, true, constraints.getEncoded()));
             }
             extensions.add(new Extension(Extension.keyUsage, true,
-                    KeyUsageBit.toKeyUsage(profile.keyUsage()).getEncoded()));
+                    KeyUsageBit.toKeyUsage(profile.keyUsage(key)).getEncoded()));
             if (!profile.extendedKeyUsage().isEmpty()) {
                 KeyPurposeId[] purposes = profile.extendedKeyUsage().stream()
                         .map(oid -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(oid)))
@@ -66,17 +61,12 @@ final class ProfileExtensions {
                         new AuthorityKeyIdentifier(authorityKeyId).getEncoded()));
             }
             if (profile.crlDistributionPoint()) {
-                DistributionPoint point = new DistributionPoint(new DistributionPointName(
-                        new GeneralNames(uri(endpoints.crlUrl()))), null, null);
                 extensions.add(new Extension(Extension.cRLDistributionPoints, false,
-                        new CRLDistPoint(new DistributionPoint[] {point}).getEncoded()));
+                        endpoints(endpoints).crlDistributionPoints()));
             }
             if (profile.authorityInfoAccess()) {
-                AuthorityInformationAccess aia = new AuthorityInformationAccess(new AccessDescription[] {
-                    new AccessDescription(AccessDescription.id_ad_ocsp, uri(endpoints.ocspUrl())),
-                    new AccessDescription(AccessDescription.id_ad_caIssuers, uri(endpoints.caIssuersUrl())),
-                });
-                extensions.add(new Extension(Extension.authorityInfoAccess, false, aia.getEncoded()));
+                extensions.add(new Extension(Extension.authorityInfoAccess, false,
+                        endpoints(endpoints).authorityInfoAccess()));
             }
             if (!profile.policyOids().isEmpty()) {
                 PolicyInformation[] policies = profile.policyOids().stream()
@@ -111,10 +101,10 @@ final class ProfileExtensions {
         }
     }
 
-    private static GeneralName uri(String url) {
-        if (url == null || url.isBlank()) {
-            throw new IllegalStateException("the CA has no status URL configured for a profile that needs one");
+    private static CaEndpoints endpoints(CaEndpoints endpoints) {
+        if (endpoints == null) {
+            throw new IllegalStateException("the CA has no status URLs configured for a profile that needs them");
         }
-        return new GeneralName(GeneralName.uniformResourceIdentifier, url);
+        return endpoints;
     }
 }

@@ -91,8 +91,8 @@ final class FastRequestParser {
             length = first;
         } else {
             int octets = first & 0x7f;
-            if (octets == 0 || octets > 3 || p + octets > limit) {
-                return -1;
+            if (octets == 0 || octets > 3 || p + octets > limit || data[p] == 0) {
+                return -1; // indefinite, too long, or a leading zero octet (not DER)
             }
             length = 0;
             for (int i = 0; i < octets; i++) {

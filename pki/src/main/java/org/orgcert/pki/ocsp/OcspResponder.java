@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.CertID;
@@ -21,9 +22,11 @@ import org.bouncycastle.asn1.ocsp.Request;
 import org.bouncycastle.asn1.ocsp.ResponderID;
 import org.bouncycastle.asn1.ocsp.RevokedInfo;
 import org.bouncycastle.asn1.ocsp.TBSRequest;
-import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.CertificateID;
@@ -32,6 +35,8 @@ import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.RespID;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.orgcert.pki.Der;
 import org.orgcert.pki.Pki;
 import org.orgcert.pki.PkiException;
@@ -70,7 +75,10 @@ public final class OcspResponder {
     public static final int MAX_SINGLE_REQUESTS = 64;
     /** RFC 8954 2.1: a nonce is 1 to 32 octets; clients wrap it in an OCTET STRING (2 more octets). */
     private static final int MAX_NONCE_EXTENSION_VALUE = 34;
+    private static final int MAX_NONCE = 32;
 
+    /** Clock difference tolerated between the host that issued the signer certificate and this one. */
+    private static final java.time.Duration NOT_BEFORE_SKEW = java.time.Duration.ofMinutes(5);
     private static final System.Logger LOG = System.getLogger(OcspResponder.class.getName());
     private static final byte[] MALFORMED_REQUEST = unsigned(OCSPRespBuilder.MALFORMED_REQUEST);
     private static final byte[] INTERNAL_ERROR = unsigned(OCSPRespBuilder.INTERNAL_ERROR);
@@ -84,6 +92,7 @@ public final class OcspResponder {
     private final Clock clock;
     private final OcspSettings settings;
     private final OcspResponseCache cache;
+    private final Instant signerNotAfter;
 
     /**
      * A responder for {@code issuing}'s certificates.
@@ -93,7 +102,10 @@ public final class OcspResponder {
      *                   response
      * @param source     the status of each serial
      * @param clock      the time of thisUpdate and producedAt
-     * @param settings   validity, cache refresh margin and cache size
+     * @param settings   validity, cache refresh margin and cache size (nextUpdate is capped at the signer
+     *                   certificate's notAfter)
+     * @throws PkiException PATH when the signer's certificate is not signed by {@code issuing}, lacks
+     *                      id-kp-OCSPSigning, does not certify the signer's key or is not valid now
      */
     public OcspResponder(CertificateAuthority issuing, CertifiedSigner ocspSigner, StatusSource source, Clock clock,
             OcspSettings settings) {
@@ -104,10 +116,7 @@ public final class OcspResponder {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.cache = new OcspResponseCache(settings.maxCached());
-        if (!ocspSigner.certificate().getIssuer().equals(issuing.subject())) {
-            throw new IllegalArgumentException("the OCSP signer " + ocspSigner.certificate().getSubject()
-                    + " is not certified by " + issuing.subject() + " (RFC 6960 4.2.2.2)");
-        }
+        this.signerNotAfter = checkDelegation(issuing, ocspSigner, clock.instant());
         try {
             // byKey: SHA-1 of the responder's subjectPublicKey BIT STRING contents (RFC 6960 4.2.1).
             byte[] key = ocspSigner.certificate().getSubjectPublicKeyInfo().getPublicKeyData().getBytes();
@@ -116,6 +125,51 @@ public final class OcspResponder {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-1 is not available", e);
         }
+    }
+
+    /**
+     * RFC 6960 4.2.2.2: the delegated signer's certificate must be signed by the CA's key (not merely name
+     * it), carry id-kp-OCSPSigning and be valid now, and certify the signer's key.
+     *
+     * @return the signer certificate's notAfter, which caps every nextUpdate
+     * @throws PkiException PATH naming what is wrong
+     */
+    private static Instant checkDelegation(CertificateAuthority issuing, CertifiedSigner ocspSigner, Instant now) {
+        X509CertificateHolder certificate = ocspSigner.certificate();
+        String who = "the OCSP signer " + certificate.getSubject();
+        if (!certificate.getIssuer().equals(issuing.subject())) {
+            throw new PkiException(PkiException.Kind.PATH, who + " is not certified by " + issuing.subject()
+                    + " (RFC 6960 4.2.2.2)");
+        }
+        try {
+            if (!certificate.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(Pki.provider())
+                    .build(issuing.certificate()))) {
+                throw new PkiException(PkiException.Kind.PATH, who + "'s certificate is not signed by "
+                        + issuing.subject() + "'s key (RFC 6960 4.2.2.2)");
+            }
+            if (!java.util.Arrays.equals(certificate.getSubjectPublicKeyInfo().getEncoded(),
+                    ocspSigner.signer().publicKey().getEncoded())) {
+                throw new PkiException(PkiException.Kind.PATH, who + "'s certificate does not certify its signer's key");
+            }
+        } catch (OperatorCreationException | CertException | IOException | java.security.cert.CertificateException e) {
+            throw new PkiException(PkiException.Kind.PATH, who + "'s certificate cannot be checked: " + e.getMessage(), e);
+        }
+        ExtendedKeyUsage eku = ExtendedKeyUsage.fromExtensions(certificate.getExtensions());
+        if (eku == null || !eku.hasKeyPurposeId(KeyPurposeId.id_kp_OCSPSigning)) {
+            throw new PkiException(PkiException.Kind.PATH, who + " lacks id-kp-OCSPSigning (RFC 6960 4.2.2.2)");
+        }
+        Instant notBefore = certificate.getNotBefore().toInstant();
+        Instant notAfter = certificate.getNotAfter().toInstant();
+        if (now.plus(NOT_BEFORE_SKEW).isBefore(notBefore) || !now.isBefore(notAfter)) {
+            throw new PkiException(PkiException.Kind.PATH, who + " is valid from " + notBefore + " to " + notAfter
+                    + ", not now (" + now + "): renew it (CaHierarchy.renewOcspSignerIfDue)");
+        }
+        return notAfter;
+    }
+
+    /** The end of the signer certificate's validity: no response is valid beyond it. */
+    public Instant signerNotAfter() {
+        return signerNotAfter;
     }
 
     /**
@@ -204,7 +258,7 @@ public final class OcspResponder {
             // Unknown serials are not cached: a flood of made-up serials must not fill memory, and a serial
             // being issued right now needs no invalidation when it becomes known.
             if (!(status instanceof CertificateStatus.Unknown)) {
-                long refreshAt = thisUpdate.truncatedTo(ChronoUnit.SECONDS).plus(settings.validity())
+                long refreshAt = nextUpdate(thisUpdate.truncatedTo(ChronoUnit.SECONDS))
                         .minus(settings.refreshMargin()).toEpochMilli();
                 cache.store(key, new OcspResponseCache.Entry(der, refreshAt), generation);
                 return der.clone();
@@ -248,8 +302,12 @@ public final class OcspResponder {
             Extension sent = extensions.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
             if (sent != null) {
                 byte[] value = sent.getExtnValue().getOctets();
-                if (value.length == 0 || value.length > MAX_NONCE_EXTENSION_VALUE) {
-                    throw new PkiException(PkiException.Kind.MALFORMED, "the nonce must be 1 to 32 octets (RFC 8954)");
+                // RFC 8954 2.1: Nonce ::= OCTET STRING (SIZE(1..32)); "04 00" or any other type is malformed.
+                ASN1OctetString octets = value.length == 0 ? null
+                        : Der.parse(value, MAX_NONCE_EXTENSION_VALUE, "nonce", ASN1OctetString::getInstance);
+                if (octets == null || octets.getOctets().length == 0 || octets.getOctets().length > MAX_NONCE) {
+                    throw new PkiException(PkiException.Kind.MALFORMED,
+                            "the nonce must be an OCTET STRING of 1 to 32 octets (RFC 8954)");
                 }
                 nonce = new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, value);
             }
@@ -260,8 +318,12 @@ public final class OcspResponder {
     /** Builds and signs a successful response. */
     private byte[] sign(List<SingleAnswer> answers, Extension nonce, Instant now) {
         Instant thisUpdate = now.truncatedTo(ChronoUnit.SECONDS);
+        if (!thisUpdate.isBefore(signerNotAfter)) {
+            throw new IllegalStateException("the OCSP signer's certificate expired at " + signerNotAfter
+                    + "; renew it (CaHierarchy.renewOcspSignerIfDue)");
+        }
         Date thisDate = Date.from(thisUpdate);
-        Date nextDate = Date.from(thisUpdate.plus(settings.validity()));
+        Date nextDate = Date.from(nextUpdate(thisUpdate));
         BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(responderId);
         for (SingleAnswer answer : answers) {
             builder.addResponse(new CertificateID(answer.id()), bcStatus(answer.status()), thisDate, nextDate, null);
@@ -277,6 +339,12 @@ public final class OcspResponder {
         }
     }
 
+    /** thisUpdate plus the configured validity, but never past the signer certificate's notAfter. */
+    private Instant nextUpdate(Instant thisUpdate) {
+        Instant next = thisUpdate.plus(settings.validity());
+        return next.isAfter(signerNotAfter) ? signerNotAfter : next;
+    }
+
     private static org.bouncycastle.cert.ocsp.CertificateStatus bcStatus(CertificateStatus status) {
         if (status instanceof CertificateStatus.Good) {
             return org.bouncycastle.cert.ocsp.CertificateStatus.GOOD;
@@ -286,7 +354,7 @@ public final class OcspResponder {
             // As in CRL entries, an unspecified reason is left out rather than written.
             return new RevokedStatus(new RevokedInfo(
                     new ASN1GeneralizedTime(Date.from(revoked.revocationTime().truncatedTo(ChronoUnit.SECONDS))),
-                    reason == RevocationReason.UNSPECIFIED ? null : CRLReason.lookup(reason.code())));
+                    reason == RevocationReason.UNSPECIFIED ? null : reason.toCrlReason()));
         }
         return new UnknownStatus();
     }

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
@@ -50,6 +51,8 @@ import org.orgcert.pki.crl.RevocationReason;
 public final class PathValidator {
     /** Tolerated clock difference between the relying party and the CA for thisUpdate. */
     private static final Duration SKEW = Duration.ofMinutes(5);
+    /** The oldest an OCSP response without nextUpdate may be (RFC 6960 4.2.2.1 leaves it to local policy). */
+    private static final Duration MAX_OCSP_AGE = Duration.ofDays(7);
 
     private final Set<TrustAnchor> anchors = new HashSet<>();
     private final Clock clock;
@@ -138,9 +141,18 @@ public final class PathValidator {
         }
     }
 
+    /**
+     * The status from the OCSP responses that speak for {@code certificate}: each response is judged on its
+     * own (any failure, Bouncy Castle's RuntimeExceptions included, only disqualifies that response and is
+     * recorded as a problem); of the usable ones a revoked answer wins over good, otherwise the one with the
+     * newest thisUpdate counts.
+     */
     private Optional<Status> ocspStatus(X509CertificateHolder certificate, X509CertificateHolder issuer,
             StatusEvidence evidence, Instant now, List<String> problems) {
         BigInteger serial = certificate.getSerialNumber();
+        Status newest = null;
+        Instant newestUpdate = null;
+        Status revoked = null;
         for (byte[] der : evidence.ocspResponses()) {
             try {
                 OCSPResp response = new OCSPResp(der);
@@ -157,26 +169,40 @@ public final class PathValidator {
                     problems.add("OCSP response not signed by the CA or its authorised responder");
                     continue;
                 }
-                if (single.getThisUpdate().toInstant().isAfter(now.plus(SKEW))
-                        || single.getNextUpdate() != null && single.getNextUpdate().toInstant().isBefore(now)) {
-                    problems.add("OCSP response out of date");
+                Instant thisUpdate = single.getThisUpdate().toInstant();
+                Date nextUpdate = single.getNextUpdate();
+                if (thisUpdate.isAfter(now.plus(SKEW))
+                        || nextUpdate != null && nextUpdate.toInstant().isBefore(now)
+                        || nextUpdate == null && thisUpdate.isBefore(now.minus(MAX_OCSP_AGE))) {
+                    problems.add("OCSP response out of date (thisUpdate " + thisUpdate + ", nextUpdate "
+                            + (nextUpdate == null ? "none, so at most " + MAX_OCSP_AGE.toDays() + " days old" : nextUpdate.toInstant()) + ")");
                     continue;
                 }
-                CertificateStatus status = single.getCertStatus();
-                if (status == CertificateStatus.GOOD) {
-                    return Optional.of(new Status.Good());
+                Status status = status(single.getCertStatus());
+                if (status instanceof Status.Revoked && revoked == null) {
+                    revoked = status;
                 }
-                if (status instanceof RevokedStatus revoked) {
-                    return Optional.of(new Status.Revoked(revoked.getRevocationTime().toInstant(),
-                            revoked.hasRevocationReason() ? reason(revoked.getRevocationReason())
-                                    : RevocationReason.UNSPECIFIED));
+                if (newestUpdate == null || thisUpdate.isAfter(newestUpdate)) {
+                    newest = status;
+                    newestUpdate = thisUpdate;
                 }
-                return Optional.of(new Status.Unknown());
-            } catch (IOException | OCSPException | OperatorCreationException | ClassCastException e) {
+            } catch (IOException | OCSPException | OperatorCreationException | RuntimeException e) {
                 problems.add("unreadable OCSP response: " + e.getMessage());
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(revoked != null ? revoked : newest);
+    }
+
+    private static Status status(CertificateStatus status) {
+        if (status == CertificateStatus.GOOD) {
+            return new Status.Good();
+        }
+        if (status instanceof RevokedStatus revoked) {
+            return new Status.Revoked(revoked.getRevocationTime().toInstant(),
+                    revoked.hasRevocationReason() ? RevocationReason.fromCode(revoked.getRevocationReason())
+                            : RevocationReason.UNSPECIFIED);
+        }
+        return new Status.Unknown();
     }
 
     private static SingleResp matching(BasicOCSPResp basic, X509CertificateHolder issuer, BigInteger serial)
@@ -214,57 +240,78 @@ public final class PathValidator {
         return false;
     }
 
+    /**
+     * The status from the issuer's CRLs: the full CRL with the highest number, then the newest delta CRL
+     * that builds on it (base ≤ full's number, RFC 5280 5.2.4) and is itself newer than it (number greater
+     * than the full CRL's; an older delta would undo later revocations). Each CRL is judged on its own: any
+     * failure only disqualifies it and is recorded as a problem.
+     */
     private Optional<Status> crlStatus(X509CertificateHolder certificate, X509CertificateHolder issuer,
             StatusEvidence evidence, Instant now, List<String> problems) {
-        X509CRLHolder full = null;
-        List<X509CRLHolder> deltas = new ArrayList<>();
+        NumberedCrl full = null;
+        List<NumberedCrl> deltas = new ArrayList<>();
         for (X509CRLHolder crl : evidence.crls()) {
-            if (!crl.getIssuer().equals(issuer.getSubject())) {
-                continue;
-            }
             try {
+                if (!crl.getIssuer().equals(issuer.getSubject())) {
+                    continue;
+                }
                 if (!crl.isSignatureValid(verifier(issuer))) {
                     problems.add("CRL signature does not verify");
                     continue;
                 }
-            } catch (OperatorCreationException | org.bouncycastle.cert.CertException e) {
-                problems.add("CRL signature cannot be checked: " + e.getMessage());
-                continue;
-            }
-            if (crl.getThisUpdate().toInstant().isAfter(now.plus(SKEW))
-                    || crl.getNextUpdate() == null || crl.getNextUpdate().toInstant().isBefore(now)) {
-                problems.add("CRL out of date (nextUpdate " + crl.getNextUpdate() + ")");
-                continue;
-            }
-            if (crl.getExtension(Extension.deltaCRLIndicator) != null) {
-                deltas.add(crl);
-            } else if (full == null || crlNumber(crl).compareTo(crlNumber(full)) > 0) {
-                full = crl;
+                if (crl.getThisUpdate().toInstant().isAfter(now.plus(SKEW))
+                        || crl.getNextUpdate() == null || crl.getNextUpdate().toInstant().isBefore(now)) {
+                    problems.add("CRL out of date (nextUpdate " + crl.getNextUpdate() + ")");
+                    continue;
+                }
+                Extension indicator = crl.getExtension(Extension.deltaCRLIndicator);
+                BigInteger base = indicator == null ? null
+                        : ASN1Integer.getInstance(indicator.getParsedValue()).getValue();
+                NumberedCrl numbered = new NumberedCrl(crl, crlNumber(crl), base);
+                if (base != null) {
+                    deltas.add(numbered);
+                } else if (full == null || numbered.number().compareTo(full.number()) > 0) {
+                    full = numbered;
+                }
+            } catch (OperatorCreationException | org.bouncycastle.cert.CertException | RuntimeException e) {
+                problems.add("unreadable CRL: " + e.getMessage());
             }
         }
         if (full == null) {
             return Optional.empty();
         }
         BigInteger serial = certificate.getSerialNumber();
-        Status status = entryStatus(full.getRevokedCertificate(serial));
-        BigInteger fullNumber = crlNumber(full);
-        X509CRLHolder newestDelta = null;
-        for (X509CRLHolder delta : deltas) {
-            BigInteger base = org.bouncycastle.asn1.ASN1Integer.getInstance(
-                    delta.getExtension(Extension.deltaCRLIndicator).getParsedValue()).getValue();
-            if (base.compareTo(fullNumber) <= 0 && (newestDelta == null || crlNumber(delta).compareTo(crlNumber(newestDelta)) > 0)) {
+        Status status;
+        try {
+            status = entryStatus(full.crl().getRevokedCertificate(serial));
+        } catch (RuntimeException e) {
+            problems.add("unreadable CRL entry: " + e.getMessage());
+            return Optional.empty();
+        }
+        NumberedCrl newestDelta = null;
+        for (NumberedCrl delta : deltas) {
+            if (delta.base().compareTo(full.number()) <= 0 && delta.number().compareTo(full.number()) > 0
+                    && (newestDelta == null || delta.number().compareTo(newestDelta.number()) > 0)) {
                 newestDelta = delta;
             }
         }
         if (newestDelta != null) {
-            X509CRLEntryHolder entry = newestDelta.getRevokedCertificate(serial);
-            if (entry != null) {
-                Status deltaStatus = entryStatus(entry);
-                status = deltaStatus instanceof Status.Revoked r && r.reason() == RevocationReason.REMOVE_FROM_CRL
-                        ? new Status.Good() : deltaStatus;
+            try {
+                X509CRLEntryHolder entry = newestDelta.crl().getRevokedCertificate(serial);
+                if (entry != null) {
+                    Status deltaStatus = entryStatus(entry);
+                    status = deltaStatus instanceof Status.Revoked r && r.reason() == RevocationReason.REMOVE_FROM_CRL
+                            ? new Status.Good() : deltaStatus;
+                }
+            } catch (RuntimeException e) {
+                problems.add("unreadable delta CRL entry: " + e.getMessage());
+                return Optional.empty();
             }
         }
         return Optional.of(status);
+    }
+
+    private record NumberedCrl(X509CRLHolder crl, BigInteger number, BigInteger base) {
     }
 
     private static Status entryStatus(X509CRLEntryHolder entry) {
@@ -273,23 +320,14 @@ public final class PathValidator {
         }
         Extension reason = entry.getExtensions() == null ? null : entry.getExtensions().getExtension(Extension.reasonCode);
         RevocationReason why = reason == null ? RevocationReason.UNSPECIFIED
-                : reason(CRLReason.getInstance(reason.getParsedValue()).getValue().intValue());
+                : RevocationReason.of(CRLReason.getInstance(reason.getParsedValue()));
         return new Status.Revoked(entry.getRevocationDate().toInstant(), why);
     }
 
     private static BigInteger crlNumber(X509CRLHolder crl) {
         Extension number = crl.getExtension(Extension.cRLNumber);
         return number == null ? BigInteger.ZERO
-                : org.bouncycastle.asn1.ASN1Integer.getInstance(number.getParsedValue()).getValue();
-    }
-
-    /** A reason code as the CA wrote it; an undefined code counts as unspecified rather than valid. */
-    private static RevocationReason reason(int code) {
-        try {
-            return RevocationReason.of(code);
-        } catch (IllegalArgumentException e) {
-            return RevocationReason.UNSPECIFIED;
-        }
+                : ASN1Integer.getInstance(number.getParsedValue()).getValue();
     }
 
     private static ContentVerifierProvider verifier(X509CertificateHolder certificate) throws OperatorCreationException {

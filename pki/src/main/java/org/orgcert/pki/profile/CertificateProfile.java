@@ -2,6 +2,7 @@ package org.orgcert.pki.profile;
 
 import java.time.Period;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.orgcert.pki.algorithm.KeyAlgorithm;
 
@@ -15,6 +16,9 @@ import org.orgcert.pki.algorithm.KeyAlgorithm;
  * @param maxCarryOver        how much longer than {@code validity} a renewal may run, so that an early
  *                            renewal loses no days (zero for anything that is not renewed)
  * @param keyUsage            the keyUsage bits, exactly (marked critical)
+ * @param keyUsageByAlgorithm for key families that need other bits than {@code keyUsage}, their bits (e.g.
+ *                            keyAgreement instead of keyEncipherment for ECDSA P-256 encryption keys,
+ *                            RFC 5480 3); empty when every family uses {@code keyUsage}
  * @param extendedKeyUsage    extended key usage OIDs, exactly; empty for none
  * @param pathLength          for CA profiles, the basicConstraints path length, or -1 for none
  * @param keyAlgorithms       the subject key algorithms allowed
@@ -33,6 +37,7 @@ public record CertificateProfile(
         Period validity,
         Period maxCarryOver,
         Set<KeyUsageBit> keyUsage,
+        Map<KeyAlgorithm, Set<KeyUsageBit>> keyUsageByAlgorithm,
         List<String> extendedKeyUsage,
         int pathLength,
         Set<KeyAlgorithm> keyAlgorithms,
@@ -46,6 +51,8 @@ public record CertificateProfile(
 
     public CertificateProfile {
         keyUsage = Set.copyOf(keyUsage);
+        keyUsageByAlgorithm = keyUsageByAlgorithm.entrySet().stream().collect(
+                java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
         extendedKeyUsage = List.copyOf(extendedKeyUsage);
         keyAlgorithms = Set.copyOf(keyAlgorithms);
         policyOids = List.copyOf(policyOids);
@@ -58,6 +65,19 @@ public record CertificateProfile(
         if (kind.isEmployer() && subject == null) {
             throw new IllegalArgumentException("employer profile " + id + " needs a subject template");
         }
+        for (KeyAlgorithm algorithm : keyAlgorithms) {
+            Set<KeyUsageBit> bits = keyUsageByAlgorithm.getOrDefault(algorithm, keyUsage);
+            Set<KeyUsageBit> wrong = KeyUsageBit.forbiddenFor(algorithm, bits);
+            if (!wrong.isEmpty()) {
+                throw new IllegalArgumentException("profile " + id + ": " + algorithm.label() + " keys must not have "
+                        + wrong + " (" + KeyUsageBit.ruleFor(algorithm) + "); set key-usage." + algorithm.label());
+            }
+        }
+    }
+
+    /** The keyUsage bits of a certificate for a key of {@code algorithm}. */
+    public Set<KeyUsageBit> keyUsage(KeyAlgorithm algorithm) {
+        return keyUsageByAlgorithm.getOrDefault(algorithm, keyUsage);
     }
 
     /** The fixed attributes of an employer subject: {@code C=CN, ST=云南省, L=昆明市}. */

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Period;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.orgcert.pki.PkiException;
 import org.orgcert.pki.algorithm.KeyAlgorithm;
 
 /**
@@ -77,11 +79,17 @@ public final class CertificateProfiles {
         return new CertificateProfiles(profiles);
     }
 
-    /** The profile with this id. */
+    /**
+     * The profile with this id.
+     *
+     * @throws PkiException LINT for an id that names no profile (a request or a recorded certificate that
+     *                      does not fit this CA's profiles)
+     */
     public CertificateProfile get(String id) {
-        CertificateProfile profile = profiles.get(id);
+        CertificateProfile profile = id == null ? null : profiles.get(id);
         if (profile == null) {
-            throw new IllegalArgumentException("no certificate profile '" + id + "'; known: " + profiles.keySet());
+            throw new PkiException(PkiException.Kind.LINT,
+                    "no certificate profile '" + id + "'; known: " + profiles.keySet());
         }
         return profile;
     }
@@ -110,6 +118,7 @@ public final class CertificateProfiles {
                 Period.parse(s.optional("max-carry-over", "P0D")),
                 s.list("key-usage").stream().map(KeyUsageBit::valueOf)
                         .collect(Collectors.toCollection(() -> EnumSet.noneOf(KeyUsageBit.class))),
+                keyUsageByAlgorithm(s),
                 s.list("extended-key-usage"),
                 Integer.parseInt(s.optional("path-length", "-1")),
                 s.list("key-algorithms").stream().map(KeyAlgorithm::parse)
@@ -121,6 +130,19 @@ public final class CertificateProfiles {
                 s.optional("identity-code-oid", null),
                 template,
                 Integer.parseInt(s.optional("max-name-length", "64")));
+    }
+
+    /** {@code key-usage.<algorithm>} settings, e.g. {@code key-usage.ecdsa-p256=KEY_AGREEMENT}. */
+    private static Map<KeyAlgorithm, Set<KeyUsageBit>> keyUsageByAlgorithm(Setting s) {
+        Map<KeyAlgorithm, Set<KeyUsageBit>> byAlgorithm = new EnumMap<>(KeyAlgorithm.class);
+        for (KeyAlgorithm algorithm : KeyAlgorithm.values()) {
+            List<String> bits = s.list("key-usage." + algorithm.label());
+            if (!bits.isEmpty()) {
+                byAlgorithm.put(algorithm, bits.stream().map(KeyUsageBit::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(KeyUsageBit.class))));
+            }
+        }
+        return byAlgorithm;
     }
 
     /** Reads the settings of one profile, naming the profile and key in every error. */

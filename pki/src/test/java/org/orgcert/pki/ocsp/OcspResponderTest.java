@@ -330,6 +330,31 @@ class OcspResponderTest {
         }
     }
 
+    /** Review finding 6: RFC 8954 nonces are OCTET STRINGs of 1 to 32 octets; BER requests are malformed. */
+    @Test
+    void finding6_emptyOrNonOctetStringNoncesAndBerRequestsAreMalformed() throws Exception {
+        CaHierarchy ca = TestCas.hierarchy(KeyAlgorithm.ECDSA_P256);
+        OcspResponder responder = responder(ca);
+        assertMalformed(responder, withNonceValue(ca, new byte[] {0x04, 0x00}));
+        assertMalformed(responder, withNonceValue(ca, new byte[] {0x02, 0x01, 0x05}));
+        assertMalformed(responder, withNonceValue(ca, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));
+        assertMalformed(responder, request(ca, CertificateID.HASH_SHA1, new byte[33], GOOD));
+        assertThat(new OCSPResp(responder.respond(request(ca, CertificateID.HASH_SHA1, new byte[32], GOOD))).getStatus())
+                .isEqualTo(OCSPResp.SUCCESSFUL);
+        byte[] der = request(ca, CertificateID.HASH_SHA1, new byte[] {9}, GOOD, REVOKED);
+        assertMalformed(responder, org.orgcert.pki.DerStrictnessTest.indefinite(der));
+        assertMalformed(responder, org.orgcert.pki.DerStrictnessTest.nonMinimal(der));
+        byte[] plain = request(ca, CertificateID.HASH_SHA1, null, GOOD);
+        assertMalformed(responder, org.orgcert.pki.DerStrictnessTest.nonMinimal(plain)); // the fast path too
+    }
+
+    private static byte[] withNonceValue(CaHierarchy ca, byte[] extensionValue) throws Exception {
+        DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().setProvider(Pki.provider()).build();
+        return new OCSPReqBuilder().addRequest(new CertificateID(digests.get(CertificateID.HASH_SHA1),
+                ca.issuing().certificate(), GOOD)).setRequestExtensions(new Extensions(new Extension(
+                OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, extensionValue))).build().getEncoded();
+    }
+
     private static void assertMalformed(OcspResponder responder, byte[] request) throws Exception {
         byte[] response = responder.respond(request);
         OCSPResp parsed = new OCSPResp(response);

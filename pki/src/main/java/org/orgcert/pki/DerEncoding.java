@@ -1,16 +1,21 @@
-package org.orgcert.pki.crl;
+package org.orgcert.pki;
 
 import java.time.Instant;
 
 /**
- * Hand-written DER for the few primitives that occur once per CRL entry. Bouncy Castle's ASN.1 objects
- * would allocate several objects and a date formatter per entry; a million-entry CRL must not.
+ * Hand-written DER for the few structures OrgCert writes itself: lengths and headers, X.509 times and the
+ * BIT STRING around a signature. The one place each is encoded: CRL entries (a million-entry CRL must not
+ * allocate several BC objects and a date formatter per entry), certificate assembly in the issuer, and
+ * {@link Asn1Time#time}.
  */
-final class DerEncoding {
-    static final int TAG_INTEGER = 0x02;
-    static final int TAG_SEQUENCE = 0x30;
-    static final int TAG_UTC_TIME = 0x17;
-    static final int TAG_GENERALIZED_TIME = 0x18;
+public final class DerEncoding {
+    public static final int TAG_INTEGER = 0x02;
+    public static final int TAG_BIT_STRING = 0x03;
+    public static final int TAG_SEQUENCE = 0x30;
+    public static final int TAG_UTC_TIME = 0x17;
+    public static final int TAG_GENERALIZED_TIME = 0x18;
+    /** The most bytes {@link #writeTime} writes. */
+    public static final int MAX_TIME_SIZE = 17;
 
     private static final long SECONDS_PER_DAY = 86_400;
 
@@ -18,7 +23,7 @@ final class DerEncoding {
     }
 
     /** The size of a DER length field for {@code length}. */
-    static int lengthSize(long length) {
+    public static int lengthSize(long length) {
         if (length < 0x80) {
             return 1;
         }
@@ -26,7 +31,7 @@ final class DerEncoding {
     }
 
     /** Writes a DER length at {@code offset} and returns the offset after it. */
-    static int writeLength(byte[] out, int offset, long length) {
+    public static int writeLength(byte[] out, int offset, long length) {
         if (length < 0x80) {
             out[offset] = (byte) length;
             return offset + 1;
@@ -40,7 +45,7 @@ final class DerEncoding {
     }
 
     /** A tag and length as a fresh array, for headers written once per CRL. */
-    static byte[] header(int tag, long length) {
+    public static byte[] header(int tag, long length) {
         byte[] out = new byte[1 + lengthSize(length)];
         out[0] = (byte) tag;
         writeLength(out, 1, length);
@@ -48,7 +53,7 @@ final class DerEncoding {
     }
 
     /** The encoded size of {@link #writeTime}'s output: 15 for UTCTime, 17 for GeneralizedTime. */
-    static int timeSize(Instant instant) {
+    public static int timeSize(Instant instant) {
         int year = yearOf(Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY));
         return year >= 1950 && year <= 2049 ? 15 : 17;
     }
@@ -59,7 +64,7 @@ final class DerEncoding {
      *
      * @return the offset after it
      */
-    static int writeTime(byte[] out, int offset, Instant instant) {
+    public static int writeTime(byte[] out, int offset, Instant instant) {
         long seconds = instant.getEpochSecond();
         long days = Math.floorDiv(seconds, SECONDS_PER_DAY);
         int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
@@ -74,7 +79,7 @@ final class DerEncoding {
         int month = (int) (mp < 10 ? mp + 3 : mp - 9);
         long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
         if (year < 0 || year > 9999) {
-            throw new IllegalArgumentException("year " + year + " cannot be written in a certificate time");
+            throw new PkiException(PkiException.Kind.LINT, "year " + year + " cannot be written in an X.509 time");
         }
         if (year >= 1950 && year <= 2049) {
             out[offset++] = TAG_UTC_TIME;
@@ -93,6 +98,15 @@ final class DerEncoding {
         offset = two(out, offset, secondOfDay % 60);
         out[offset++] = 'Z';
         return offset;
+    }
+
+    /** BIT STRING with zero unused bits around {@code value} (a signature), header included. */
+    public static byte[] bitString(byte[] value) {
+        byte[] header = header(TAG_BIT_STRING, value.length + 1L);
+        byte[] out = new byte[header.length + 1 + value.length];
+        System.arraycopy(header, 0, out, 0, header.length);
+        System.arraycopy(value, 0, out, header.length + 1, value.length);
+        return out;
     }
 
     /** The year of a day count since 1970-01-01 (same arithmetic as {@link #writeTime}). */
