@@ -38,6 +38,8 @@ import org.springframework.stereotype.Component;
 public class CertificateAuthorities {
     private static final Logger LOG = LoggerFactory.getLogger(CertificateAuthorities.class);
 
+    private static final java.time.Duration OCSP_SIGNER_RENEWAL = java.time.Duration.ofDays(30);
+
     private final Map<String, Ca> byLabel = new LinkedHashMap<>();
     private final KeyAlgorithm defaultAlgorithm;
 
@@ -57,7 +59,14 @@ public class CertificateAuthorities {
             CaEndpoints endpoints = CaEndpoints.under(base + "/status/" + label);
             CaHierarchy hierarchy;
             if (CaHierarchy.exists(folder)) {
-                hierarchy = CaHierarchy.load(folder, passphrase, endpoints);
+                CaHierarchy loaded = CaHierarchy.load(folder, passphrase, endpoints);
+                // The delegated OCSP signer lives 90 days (RFC 6960 4.2.2.2.1, ocsp-nocheck): renewed at start
+                // when it has less than 30 days left, so a responder never signs with an expired certificate.
+                hierarchy = loaded.renewOcspSignerIfDue(folder, passphrase, OCSP_SIGNER_RENEWAL, profiles, clock);
+                if (hierarchy != loaded) {
+                    LOG.info("Renewed the {} OCSP signer, valid until {}", label,
+                            hierarchy.ocspSigner().certificate().getNotAfter().toInstant());
+                }
             } else {
                 hierarchy = CaHierarchy.create(folder, passphrase, algorithm, settings.caOrganisation(), endpoints,
                         profiles, clock);

@@ -104,7 +104,7 @@ public class ProductionService {
             token.generateKeyPair(secret, ca.hierarchy().algorithm());
             VerifiedCsr csr = csrParser.parse(token.createCsr(secret, subject));
             PreparedCertificate prepared = ca.issuer().prepare(
-                    IssueRequest.of(CertificateProfiles.EMPLOYER_SIGNING, employer, csr.publicKey()));
+                    IssueRequest.fromCsr(CertificateProfiles.EMPLOYER_SIGNING, employer, csr));
             // Record before sign: the serial and TBS are committed before the CA key is used.
             var recorded = transaction.execute(status -> {
                 var result = store.record(new NewCertificate(order.applicationId(), ca.label(), order.uscc(),
