@@ -2,6 +2,7 @@ package org.orgcert.pki.issue;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,6 +46,7 @@ public final class CertificateIssuer {
     private final Clock clock;
     private final Map<String, List<Extension>> constantExtensions = new ConcurrentHashMap<>();
     private final byte[] signatureAlgorithm;
+    private final PreparationSeals seals = new PreparationSeals();
 
     /** An issuer for {@code ca}'s certificates under {@code profiles}. */
     public CertificateIssuer(CertificateAuthority ca, CertificateProfiles profiles, Clock clock) {
@@ -133,8 +135,9 @@ public final class CertificateIssuer {
         TBSCertificate certificate = tbs.generateTBSCertificate();
         linter.check(certificate, profile, now);
         try {
-            return new PreparedCertificate(serial, certificate.getEncoded(ASN1Encoding.DER), profile.id(),
-                    notBefore, notAfter);
+            byte[] der = certificate.getEncoded(ASN1Encoding.DER);
+            return new PreparedCertificate(serial, der, profile.id(), notBefore, notAfter,
+                    seals.seal(serial, der, profile.id(), notBefore, notAfter));
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode a TBSCertificate", e);
         }
@@ -151,6 +154,21 @@ public final class CertificateIssuer {
      */
     public IssuedCertificate sign(PreparedCertificate prepared) {
         byte[] tbs = prepared.tbs();
+        byte[] seal = prepared.seal();
+        if (seal == null || !MessageDigest.isEqual(seal, seals.seal(prepared.serial(), tbs, prepared.profileId(),
+                prepared.notBefore(), prepared.notAfter()))) {
+            recheck(prepared, tbs);
+        }
+        byte[] signature = signer.sign(tbs);
+        return new IssuedCertificate(prepared.serial(), assemble(tbs, signatureAlgorithm, signature));
+    }
+
+    /**
+     * The full check of bytes this issuer did not seal in this process: a row read back after a restart, or
+     * anything built by hand. Parsed as DER and linted against the recorded profile, with the recorded
+     * serial and validity compared, so that no TBS is signed unless it fits its profile.
+     */
+    private void recheck(PreparedCertificate prepared, byte[] tbs) {
         TBSCertificate parsed = Der.parse(tbs, Der.DEFAULT_LIMIT, "to-be-signed certificate",
                 TBSCertificate::getInstance);
         CertificateProfile profile = profiles.get(prepared.profileId());
@@ -166,8 +184,6 @@ public final class CertificateIssuer {
             throw new PkiException(PkiException.Kind.LINT, "refusing to sign: this to-be-signed certificate was "
                     + "not prepared by this CA under profile " + profile.id() + ": " + String.join("; ", problems));
         }
-        byte[] signature = signer.sign(tbs);
-        return new IssuedCertificate(prepared.serial(), assemble(tbs, signatureAlgorithm, signature));
     }
 
     private static boolean sameInstant(org.bouncycastle.asn1.x509.Time time, Instant recorded) {

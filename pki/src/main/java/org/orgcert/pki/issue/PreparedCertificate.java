@@ -13,16 +13,29 @@ import java.time.Instant;
  * @param profileId the profile it was built and linted against
  * @param notBefore start of validity
  * @param notAfter  end of validity
+ * @param seal      the preparing issuer's proof that it linted exactly these values in this process, or
+ *                  null (e.g. for a row read back from the database), in which case {@code sign} lints again
  */
 public record PreparedCertificate(BigInteger serial, byte[] tbs, String profileId, Instant notBefore,
-        Instant notAfter) {
+        Instant notAfter, byte[] seal) {
 
     public PreparedCertificate {
         tbs = tbs.clone();
+        seal = seal == null ? null : seal.clone();
+    }
+
+    /** A prepared certificate as recorded, without a seal: {@link CertificateIssuer#sign} lints it in full. */
+    public PreparedCertificate(BigInteger serial, byte[] tbs, String profileId, Instant notBefore, Instant notAfter) {
+        this(serial, tbs, profileId, notBefore, notAfter, null);
     }
 
     @Override
     public byte[] tbs() {
         return tbs.clone();
+    }
+
+    @Override
+    public byte[] seal() {
+        return seal == null ? null : seal.clone();
     }
 }

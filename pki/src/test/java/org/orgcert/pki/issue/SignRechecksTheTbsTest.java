@@ -94,4 +94,27 @@ class SignRechecksTheTbsTest {
         assertThatThrownBy(() -> issuer.sign(otherProfile)).hasMessageContaining("keyUsage");
         assertThatThrownBy(() -> issuer.sign(noProfile)).isInstanceOf(PkiException.class);
     }
+
+    /** A seal only vouches for the values it was made over: copied onto anything else, the full check runs. */
+    @Test
+    void finding1_aSealCopiedOntoOtherValuesIsWorthNothing() throws Exception {
+        CertificateIssuer issuer = CertificateIssuerTest.issuer(ALGORITHM);
+        PreparedCertificate ok = issuer.prepare(IssueRequest.of(CertificateProfiles.EMPLOYER_SIGNING,
+                new CertificateSubject.Employer(CertificateIssuerTest.NAME, CertificateIssuerTest.USCC),
+                CertificateIssuerTest.csrFor(ALGORITHM).publicKey()));
+        assertThat(ok.seal()).hasSize(32);
+        PreparedCertificate otherSerial = new PreparedCertificate(ok.serial().add(BigInteger.ONE), ok.tbs(),
+                ok.profileId(), ok.notBefore(), ok.notAfter(), ok.seal());
+        assertThatThrownBy(() -> issuer.sign(otherSerial)).hasMessageContaining("recorded serial");
+        // A rogue TBS carrying a genuine seal of another certificate is parsed and linted, and refused.
+        byte[] rogue = ok.tbs();
+        rogue[rogue.length - 40] ^= 0x01;
+        PreparedCertificate tampered = new PreparedCertificate(ok.serial(), rogue, ok.profileId(), ok.notBefore(),
+                ok.notAfter(), ok.seal());
+        assertThatThrownBy(() -> issuer.sign(tampered)).isInstanceOf(PkiException.class);
+        // Another issuer object (as after a restart) does not accept this one's seal: it checks in full, and
+        // the certificate, being genuine, passes.
+        CertificateIssuer restarted = CertificateIssuerTest.issuer(ALGORITHM);
+        assertThat(restarted.sign(ok).serial()).isEqualTo(ok.serial());
+    }
 }
