@@ -387,7 +387,15 @@ public final class CertificateLinter {
 
     /** SKI method 1: the SHA-1 of the subjectPublicKey BIT STRING's contents, as an OCTET STRING. */
     private static byte[] keyIdentifier(TBSCertificate tbs) {
-        byte[] key = tbs.getSubjectPublicKeyInfo().getPublicKeyData().getBytes();
+        return keyIdentifier(tbs.getSubjectPublicKeyInfo());
+    }
+
+    /**
+     * The DER OCTET STRING of a key's identifier by RFC 5280 4.2.1.2 method 1. A new digest per call: the
+     * issuer and the linter run on many threads at once (a shared BC digest once mixed two keys' hashes).
+     */
+    static byte[] keyIdentifier(org.bouncycastle.asn1.x509.SubjectPublicKeyInfo info) {
+        byte[] key = info.getPublicKeyData().getBytes();
         SHA1Digest sha1 = new SHA1Digest();
         sha1.update(key, 0, key.length);
         byte[] identifier = new byte[2 + sha1.getDigestSize()];

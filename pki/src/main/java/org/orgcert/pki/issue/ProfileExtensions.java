@@ -13,9 +13,7 @@ import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.PolicyInformation;
-import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 import org.orgcert.pki.algorithm.KeyAlgorithm;
 import org.orgcert.pki.ca.CaEndpoints;
 import org.orgcert.pki.profile.CertificateProfile;
@@ -27,7 +25,6 @@ import org.orgcert.pki.profile.KeyUsageBit;
  * change per certificate ({@link #perCertificate}).
  */
 final class ProfileExtensions {
-    private static final BcX509ExtensionUtils UTILS = new BcX509ExtensionUtils();
 
     private ProfileExtensions() {
     }
@@ -88,8 +85,8 @@ final class ProfileExtensions {
     /** The subject key identifier (RFC 5280 4.2.1.2 method 1) and, for employers, the identity code. */
     static List<Extension> perCertificate(CertificateProfile profile, SubjectPublicKeyInfo key, String uscc) {
         try {
-            SubjectKeyIdentifier ski = UTILS.createSubjectKeyIdentifier(key);
-            Extension skiExtension = new Extension(Extension.subjectKeyIdentifier, false, ski.getEncoded());
+            Extension skiExtension = new Extension(Extension.subjectKeyIdentifier, false,
+                    CertificateLinter.keyIdentifier(key));
             if (profile.identityCodeOid() == null || uscc == null) {
                 return List.of(skiExtension);
             }

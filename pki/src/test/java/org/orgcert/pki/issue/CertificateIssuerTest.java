@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -126,6 +127,35 @@ class CertificateIssuerTest {
                 issuing.toString(), employer.toString());
         assertThat(result.ok()).isFalse();
         assertThat(result.output()).contains("signature failure");
+    }
+
+    /**
+     * One issuer serves every thread of the server: certificates prepared at once must each be right (a
+     * digest shared between threads once gave a key another key's identifier, which lint then refused).
+     */
+    @Test
+    void preparingFromManyThreadsAtOnceGivesCorrectCertificates() throws Exception {
+        CertificateIssuer issuer = issuer(KeyAlgorithm.ECDSA_P256);
+        List<SubjectPublicKeyInfo> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            keys.add(csrFor(KeyAlgorithm.ECDSA_P256).publicKey());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<PreparedCertificate>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            SubjectPublicKeyInfo key = keys.get(i % keys.size());
+            results.add(pool.submit(() -> issuer.prepare(IssueRequest.of(CertificateProfiles.EMPLOYER_SIGNING,
+                    new CertificateSubject.Employer(NAME, USCC), key))));
+        }
+        for (java.util.concurrent.Future<PreparedCertificate> result : results) {
+            assertThat(result.get().tbs()).isNotEmpty(); // prepare lints: a wrong identifier would have thrown
+        }
+        pool.shutdown();
+        X509CertificateHolder cert = issuer.sign(results.get(0).get()).holder();
+        byte[] expected = java.security.MessageDigest.getInstance("SHA-1")
+                .digest(cert.getSubjectPublicKeyInfo().getPublicKeyData().getBytes());
+        assertThat(org.bouncycastle.asn1.x509.SubjectKeyIdentifier.fromExtensions(cert.getExtensions())
+                .getKeyIdentifier()).isEqualTo(expected);
     }
 
     @Test

@@ -106,6 +106,25 @@ class PickupJobsTest extends ServiceTestBase {
         assertThat(applications.flagOverdueProduction("test")).isZero();
     }
 
+    /** R-CH-2 across National Day 2026 (Oct 1-7 off, Saturday Oct 10 a make-up working day). */
+    @Test
+    void productionDueCountsWorkingDaysAcrossNationalDay_R_CH_2() {
+        Map<String, Object> app = api.underReview("CA_HALL", "ON_THE_SPOT", null, false);
+        Object id = app.get("id");
+        api.registry(app.get("uscc"), ApplicationApi.NAME, ApplicationApi.LEGAL_REP);
+        api.check(id, 200);
+        api.event(id, "APPROVE", 200);
+        setShanghaiTime("2026-09-30T10:00");
+        api.event(id, "START_PRODUCTION", 200);
+        assertThat(api.get(id).get("productionDue")).isEqualTo("2026-10-10");
+        setShanghaiTime("2026-10-10T17:00");
+        applications.flagOverdueProduction("test");
+        assertThat(api.get(id).get("productionOverdueSince")).isNull();
+        setShanghaiTime("2026-10-11T09:00");
+        applications.flagOverdueProduction("test");
+        assertThat(api.get(id).get("productionOverdueSince")).isEqualTo("2026-10-11");
+    }
+
     @Test
     void theJobsAreScheduled() {
         assertThat(context.getBeansOfType(com.github.kagkarlsson.scheduler.task.Task.class).keySet())
