@@ -55,6 +55,16 @@ class PickupJobsTest extends ServiceTestBase {
         return UUID.fromString(id.toString());
     }
 
+    /** An application handed in at the CA hall, reviewed and approved; returns its id. */
+    private Object approvedAtTheHall() {
+        Map<String, Object> app = api.underReview("CA_HALL", "ON_THE_SPOT", null, false);
+        Object id = app.get("id");
+        api.registry(app.get("uscc"), ApplicationApi.NAME, ApplicationApi.LEGAL_REP);
+        api.check(id, 200);
+        api.event(id, "APPROVE", 200);
+        return id;
+    }
+
     @Test
     void theWindowPhonesFromDay5_R_CH_5() {
         UUID id = waitingAtWindow("songming");
@@ -90,11 +100,7 @@ class PickupJobsTest extends ServiceTestBase {
 
     @Test
     void productionNotDoneIn3WorkingDaysIsFlagged_R_CH_2() {
-        Map<String, Object> app = api.underReview("CA_HALL", "ON_THE_SPOT", null, false);
-        Object id = app.get("id");
-        api.registry(app.get("uscc"), ApplicationApi.NAME, ApplicationApi.LEGAL_REP);
-        api.check(id, 200);
-        api.event(id, "APPROVE", 200);
+        Object id = approvedAtTheHall();
         api.event(id, "START_PRODUCTION", 200);
         assertThat(api.get(id).get("productionDue")).isEqualTo("2026-06-18");
         setShanghaiTime("2026-06-18T16:00");
@@ -109,11 +115,7 @@ class PickupJobsTest extends ServiceTestBase {
     /** R-CH-2 across National Day 2026 (Oct 1-7 off, Saturday Oct 10 a make-up working day). */
     @Test
     void productionDueCountsWorkingDaysAcrossNationalDay_R_CH_2() {
-        Map<String, Object> app = api.underReview("CA_HALL", "ON_THE_SPOT", null, false);
-        Object id = app.get("id");
-        api.registry(app.get("uscc"), ApplicationApi.NAME, ApplicationApi.LEGAL_REP);
-        api.check(id, 200);
-        api.event(id, "APPROVE", 200);
+        Object id = approvedAtTheHall();
         setShanghaiTime("2026-09-30T10:00");
         api.event(id, "START_PRODUCTION", 200);
         assertThat(api.get(id).get("productionDue")).isEqualTo("2026-10-10");
