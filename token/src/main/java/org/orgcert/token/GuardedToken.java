@@ -217,6 +217,7 @@ abstract class GuardedToken implements Token {
     public synchronized void close() {
         if (!closed) {
             closed = true;
+            guard.endSession();
             storage.close();
         }
     }

@@ -46,6 +46,16 @@ final class PinGuard {
     private final PinPolicy policy;
     private final Store store;
     private GuardState state;
+    /**
+     * This handle's PIN session, like a PKCS#11 login: after a right PIN, the scrypt key it gave and a tag
+     * of that PIN and salt under a key that exists only in this object. The same handle's later operations
+     * with the same PIN open K without scrypt and without counting a try, which is safe because only a PIN
+     * already proven right can match the tag. A new salt (the PIN changed here or through another handle)
+     * never matches; {@link #endSession} wipes it.
+     */
+    private final byte[] sessionKey = Crypto.random(32);
+    private byte[] sessionTag;
+    private byte[] sessionPinKey;
 
     PinGuard(String serial, PinPolicy policy, GuardState state, Store store) {
         this.serial = serial;
@@ -108,16 +118,48 @@ final class PinGuard {
      */
     byte[] unlock(char[] pin) {
         requireUnlocked();
+        byte[] tag = pin == null ? null : sessionTag(pin);
+        if (tag != null && sessionTag != null && java.security.MessageDigest.isEqual(tag, sessionTag)) {
+            byte[] secret = Crypto.open(sessionPinKey, state.pinWrappedKey(), pinAad());
+            if (secret != null) {
+                if (state.retriesLeft() != state.maxRetries()) {
+                    save(state.withRetriesLeft(state.maxRetries()));
+                }
+                return secret;
+            }
+            endSession(); // the wrap changed under this handle: check the PIN in full
+        }
         int left = state.retriesLeft() - 1;
         save(state.withRetriesLeft(left)); // counted before checked: see the class comment
         byte[] key = pin == null ? null : Crypto.pinKey(pin, state.pinSalt(), state.kdf());
         byte[] secret = key == null ? null : Crypto.open(key, state.pinWrappedKey(), pinAad());
-        Crypto.wipe(key);
         if (secret == null) {
+            Crypto.wipe(key);
             throw TokenException.wrongPin(left);
         }
         save(state.withRetriesLeft(state.maxRetries()));
+        endSession();
+        sessionTag = tag;
+        sessionPinKey = key;
         return secret;
+    }
+
+    /** Forgets this handle's PIN session (on close, and whenever the PIN changes). */
+    void endSession() {
+        Crypto.wipe(sessionPinKey);
+        sessionPinKey = null;
+        sessionTag = null;
+    }
+
+    private byte[] sessionTag(char[] pin) {
+        java.nio.ByteBuffer encoded = java.nio.charset.StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(pin));
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        try {
+            return Crypto.hmac(sessionKey, state.pinSalt(), bytes);
+        } finally {
+            Crypto.wipe(bytes);
+        }
     }
 
     /** Fails with LOCKED when the token is locked. */
@@ -209,6 +251,7 @@ final class PinGuard {
     }
 
     private void setPin(byte[] secret, char[] pin) {
+        endSession();
         byte[] salt = Crypto.random(SALT_BYTES);
         save(state.withPin(salt, sealUnderPin(serial, secret, pin, salt, state.kdf())));
     }

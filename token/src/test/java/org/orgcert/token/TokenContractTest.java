@@ -349,6 +349,26 @@ abstract class TokenContractTest {
         assertThat(token.certificate()).isEmpty();
     }
 
+    /**
+     * A handle remembers a right PIN for its later operations (like a PKCS#11 login), but never lets a wrong
+     * PIN through, and forgets the old PIN once another handle changes it.
+     */
+    @Test
+    void aHandlesPinSessionNeverOutlivesThePin_R_CERT_2() {
+        Token first = personalisedToken(algorithms().get(0));
+        assertThat(first.sign(PIN, new byte[] {1})).isNotEmpty();
+        assertThat(first.sign(PIN, new byte[] {2})).isNotEmpty();
+        TokenException wrong = catchThrowableOfType(TokenException.class,
+                () -> first.sign("wrong-pin9".toCharArray(), new byte[] {3}));
+        assertThat(wrong.retriesLeft()).isEqualTo(5);
+        Token second = reopen(first.info().serial());
+        second.changePin(PIN, NEW_PIN);
+        TokenException stale = catchThrowableOfType(TokenException.class, () -> first.sign(PIN, new byte[] {4}));
+        assertThat(stale.kind()).isEqualTo(TokenException.Kind.WRONG_PIN);
+        assertThat(first.sign(NEW_PIN, new byte[] {5})).isNotEmpty();
+        assertThat(first.info().retriesLeft()).isEqualTo(6);
+    }
+
     @Test
     void twoHandlesOnOneTokenShareOneCounter_R_CERT_2() {
         Token first = personalisedToken(algorithms().get(0));
