@@ -1,5 +1,7 @@
 package org.orgcert.server.issuance;
 
+import org.orgcert.server.ServedChain;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -182,12 +184,10 @@ class ProductionServiceTest extends ProductionTestBase {
     @Test
     void rCert2_openSslVerifiesAnEcdsaCertificateAgainstTheServedChain() {
         ProductionResult result = production.produce(order(KeyAlgorithm.ECDSA_P256));
-        Path root = OpenSsl.writePem(dir.resolve("root.pem"), "CERTIFICATE", download("/status/ecdsa-p256/root.cer"));
-        Path issuing = OpenSsl.writePem(dir.resolve("ca.pem"), "CERTIFICATE", download("/status/ecdsa-p256/ca.cer"));
-        Path employer = OpenSsl.writePem(dir.resolve("employer.pem"), "CERTIFICATE",
+        ServedChain chain = ServedChain.download(client, dir, "ecdsa-p256",
                 result.certificate().certificate().orElseThrow());
-        OpenSsl.Result verify = OpenSsl.run(dir, "verify", "-CAfile", root.toString(), "-untrusted",
-                issuing.toString(), employer.toString());
+        OpenSsl.Result verify = OpenSsl.run(dir, "verify", "-CAfile", chain.root().toString(), "-untrusted",
+                chain.issuing().toString(), chain.employer().toString());
         assertThat(verify.output()).contains("employer.pem: OK");
         assertThat(verify.ok()).isTrue();
     }
@@ -195,15 +195,14 @@ class ProductionServiceTest extends ProductionTestBase {
     @Test
     void rCert2_openSslVerifiesAnSm2CertificateLinkByLink() {
         ProductionResult result = production.produce(order(KeyAlgorithm.SM2));
-        Path root = OpenSsl.writePem(dir.resolve("root.pem"), "CERTIFICATE", download("/status/sm2/root.cer"));
-        Path issuing = OpenSsl.writePem(dir.resolve("issuing.pem"), "CERTIFICATE", download("/status/sm2/ca.cer"));
-        Path employer = OpenSsl.writePem(dir.resolve("employer.pem"), "CERTIFICATE",
+        ServedChain chain = ServedChain.download(client, dir, "sm2",
                 result.certificate().certificate().orElseThrow());
         // OpenSSL 3.0 applies the SM2 ID to the target certificate only: verify link by link.
-        assertThat(OpenSsl.run(dir, "verify", "-vfyopt", "distid:1234567812345678", "-CAfile", root.toString(),
-                issuing.toString()).output()).contains("issuing.pem: OK");
+        assertThat(OpenSsl.run(dir, "verify", "-vfyopt", "distid:1234567812345678", "-CAfile",
+                chain.root().toString(), chain.issuing().toString()).output()).contains("issuing.pem: OK");
         assertThat(OpenSsl.run(dir, "verify", "-partial_chain", "-vfyopt", "distid:1234567812345678",
-                "-CAfile", issuing.toString(), employer.toString()).output()).contains("employer.pem: OK");
+                "-CAfile", chain.issuing().toString(), chain.employer().toString()).output())
+                .contains("employer.pem: OK");
     }
 
     @Test
@@ -217,10 +216,6 @@ class ProductionServiceTest extends ProductionTestBase {
         assertThat(dataDir().resolve("ca/ecdsa-p256/issuing.p12")).exists();
     }
 
-    private byte[] download(String path) {
-        return client.get().uri(path).exchange().expectStatus().isOk()
-                .expectHeader().contentType("application/pkix-cert").returnResult(byte[].class).getResponseBody();
-    }
 
     static boolean verifies(X509CertificateHolder certificate, byte[] data, byte[] signature) throws Exception {
         KeyAlgorithm algorithm = KeyAlgorithm.of(certificate.getSubjectPublicKeyInfo());

@@ -1,5 +1,7 @@
 package org.orgcert.server.status;
 
+import org.orgcert.server.ServedChain;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
@@ -77,20 +79,21 @@ class StatusEndpointsTest extends ProductionTestBase {
     @Test
     void rUse_openSslOcspSaysGoodThenRevokedAfterALostKey() {
         ProductionResult produced = production.produce(order(KeyAlgorithm.ECDSA_P256));
-        Path root = OpenSsl.writePem(dir.resolve("root.pem"), "CERTIFICATE", get("/status/ecdsa-p256/root.cer"));
-        Path ca = OpenSsl.writePem(dir.resolve("ca.pem"), "CERTIFICATE", get("/status/ecdsa-p256/ca.cer"));
-        Path cert = OpenSsl.writePem(dir.resolve("cert.pem"), "CERTIFICATE",
+        ServedChain chain = ServedChain.download(client, dir, "ecdsa-p256",
                 produced.certificate().certificate().orElseThrow());
+        Path root = chain.root();
+        Path ca = chain.issuing();
+        Path cert = chain.employer();
         String url = "http://127.0.0.1:" + port + "/status/ecdsa-p256/ocsp";
 
         OpenSsl.Result good = OpenSsl.run(dir, atServiceTime("ocsp", "-issuer", ca.toString(), "-cert", cert.toString(),
                 "-url", url, "-CAfile", root.toString(), "-verify_other", ca.toString()));
-        assertThat(good.output()).contains("Response verify OK").contains("cert.pem: good");
+        assertThat(good.output()).contains("Response verify OK").contains("employer.pem: good");
 
         revocation.revoke(produced.certificate().serial(), RevocationReason.KEY_COMPROMISE, "clerk:wuhua-1"); // R-FEE-2
         OpenSsl.Result revoked = OpenSsl.run(dir, atServiceTime("ocsp", "-issuer", ca.toString(), "-cert",
                 cert.toString(), "-url", url, "-CAfile", root.toString(), "-verify_other", ca.toString()));
-        assertThat(revoked.output()).contains("Response verify OK").contains("cert.pem: revoked")
+        assertThat(revoked.output()).contains("Response verify OK").contains("employer.pem: revoked")
                 .contains("keyCompromise");
     }
 
