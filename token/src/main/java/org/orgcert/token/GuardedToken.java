@@ -48,6 +48,11 @@ abstract class GuardedToken implements Token {
         this.guard = new PinGuard(record.serial(), policy, record.guard(), this::saveGuard);
     }
 
+    /** For a token this handle has just created: its first PIN is already proven (see {@link PinGuard.Fresh}). */
+    final void beginSession(char[] pin, PinGuard.Fresh fresh) {
+        guard.beginSession(pin, fresh.pinKey());
+    }
+
     private void saveGuard(GuardState state) {
         save(record.withGuard(state));
     }

@@ -64,15 +64,30 @@ final class PinGuard {
         this.store = store;
     }
 
+    /**
+     * A new token's guard state, with the scrypt key of its first PIN: the handle that creates a token has
+     * just set that PIN, so it starts its PIN session with this key ({@link #beginSession}) instead of
+     * deriving it again on the first operation.
+     */
+    record Fresh(GuardState state, byte[] pinKey) {
+    }
+
     /** The state of a new token guarding {@code secret} with {@code pin} and the bureau's unblock codes. */
-    static GuardState initial(String serial, byte[] secret, char[] pin, UnblockSeeds seeds,
-            TokenSettings settings) {
+    static Fresh initial(String serial, byte[] secret, char[] pin, UnblockSeeds seeds, TokenSettings settings) {
         settings.pinPolicy().check(pin);
         List<GuardState.UnblockWrap> wraps = wraps(serial, secret, seeds);
         byte[] salt = Crypto.random(SALT_BYTES);
-        byte[] pinWrapped = sealUnderPin(serial, secret, pin, salt, settings.kdf());
-        return new GuardState(settings.maxRetries(), settings.maxRetries(), settings.kdf(), salt,
-                pinWrapped, wraps);
+        byte[] key = Crypto.pinKey(pin, salt, settings.kdf());
+        byte[] pinWrapped = Crypto.seal(key, secret, pinAad(serial));
+        return new Fresh(new GuardState(settings.maxRetries(), settings.maxRetries(), settings.kdf(), salt,
+                pinWrapped, wraps), key);
+    }
+
+    /** Starts this handle's PIN session with the key of the PIN the handle itself has just set. */
+    void beginSession(char[] pin, byte[] pinKey) {
+        endSession();
+        sessionTag = sessionTag(pin);
+        sessionPinKey = pinKey;
     }
 
     /** K sealed under each seed's answer; the answers are not kept. */
@@ -262,13 +277,17 @@ final class PinGuard {
     }
 
     private byte[] pinAad() {
+        return pinAad(serial);
+    }
+
+    private static byte[] pinAad(String serial) {
         return Crypto.utf8("orgcert-pin|" + serial);
     }
 
     private static byte[] sealUnderPin(String serial, byte[] secret, char[] pin, byte[] salt, PinKdf kdf) {
         byte[] key = Crypto.pinKey(pin, salt, kdf);
         try {
-            return Crypto.seal(key, secret, Crypto.utf8("orgcert-pin|" + serial));
+            return Crypto.seal(key, secret, pinAad(serial));
         } finally {
             Crypto.wipe(key);
         }

@@ -162,11 +162,18 @@ public final class Pkcs11Token extends GuardedToken {
         DeviceKeys keys = new DeviceKeys(config);
         try {
             keys.login(hsmSecret);
-            TokenRecord record = new TokenRecord(Serials.check(serial), label,
-                    PinGuard.initial(serial, hsmSecret, pin, seeds, settings), TokenState.EMPTY, null, new byte[0],
-                    new byte[0], new byte[0]);
-            format.write(sideFile, record);
-            return new Pkcs11Token(sideFile, format, record, settings.pinPolicy(), keys);
+            PinGuard.Fresh fresh = PinGuard.initial(Serials.check(serial), hsmSecret, pin, seeds, settings);
+            TokenRecord record = new TokenRecord(serial, label, fresh.state(), TokenState.EMPTY, null,
+                    new byte[0], new byte[0], new byte[0]);
+            try {
+                format.write(sideFile, record);
+            } catch (RuntimeException e) {
+                Crypto.wipe(fresh.pinKey());
+                throw e;
+            }
+            Pkcs11Token token = new Pkcs11Token(sideFile, format, record, settings.pinPolicy(), keys);
+            token.beginSession(pin, fresh);
+            return token;
         } catch (RuntimeException e) {
             keys.close();
             throw e;

@@ -53,11 +53,18 @@ public final class SoftwareToken extends GuardedToken {
         }
         byte[] dataKey = Crypto.random(Crypto.KEY_BYTES);
         try {
-            TokenRecord record = new TokenRecord(Serials.check(serial), label,
-                    PinGuard.initial(serial, dataKey, pin, seeds, settings), TokenState.EMPTY, null, new byte[0],
-                    new byte[0], new byte[0]);
-            format.write(file, record);
-            return new SoftwareToken(file, format, record, settings.pinPolicy());
+            PinGuard.Fresh fresh = PinGuard.initial(Serials.check(serial), dataKey, pin, seeds, settings);
+            TokenRecord record = new TokenRecord(serial, label, fresh.state(), TokenState.EMPTY, null,
+                    new byte[0], new byte[0], new byte[0]);
+            try {
+                format.write(file, record);
+            } catch (RuntimeException e) {
+                Crypto.wipe(fresh.pinKey());
+                throw e;
+            }
+            SoftwareToken token = new SoftwareToken(file, format, record, settings.pinPolicy());
+            token.beginSession(pin, fresh);
+            return token;
         } finally {
             Crypto.wipe(dataKey);
         }

@@ -369,6 +369,21 @@ abstract class TokenContractTest {
         assertThat(first.info().retriesLeft()).isEqualTo(6);
     }
 
+    /** The handle that created a token starts with its first PIN's session, and still counts a wrong PIN. */
+    @Test
+    void theCreatingHandlesSessionOnlyOpensWithTheFirstPin_R_CERT_2() {
+        Token token = create(serial());
+        token.generateKeyPair(PIN, algorithms().get(0));
+        TokenException wrong = catchThrowableOfType(TokenException.class,
+                () -> token.sign("wrong-pin9".toCharArray(), new byte[] {1}));
+        assertThat(wrong.retriesLeft()).isEqualTo(5);
+        assertThat(token.sign(PIN, new byte[] {2})).isNotEmpty();
+        assertThat(token.info().retriesLeft()).isEqualTo(6);
+        token.changePin(PIN, NEW_PIN);
+        assertKind(() -> token.sign(PIN, new byte[] {3}), TokenException.Kind.WRONG_PIN);
+        assertThat(token.sign(NEW_PIN, new byte[] {4})).isNotEmpty();
+    }
+
     @Test
     void twoHandlesOnOneTokenShareOneCounter_R_CERT_2() {
         Token first = personalisedToken(algorithms().get(0));
