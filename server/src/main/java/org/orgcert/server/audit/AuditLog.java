@@ -9,57 +9,58 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The append-only, hash-chained audit log. Every state change in the service calls {@link #record}
  * inside the same transaction as the change, so a change and its audit record commit or roll back
- * together (invariant "nothing is ever lost").
- *
- * <p>Appends are serialised by a transaction-scoped advisory lock, so records are numbered without gaps
- * even with several nodes on one database; the lock is held only until the caller's transaction ends.
+ * together (invariant "nothing is ever lost"). Records are numbered and hashed into the chain by
+ * {@link AuditChainer} once committed, so appends never wait for each other.
  */
 @Service
 public class AuditLog {
-    /** An arbitrary application-wide key for the advisory lock that orders appends. */
-    private static final long APPEND_LOCK = 0x4f7267436572741L;
-
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final AuditChainer chainer;
 
-    public AuditLog(JdbcTemplate jdbc, Clock clock) {
+    AuditLog(JdbcTemplate jdbc, Clock clock, AuditChainer chainer) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.chainer = chainer;
     }
 
     /** Appends {@code entry}; must run inside the caller's transaction (it joins it, or starts one). */
     @Transactional(propagation = Propagation.REQUIRED)
-    public AuditRecord record(AuditEntry entry) {
-        jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", APPEND_LOCK);
-        List<AuditRecord> last = jdbc.query("SELECT seq, hash FROM audit_record ORDER BY seq DESC LIMIT 1",
-                (rs, i) -> new AuditRecord(rs.getLong(1), null, null, null, rs.getBytes(2)));
-        long seq = last.isEmpty() ? 1 : last.get(0).seq() + 1;
-        byte[] prev = last.isEmpty() ? AuditHash.GENESIS : last.get(0).hash();
+    public void record(AuditEntry entry) {
         // Microseconds: what PostgreSQL's timestamptz keeps, so the hash verifies after a round trip.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        byte[] hash = AuditHash.of(prev, seq, now, entry);
-        jdbc.update("INSERT INTO audit_record (seq, occurred_at, actor, action, subject_type, subject_id, detail,"
-                + " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", seq, Timestamp.from(now), entry.actor(),
-                entry.action(), entry.subjectType(), entry.subjectId(), entry.detail(), prev, hash);
-        return new AuditRecord(seq, now, entry, prev, hash);
+        jdbc.update("INSERT INTO audit_record (occurred_at, actor, action, subject_type, subject_id, detail)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", Timestamp.from(now), entry.actor(), entry.action(),
+                entry.subjectType(), entry.subjectId(), entry.detail());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    chainer.request();
+                }
+            });
+        }
     }
 
-    /** The records about one subject, oldest first. */
+    /** The records about one subject, oldest first, chained or not yet. */
     public List<AuditRecord> history(String subjectType, String subjectId) {
-        return jdbc.query("SELECT * FROM audit_record WHERE subject_type = ? AND subject_id = ? ORDER BY seq",
+        return jdbc.query("SELECT * FROM audit_record WHERE subject_type = ? AND subject_id = ? ORDER BY id",
                 AuditLog::map, subjectType, subjectId);
     }
 
     /**
      * Checks the whole chain: numbering without gaps, each record's prevHash equal to the hash before it,
-     * each hash equal to what its fields give. Reads in pages, so a long log needs little memory.
+     * each hash equal to what its fields give. Chains what is committed but still pending first. Reads in
+     * pages, so a long log needs little memory.
      */
-    @Transactional(readOnly = true)
     public AuditVerification verify() {
+        chainer.chainAll();
         byte[] expectedPrev = AuditHash.GENESIS;
         long expectedSeq = 1;
         long checked = 0;
@@ -87,8 +88,8 @@ public class AuditLog {
         }
     }
 
-    private static AuditRecord map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new AuditRecord(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(),
+    static AuditRecord map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new AuditRecord(rs.getLong("id"), rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(),
                 new AuditEntry(rs.getString("actor"), rs.getString("action"), rs.getString("subject_type"),
                         rs.getString("subject_id"), rs.getString("detail")),
                 rs.getBytes("prev_hash"), rs.getBytes("hash"));

@@ -3,13 +3,19 @@ package org.orgcert.server.audit;
 import java.time.Instant;
 
 /**
- * An audit entry as stored: numbered, timed and chained to the one before by its hash.
+ * An audit entry as stored: timed, and once chained also numbered and linked to the one before by its hash.
  *
- * @param seq        1, 2, 3 … without gaps
+ * @param id         the insertion id (order of insertion, not of commit)
+ * @param seq        1, 2, 3 … without gaps in chain order; 0 while the record waits for the chainer
  * @param occurredAt when it was recorded (UTC)
  * @param entry      what happened
- * @param prevHash   the hash of record {@code seq - 1} (32 zero bytes for the first)
- * @param hash       SHA-256 over prevHash and this record's fields
+ * @param prevHash   the hash of record {@code seq - 1} (32 zero bytes for the first); null while unchained
+ * @param hash       SHA-256 over prevHash and this record's fields; null while unchained
  */
-public record AuditRecord(long seq, Instant occurredAt, AuditEntry entry, byte[] prevHash, byte[] hash) {
+public record AuditRecord(long id, long seq, Instant occurredAt, AuditEntry entry, byte[] prevHash, byte[] hash) {
+
+    /** Whether the chainer has numbered and hashed this record yet. */
+    public boolean chained() {
+        return seq != 0;
+    }
 }

@@ -16,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The hash-chained audit log detects an edited, removed or inserted record (architecture invariant "Audit"). */
 @ServiceTest
@@ -27,6 +29,8 @@ class AuditLogTest extends ServiceTestBase {
     JdbcTemplate jdbc;
     @Autowired
     RestTestClient client;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** Each test starts and ends with an empty, intact log: other test classes share this database. */
     @BeforeEach
@@ -41,6 +45,12 @@ class AuditLogTest extends ServiceTestBase {
         }
     }
 
+    /** Appends and chains them (chaining otherwise follows the commit by moments). */
+    private void appendChained(int count) {
+        append(count);
+        assertThat(log.verify()).isInstanceOf(AuditVerification.Intact.class);
+    }
+
     @Test
     void anUntouchedChainVerifies() {
         append(5);
@@ -53,7 +63,7 @@ class AuditLogTest extends ServiceTestBase {
 
     @Test
     void anEditedRecordIsNamed() {
-        append(5);
+        appendChained(5);
         jdbc.update("UPDATE audit_record SET detail = 'batch 8' WHERE seq = 3");
         assertThat(log.verify()).isEqualTo(new AuditVerification.Broken(3, "its content was changed after it was written"));
         assertThat(client.get().uri("/api/v1/audit/verify").headers(TestStaff.as(TestStaff.AUDITOR)).exchange().expectStatus().isEqualTo(409)
@@ -62,14 +72,14 @@ class AuditLogTest extends ServiceTestBase {
 
     @Test
     void aRemovedRecordIsNamed() {
-        append(5);
+        appendChained(5);
         jdbc.update("DELETE FROM audit_record WHERE seq = 2");
         assertThat(log.verify()).isEqualTo(new AuditVerification.Broken(2, "record 2 is missing"));
     }
 
     @Test
     void aRewrittenHashDoesNotHideAnEdit() {
-        append(4);
+        appendChained(4);
         // Someone edits record 2 and recomputes its hash: record 3 no longer follows it.
         AuditRecord two = log.history("application", "A-1").get(0);
         AuditEntry forged = new AuditEntry(two.entry().actor(), "application.approved", "application", "A-1", "");
@@ -90,5 +100,46 @@ class AuditLogTest extends ServiceTestBase {
         }
         pool.shutdown();
         assertThat(log.verify()).isEqualTo(new AuditVerification.Intact(100));
+    }
+
+    /**
+     * A transaction that has recorded something and not yet committed does not hold up another's record: the
+     * chain is built after commit, in id order, whatever order the transactions committed in.
+     */
+    @Test
+    void anOpenTransactionDoesNotHoldUpOtherRecords() throws Exception {
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<?> slow = pool.submit(() -> transaction.executeWithoutResult(status -> {
+            log.record(new AuditEntry("operator:li", "certificate.recorded", "certificate", "SLOW", ""));
+            recorded.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        recorded.await();
+        Future<?> quick = Executors.newSingleThreadExecutor().submit(() -> append(3));
+        quick.get(10, java.util.concurrent.TimeUnit.SECONDS); // before: blocked until the slow one committed
+        assertThat(log.verify()).isEqualTo(new AuditVerification.Intact(3));
+        release.countDown();
+        slow.get();
+        pool.shutdown();
+        assertThat(log.verify()).isEqualTo(new AuditVerification.Intact(4));
+        assertThat(log.history("certificate", "SLOW")).singleElement().satisfies(r -> assertThat(r.seq()).isEqualTo(4));
+    }
+
+    /** Committed records are chained moments later without anyone asking. */
+    @Test
+    void committedRecordsAreChainedWithoutAVerify() throws Exception {
+        append(2);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!log.history("application", "A-1").get(0).chained() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(log.history("application", "A-1").get(0).seq()).isEqualTo(2);
     }
 }
