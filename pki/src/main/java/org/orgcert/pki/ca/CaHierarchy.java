@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.orgcert.pki.PkiException;
 import org.orgcert.pki.algorithm.KeyAlgorithm;
 import org.orgcert.pki.algorithm.PrivateKeySigner;
@@ -16,8 +18,8 @@ import org.orgcert.pki.profile.CertificateProfiles;
 /**
  * One algorithm's CA hierarchy: root, issuing CA and the issuing CA's OCSP signer, kept in three
  * passphrase-protected PKCS#12 files in one folder ({@code root.p12}, {@code issuing.p12},
- * {@code ocsp.p12}). The root's key is only needed to create the issuing CA; production sites move
- * {@code root.p12} offline afterwards.
+ * {@code ocsp.p12}). The root's key is only needed to create the issuing CA: {@link #load} never opens
+ * {@code root.p12}, and production sites move it offline afterwards.
  *
  * @param root       the self-signed root
  * @param issuing    the CA that signs employer certificates and CRLs
@@ -67,15 +69,32 @@ public record CaHierarchy(CertificateAuthority root, CertificateAuthority issuin
         return new CaHierarchy(root, issuing, ocsp);
     }
 
-    /** Loads a hierarchy written by {@link #create}. */
+    /**
+     * Loads a hierarchy written by {@link #create}: the issuing CA's and the OCSP signer's key stores, side by
+     * side (each costs a passphrase derivation). The root's key store is not opened: the root certificate is
+     * the last of the issuing CA's chain, and its key is offline ({@link OfflineRootSigner}).
+     */
     public static CaHierarchy load(Path folder, char[] passphrase, CaEndpoints endpoints) {
-        CertifiedSigner root = CaKeyStore.loadPkcs12(folder.resolve("root.p12"), passphrase, ALIAS);
+        CompletableFuture<CertifiedSigner> ocsp = CompletableFuture.supplyAsync(
+                () -> CaKeyStore.loadPkcs12(folder.resolve("ocsp.p12"), passphrase, ALIAS));
         CertifiedSigner issuing = CaKeyStore.loadPkcs12(folder.resolve("issuing.p12"), passphrase, ALIAS);
-        CertifiedSigner ocsp = CaKeyStore.loadPkcs12(folder.resolve("ocsp.p12"), passphrase, ALIAS);
+        if (issuing.chain().isEmpty()) {
+            throw new PkiException(PkiException.Kind.KEY_STORE, folder.resolve("issuing.p12")
+                    + " holds no chain up to a root");
+        }
+        X509CertificateHolder rootCertificate = issuing.chain().get(issuing.chain().size() - 1);
         return new CaHierarchy(
-                new CertificateAuthority(root.signer(), root.certificate(), List.of(), null),
+                new CertificateAuthority(new OfflineRootSigner(rootCertificate), rootCertificate, List.of(), null),
                 new CertificateAuthority(issuing.signer(), issuing.certificate(), issuing.chain(), endpoints),
-                ocsp);
+                join(ocsp));
+    }
+
+    private static CertifiedSigner join(CompletableFuture<CertifiedSigner> loading) {
+        try {
+            return loading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /**

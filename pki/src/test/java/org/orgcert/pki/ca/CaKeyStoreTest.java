@@ -45,6 +45,25 @@ class CaKeyStoreTest {
                 CertificateProfiles.builtIn(), Clock.systemUTC())).hasMessageContaining("already holds");
     }
 
+    /** A running service never needs the root key: loading works with root.p12 moved offline, and refuses to sign. */
+    @ParameterizedTest
+    @EnumSource(value = KeyAlgorithm.class, names = {"SM2", "ECDSA_P256"})
+    void aLoadedHierarchyKeepsTheRootKeyOffline(KeyAlgorithm algorithm) throws Exception {
+        char[] passphrase = "correct horse battery".toCharArray();
+        Path folder = dir.resolve(algorithm.label());
+        CaEndpoints endpoints = CaEndpoints.under("http://127.0.0.1/status/" + algorithm.label());
+        CaHierarchy created = CaHierarchy.create(folder, passphrase, algorithm, "测试CA", endpoints,
+                CertificateProfiles.builtIn(), Clock.systemUTC());
+        Files.move(folder.resolve("root.p12"), dir.resolve("offline-root.p12"));
+
+        CaHierarchy loaded = CaHierarchy.load(folder, passphrase, endpoints);
+        assertThat(loaded.root().certificate()).isEqualTo(created.root().certificate());
+        assertThat(loaded.root().signer().publicKey().getEncoded())
+                .isEqualTo(created.root().signer().publicKey().getEncoded());
+        assertThatThrownBy(() -> loaded.root().signer().sign(new byte[] {1})).isInstanceOf(PkiException.class)
+                .hasMessageContaining("offline");
+    }
+
     @ParameterizedTest
     @EnumSource(value = KeyAlgorithm.class, names = "ECDSA_P256")
     void wrongPassphraseIsAClearError(KeyAlgorithm algorithm) {

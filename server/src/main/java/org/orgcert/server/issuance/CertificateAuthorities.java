@@ -6,11 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.orgcert.pki.Pki;
 import org.orgcert.pki.algorithm.KeyAlgorithm;
 import org.orgcert.pki.ca.CaEndpoints;
@@ -22,6 +26,7 @@ import org.orgcert.server.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -38,52 +43,112 @@ import org.springframework.stereotype.Component;
 public class CertificateAuthorities {
     private static final Logger LOG = LoggerFactory.getLogger(CertificateAuthorities.class);
 
-    private static final java.time.Duration OCSP_SIGNER_RENEWAL = java.time.Duration.ofDays(30);
+    /**
+     * The delegated OCSP signer lives 90 days (RFC 6960 4.2.2.2.1, ocsp-nocheck) and is renewed when it has
+     * less than 30 days left: at start and by the daily {@link OcspSignerRenewal}.
+     */
+    static final Duration OCSP_SIGNER_RENEWAL = Duration.ofDays(30);
 
-    private final Map<String, Ca> byLabel = new LinkedHashMap<>();
+    private final Map<String, Ca> byLabel = new ConcurrentHashMap<>();
+    private final List<String> labels;
     private final KeyAlgorithm defaultAlgorithm;
+    private final Path caDir;
+    private final Environment environment;
+    private final CertificateProfiles profiles;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     /** One CA as issuance uses it. */
     record Ca(String label, CaHierarchy hierarchy, CertificateIssuer issuer) {
     }
 
     public CertificateAuthorities(OrgCertProperties properties, IssuanceSettings settings, CertificateProfiles profiles,
-            Clock clock, Environment environment,
+            Clock clock, Environment environment, ApplicationEventPublisher events,
             @Value("${orgcert.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
-        Path caDir = properties.dataDir().resolve("ca");
-        char[] passphrase = passphrase(caDir, environment.getProperty("ORGCERT_CA_PASSPHRASE"));
-        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-        for (KeyAlgorithm algorithm : settings.hierarchies()) {
-            String label = algorithm.label();
-            Path folder = caDir.resolve(label);
-            CaEndpoints endpoints = CaEndpoints.under(base + "/status/" + label);
-            CaHierarchy hierarchy;
-            if (CaHierarchy.exists(folder)) {
-                CaHierarchy loaded = CaHierarchy.load(folder, passphrase, endpoints);
-                // The delegated OCSP signer lives 90 days (RFC 6960 4.2.2.2.1, ocsp-nocheck): renewed at start
-                // when it has less than 30 days left, so a responder never signs with an expired certificate.
-                hierarchy = loaded.renewOcspSignerIfDue(folder, passphrase, OCSP_SIGNER_RENEWAL, profiles, clock);
-                if (hierarchy != loaded) {
-                    LOG.info("Renewed the {} OCSP signer, valid until {}", label,
-                            hierarchy.ocspSigner().certificate().getNotAfter().toInstant());
-                }
-            } else {
-                hierarchy = CaHierarchy.create(folder, passphrase, algorithm, settings.caOrganisation(), endpoints,
-                        profiles, clock);
-                LOG.info("Created the {} CA hierarchy in {}", label, folder.toAbsolutePath());
-            }
-            if (hierarchy.algorithm() != algorithm) {
-                throw new IllegalStateException(folder + " holds a " + hierarchy.algorithm().label() + " hierarchy");
-            }
-            byLabel.put(label, new Ca(label, hierarchy, new CertificateIssuer(hierarchy.issuing(), profiles, clock)));
-        }
-        java.util.Arrays.fill(passphrase, '\0');
+        this.caDir = properties.dataDir().resolve("ca");
+        this.environment = environment;
+        this.profiles = profiles;
+        this.clock = clock;
+        this.events = events;
         this.defaultAlgorithm = settings.algorithm();
+        char[] passphrase = passphrase();
+        try {
+            String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+            // Each hierarchy costs key store passphrase derivations (or key generation): side by side.
+            List<CompletableFuture<Ca>> loading = settings.hierarchies().stream()
+                    .map(algorithm -> CompletableFuture.supplyAsync(() -> loadOrCreate(algorithm, passphrase, base,
+                            settings.caOrganisation())))
+                    .toList();
+            List<String> loaded = new ArrayList<>();
+            for (CompletableFuture<Ca> ca : loading) {
+                Ca done = join(ca);
+                byLabel.put(done.label(), done);
+                loaded.add(done.label());
+            }
+            this.labels = List.copyOf(loaded);
+        } finally {
+            java.util.Arrays.fill(passphrase, '\0');
+        }
+        renewOcspSignersIfDue(OCSP_SIGNER_RENEWAL);
+    }
+
+    private Ca loadOrCreate(KeyAlgorithm algorithm, char[] passphrase, String base, String organisation) {
+        String label = algorithm.label();
+        Path folder = caDir.resolve(label);
+        CaEndpoints endpoints = CaEndpoints.under(base + "/status/" + label);
+        CaHierarchy hierarchy;
+        if (CaHierarchy.exists(folder)) {
+            hierarchy = CaHierarchy.load(folder, passphrase, endpoints);
+        } else {
+            hierarchy = CaHierarchy.create(folder, passphrase, algorithm, organisation, endpoints, profiles, clock);
+            LOG.info("Created the {} CA hierarchy in {}", label, folder.toAbsolutePath());
+        }
+        if (hierarchy.algorithm() != algorithm) {
+            throw new IllegalStateException(folder + " holds a " + hierarchy.algorithm().label() + " hierarchy");
+        }
+        return new Ca(label, hierarchy, new CertificateIssuer(hierarchy.issuing(), profiles, clock));
+    }
+
+    private static Ca join(CompletableFuture<Ca> loading) {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Renews each CA's delegated OCSP signer whose certificate ends within {@code margin} (new key, new
+     * certificate from the issuing CA, {@code ocsp.p12} replaced) and announces it with
+     * {@link OcspSignerRenewed}, so the responder switches to it.
+     *
+     * @return the labels of the CAs whose signer was renewed
+     */
+    public synchronized List<String> renewOcspSignersIfDue(Duration margin) {
+        List<String> renewed = new ArrayList<>();
+        char[] passphrase = passphrase();
+        try {
+            for (String label : labels) {
+                Ca ca = byLabel.get(label);
+                CaHierarchy next = ca.hierarchy().renewOcspSignerIfDue(caDir.resolve(label), passphrase, margin,
+                        profiles, clock);
+                if (next != ca.hierarchy()) {
+                    byLabel.put(label, new Ca(label, next, ca.issuer()));
+                    renewed.add(label);
+                    LOG.info("Renewed the {} OCSP signer, valid until {}", label,
+                            next.ocspSigner().certificate().getNotAfter().toInstant());
+                }
+            }
+        } finally {
+            java.util.Arrays.fill(passphrase, '\0');
+        }
+        renewed.forEach(label -> events.publishEvent(new OcspSignerRenewed(label)));
+        return renewed;
     }
 
     /** The labels of the configured CAs, e.g. {@code [sm2, ecdsa-p256, rsa-3072]}. */
     public List<String> labels() {
-        return List.copyOf(byLabel.keySet());
+        return labels;
     }
 
     /** The hierarchy with {@code label}, if configured. */
@@ -119,7 +184,9 @@ public class CertificateAuthorities {
         return ca;
     }
 
-    private static char[] passphrase(Path caDir, String fromEnvironment) {
+    /** The key stores' passphrase, read afresh each time it is needed so it is not kept in memory. */
+    private char[] passphrase() {
+        String fromEnvironment = environment.getProperty("ORGCERT_CA_PASSPHRASE");
         if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
             return fromEnvironment.toCharArray();
         }
