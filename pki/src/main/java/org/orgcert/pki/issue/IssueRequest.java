@@ -39,4 +39,13 @@ public record IssueRequest(String profileId, CertificateSubject subject, Subject
     public static IssueRequest of(String profileId, CertificateSubject subject, SubjectPublicKeyInfo publicKey) {
         return new IssueRequest(profileId, subject, publicKey, null, null);
     }
+
+    /**
+     * A successor for the key of a certificate this CA issued: a renewal, whose holder has just signed a fresh
+     * nonce with that key, or an information change, which keeps the key. From now until {@code notAfter}.
+     */
+    public static IssueRequest successor(String profileId, CertificateSubject subject, SubjectPublicKeyInfo publicKey,
+            Instant notAfter) {
+        return new IssueRequest(profileId, subject, publicKey, null, notAfter);
+    }
 }

@@ -103,6 +103,18 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/windows", "/api/v1/windows/*", "/api/v1/ca-hall")
                         .permitAll()
+                        // Renewal proves itself by the current key's signature; a successor certificate is public.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/renewals", "/api/v1/renewals/challenge").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*/successor").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/information-change")
+                        .hasRole(StaffRole.CA_SERVICE.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/revocation", "/api/v1/unlock-requests")
+                        .hasAnyAuthority(StaffRole.CA_SERVICE.authority(), StaffRole.BUREAU_ADMIN.authority(),
+                                ActorAuthentication.EMPLOYER_AGENT)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/unlock-requests/*")
+                        .hasAnyAuthority(StaffRole.CA_SERVICE.authority(), ActorAuthentication.EMPLOYER_AGENT)
+                        .requestMatchers("/api/v1/unlock-requests", "/api/v1/unlock-requests/**")
+                        .hasRole(StaffRole.CA_SERVICE.name())
                         .requestMatchers("/api/v1/staff", "/api/v1/staff/**", "/api/v1/notifications")
                         .hasRole(StaffRole.BUREAU_ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/calendar/**").hasRole(StaffRole.BUREAU_ADMIN.name())
@@ -141,8 +153,11 @@ class SecurityConfiguration {
                 .csrf(c -> c.csrfTokenRepository(csrf)
                         // The plain token (no BREACH masking): what the cookie holds is what the header sends.
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        // Basic-authenticated scripts, and the public status services (OCSP is a POST).
-                        .ignoringRequestMatchers(basic, PathPatternRequestMatcher.withDefaults().matcher("/status/**")))
+                        // Basic-authenticated scripts, the public status services (OCSP is a POST) and renewal,
+                        // which carries no session and is authenticated by the key's signature.
+                        .ignoringRequestMatchers(basic, PathPatternRequestMatcher.withDefaults().matcher("/status/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/v1/renewals/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/v1/renewals")))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthenticated, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),

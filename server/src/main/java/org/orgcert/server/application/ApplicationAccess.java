@@ -28,6 +28,8 @@ final class ApplicationAccess {
                 case CONFIRM_BY_PHONE, DECLINE_BY_PHONE -> EnumSet.of(StaffRole.CA_REVIEWER, StaffRole.CA_SERVICE);
                 case START_PRODUCTION, COMPLETE_PRODUCTION, HAND_OVER, SHIP, CONFIRM_DELIVERY ->
                         EnumSet.of(StaffRole.CA_OPERATOR);
+                // Applied by the lifecycle services themselves, never through the application API.
+                case APPROVE_ONLINE, DECLINE_ONLINE, DELIVER_ONLINE -> EnumSet.noneOf(StaffRole.class);
             });
         }
     }

@@ -26,6 +26,13 @@ public enum ApplicationEvent {
     CONFIRM_BY_PHONE(EnumSet.of(ApplicationState.AWAITING_PHONE_CONFIRMATION), ApplicationState.UNDER_REVIEW, null, null),
     /** The employer did not agree (R-REV-3). */
     DECLINE_BY_PHONE(EnumSet.of(ApplicationState.AWAITING_PHONE_CONFIRMATION), ApplicationState.DECLINED, null, null),
+    /**
+     * An online request passed its checks at once: the current key's signature and the certificate's status
+     * (renewal), or staff acting on the employer's papers (information change), or the unlock policy.
+     */
+    APPROVE_ONLINE(EnumSet.of(ApplicationState.SUBMITTED), ApplicationState.APPROVED, Channel.ONLINE, null),
+    /** An online request was declined (e.g. an unlock request customer service did not approve). */
+    DECLINE_ONLINE(EnumSet.of(ApplicationState.SUBMITTED), ApplicationState.REJECTED, Channel.ONLINE, null),
     /** Review passed: every material present and one matching record. */
     APPROVE(EnumSet.of(ApplicationState.UNDER_REVIEW), ApplicationState.APPROVED, null, null),
     /** Review failed for good. */
@@ -54,6 +61,8 @@ public enum ApplicationEvent {
     /** Not collected after 45 natural days: back to the CA, certificate revoked (R-CH-7). */
     RETURN_AND_CANCEL(EnumSet.of(ApplicationState.AT_WINDOW, ApplicationState.NOTIFIED),
             ApplicationState.RETURNED_AND_CANCELLED, null, Delivery.WINDOW_PICKUP),
+    /** The new certificate (or unlock response) was handed to the employer's assistant (R-REN-2). */
+    DELIVER_ONLINE(EnumSet.of(ApplicationState.PRODUCED), ApplicationState.DELIVERED, null, Delivery.TO_TOKEN),
     /** The employer withdraws before production starts. */
     WITHDRAW(EnumSet.of(ApplicationState.SUBMITTED, ApplicationState.FORWARDED, ApplicationState.RECEIVED,
             ApplicationState.UNDER_REVIEW, ApplicationState.RETURNED_FOR_MERGE,

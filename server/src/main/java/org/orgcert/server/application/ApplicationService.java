@@ -18,6 +18,7 @@ import org.orgcert.server.directory.Directory;
 import org.orgcert.server.web.ApiProblem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -70,6 +71,25 @@ public class ApplicationService {
         audit.record(new AuditEntry(actor, "application.submitted", "application", id.toString(),
                 number + " " + form.kind() + " via " + form.channel() + " for " + form.delivery()
                         + (form.windowId() == null ? "" : " at window " + form.windowId())));
+        return get(id);
+    }
+
+    /**
+     * Files an online request for a certificate already on the employer's USB key (renewal, information
+     * change, unlock): channel ONLINE, delivery TO_TOKEN, joined to the caller's transaction, audited. The
+     * caller moves it on with {@link #apply}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Application fileOnline(SubmitApplication form, String actor, String reason) {
+        if (form.channel() != Channel.ONLINE || form.delivery() != Delivery.TO_TOKEN || SUPPORTED.contains(form.kind())) {
+            throw new IllegalArgumentException("online requests are renewals, information changes and unlocks");
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        String number = repository.nextNumber(ShanghaiTime.dateOf(now));
+        repository.insert(id, number, null, form, now);
+        audit.record(new AuditEntry(actor, "application.submitted", "application", id.toString(),
+                number + " " + form.kind() + " online: " + reason));
         return get(id);
     }
 
@@ -135,8 +155,9 @@ public class ApplicationService {
             throw ApiProblem.badRequest("waybill-required", "shipping needs the EMS waybill number: use ship()");
         }
         move(application, event, actor, reason);
-        if (event == ApplicationEvent.START_PRODUCTION) {
+        if (event == ApplicationEvent.START_PRODUCTION && application.form().channel() != Channel.ONLINE) {
             // R-CH-2: produced within 3 working days of approval; a year without calendar data refuses (409).
+            // Online requests are issued at once and promise no date.
             repository.setProductionDue(id, calendar.addWorkingDays(calendar.today(), 3));
         }
         return get(id);
@@ -277,6 +298,9 @@ public class ApplicationService {
         }
         if (form.channel() == null || form.delivery() == null) {
             problems.put("delivery", "choose where to hand in and how to receive the key (R-CH)");
+        } else if (form.channel() == Channel.ONLINE) {
+            problems.put("channel", "ONLINE requests (renewal, information change, unlock) are made through the"
+                    + " certificate's own pages and the USB-key assistant, not as a new application");
         } else {
             if (!form.channel().allows(form.delivery())) {
                 problems.put("delivery", form.channel() + " applications can be delivered by "

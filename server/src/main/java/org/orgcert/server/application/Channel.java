@@ -10,7 +10,12 @@ public enum Channel {
     /** Mailed to the CA: delivered by mail only (R-CH-1, R-CH-2). */
     MAIL(EnumSet.of(Delivery.MAIL)),
     /** At a county/district window, forwarded to the CA in batches (R-CH-4): by mail or pick-up there. */
-    WINDOW(EnumSet.of(Delivery.MAIL, Delivery.WINDOW_PICKUP));
+    WINDOW(EnumSet.of(Delivery.MAIL, Delivery.WINDOW_PICKUP)),
+    /**
+     * Remote, for a certificate already on the employer's USB key (R-REN-2): renewal, information change,
+     * unlock. The service files these itself; the public submission refuses this channel.
+     */
+    ONLINE(EnumSet.of(Delivery.TO_TOKEN));
 
     private final Set<Delivery> deliveries;
 

@@ -7,5 +7,7 @@ public enum Delivery {
     /** By EMS to the address of the mailing-address form; the CA pays the postage (R-CH-1, R-MAT-4). */
     MAIL,
     /** Collected at the window where it was submitted (R-CH-5..7). */
-    WINDOW_PICKUP
+    WINDOW_PICKUP,
+    /** No new key: the certificate is written to the employer's own USB key by the assistant (R-REN-2). */
+    TO_TOKEN
 }

@@ -26,10 +26,13 @@ import org.orgcert.pki.name.Uscc;
  * @param createdAt        when it was recorded
  * @param revokedAt        when it was revoked, or {@code null}
  * @param revocationReason why, or {@code null}
+ * @param predecessor      the certificate this one renews or replaces after an information change, or null
+ * @param firstOfEmployer  whether it is (the line of) the employer's first certificate (R-FEE-1 a, b)
  */
 public record CertificateRecord(BigInteger serial, UUID applicationId, String ca, Uscc uscc, String employerName,
         String algorithm, String profile, Instant notBefore, Instant notAfter, CertificateState state, byte[] tbs,
-        byte[] der, String tokenSerial, Instant createdAt, Instant revokedAt, RevocationReason revocationReason) {
+        byte[] der, String tokenSerial, Instant createdAt, Instant revokedAt, RevocationReason revocationReason,
+        BigInteger predecessor, boolean firstOfEmployer) {
 
     /** The signed certificate, once there is one. */
     public Optional<byte[]> certificate() {

@@ -36,7 +36,8 @@ public class CertificateStore {
     /** Rows per round trip when CRLs stream revoked certificates through a cursor. */
     static final int CURSOR_FETCH_SIZE = 1000;
     private static final String COLUMNS = "serial, application_id, ca, uscc, employer_name, algorithm, profile,"
-            + " not_before, not_after, status, tbs, der, token_serial, created_at, revoked_at, revocation_reason";
+            + " not_before, not_after, status, tbs, der, token_serial, created_at, revoked_at, revocation_reason,"
+            + " predecessor_serial, first_of_employer";
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate cursor;
@@ -59,13 +60,20 @@ public class CertificateStore {
     @Transactional(propagation = Propagation.MANDATORY)
     public Recorded record(NewCertificate certificate) {
         var prepared = certificate.prepared();
+        BigDecimal predecessor = certificate.predecessor() == null ? null : new BigDecimal(certificate.predecessor());
+        // "First" (R-FEE-1 a, b): no earlier certificate of this USCC, or inherited from the predecessor.
         int inserted = jdbc.update("INSERT INTO certificate (serial, application_id, ca, uscc, employer_name,"
-                + " algorithm, profile, not_before, not_after, status, tbs, token_serial, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUING', ?, ?, ?) ON CONFLICT (application_id) DO NOTHING",
+                + " algorithm, profile, not_before, not_after, status, tbs, token_serial, created_at,"
+                + " predecessor_serial, first_of_employer)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUING', ?, ?, ?, ?, CASE WHEN ?::numeric IS NULL"
+                + " THEN NOT EXISTS (SELECT 1 FROM certificate WHERE uscc = ?)"
+                + " ELSE (SELECT first_of_employer FROM certificate WHERE serial = ?::numeric) END)"
+                + " ON CONFLICT (application_id) DO NOTHING",
                 new BigDecimal(prepared.serial()), certificate.applicationId(), certificate.ca(),
                 certificate.uscc().value(), certificate.employerName(), certificate.algorithm(), prepared.profileId(),
                 Timestamp.from(prepared.notBefore()), Timestamp.from(prepared.notAfter()), prepared.tbs(),
-                certificate.tokenSerial(), Timestamp.from(clock.instant()));
+                certificate.tokenSerial(), Timestamp.from(clock.instant()), predecessor, predecessor,
+                certificate.uscc().value(), predecessor);
         CertificateRecord row = findByApplication(certificate.applicationId()).orElseThrow();
         return new Recorded(row, inserted == 1);
     }
@@ -118,6 +126,25 @@ public class CertificateStore {
                 CertificateStore::map, uscc.value());
     }
 
+    /** The certificate that renews or replaces {@code serial} (at most one), if any. */
+    public Optional<CertificateRecord> findSuccessor(BigInteger serial) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM certificate WHERE predecessor_serial = ?", CertificateStore::map,
+                new BigDecimal(serial)).stream().findFirst();
+    }
+
+    /** The VALID certificates whose key is on USB key {@code tokenSerial}, newest first. */
+    public List<CertificateRecord> findValidOnToken(String tokenSerial) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM certificate WHERE token_serial = ? AND status = 'VALID'"
+                + " ORDER BY not_after DESC", CertificateStore::map, tokenSerial);
+    }
+
+    /** VALID certificates without a successor whose validity ends in [{@code from}, {@code to}). */
+    public List<CertificateRecord> findExpiringBetween(Instant from, Instant to) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM certificate c WHERE status = 'VALID' AND not_after >= ?"
+                + " AND not_after < ? AND NOT EXISTS (SELECT 1 FROM certificate s WHERE s.predecessor_serial = c.serial)"
+                + " ORDER BY not_after", CertificateStore::map, Timestamp.from(from), Timestamp.from(to));
+    }
+
     /**
      * What an OCSP responder for CA {@code ca} says about {@code serial}: good, revoked (time, reason), or
      * unknown for serials this CA never issued or has not signed yet.
@@ -163,12 +190,14 @@ public class CertificateStore {
         Timestamp revokedAt = rs.getTimestamp("revoked_at");
         int reason = rs.getInt("revocation_reason");
         boolean hasReason = !rs.wasNull();
+        java.math.BigDecimal predecessor = rs.getBigDecimal("predecessor_serial");
         return new CertificateRecord(rs.getBigDecimal("serial").toBigIntegerExact(),
                 rs.getObject("application_id", UUID.class), rs.getString("ca"), new Uscc(rs.getString("uscc")),
                 rs.getString("employer_name"), rs.getString("algorithm"), rs.getString("profile"),
                 rs.getTimestamp("not_before").toInstant(), rs.getTimestamp("not_after").toInstant(),
                 CertificateState.valueOf(rs.getString("status")), rs.getBytes("tbs"), rs.getBytes("der"),
                 rs.getString("token_serial"), rs.getTimestamp("created_at").toInstant(),
-                revokedAt == null ? null : revokedAt.toInstant(), hasReason ? RevocationReason.of(reason) : null);
+                revokedAt == null ? null : revokedAt.toInstant(), hasReason ? RevocationReason.of(reason) : null,
+                predecessor == null ? null : predecessor.toBigIntegerExact(), rs.getBoolean("first_of_employer"));
     }
 }

@@ -1,5 +1,6 @@
 package org.orgcert.server.certificate;
 
+import java.math.BigInteger;
 import java.util.Objects;
 import java.util.UUID;
 import org.orgcert.pki.issue.PreparedCertificate;
@@ -15,9 +16,10 @@ import org.orgcert.pki.name.Uscc;
  * @param algorithm     the key algorithm label
  * @param prepared      serial, TBS bytes, profile and validity from {@code CertificateIssuer.prepare}
  * @param tokenSerial   the USB key holding the private key
+ * @param predecessor   the certificate it succeeds (renewal, information change), or null
  */
 public record NewCertificate(UUID applicationId, String ca, Uscc uscc, String employerName, String algorithm,
-        PreparedCertificate prepared, String tokenSerial) {
+        PreparedCertificate prepared, String tokenSerial, BigInteger predecessor) {
     public NewCertificate {
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(ca, "ca");
@@ -26,5 +28,11 @@ public record NewCertificate(UUID applicationId, String ca, Uscc uscc, String em
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(prepared, "prepared");
         Objects.requireNonNull(tokenSerial, "tokenSerial");
+    }
+
+    /** A certificate that succeeds none: a new USB key's. */
+    public NewCertificate(UUID applicationId, String ca, Uscc uscc, String employerName, String algorithm,
+            PreparedCertificate prepared, String tokenSerial) {
+        this(applicationId, ca, uscc, employerName, algorithm, prepared, tokenSerial, null);
     }
 }

@@ -34,4 +34,10 @@ public interface EmployerDirectory {
      * @param purpose why, e.g. {@code "application form for application 7f3c…"}
      */
     Optional<LegalRepresentative> legalRepresentativeForForms(UUID employerId, String actor, String purpose);
+
+    /**
+     * The mobile number notices to the employer go to (a renewal reminder, say): the first contact person's,
+     * else the legal representative's. Only for handing to the notification outbox; never shown or logged.
+     */
+    Optional<MobileNumber> noticeMobile(Uscc uscc);
 }

@@ -47,4 +47,10 @@ class StoredEmployerDirectory implements EmployerDirectory {
                 "employer", employerId.toString(), "for: " + purpose)));
         return found;
     }
+
+    @Override
+    public Optional<MobileNumber> noticeMobile(Uscc uscc) {
+        return repository.findByUscc(uscc).map(employer -> employer.contacts().isEmpty()
+                ? employer.legalRepresentative().mobile() : employer.contacts().get(0).mobile());
+    }
 }

@@ -10,7 +10,6 @@ import org.orgcert.pki.csr.VerifiedCsr;
 import org.orgcert.pki.issue.CertificateSubject;
 import org.orgcert.pki.issue.EmployerNames;
 import org.orgcert.pki.issue.IssueRequest;
-import org.orgcert.pki.issue.IssuedCertificate;
 import org.orgcert.pki.issue.PreparedCertificate;
 import org.orgcert.pki.profile.CertificateProfiles;
 import org.orgcert.server.audit.AuditEntry;
@@ -57,11 +56,12 @@ public class ProductionService {
     private final UnblockAuthority unblock;
     private final AuditLog audit;
     private final ProductionLock lock;
+    private final RecordedSigning signing;
     private final TransactionTemplate transaction;
     private final CsrParser csrParser = new CsrParser();
 
     ProductionService(CertificateAuthorities authorities, CertificateProfiles profiles, CertificateStore store,
-            TokenStock stock, UnblockAuthority unblock, AuditLog audit, ProductionLock lock,
+            TokenStock stock, UnblockAuthority unblock, AuditLog audit, ProductionLock lock, RecordedSigning signing,
             PlatformTransactionManager transactions) {
         this.authorities = authorities;
         this.profiles = profiles;
@@ -70,6 +70,7 @@ public class ProductionService {
         this.unblock = unblock;
         this.audit = audit;
         this.lock = lock;
+        this.signing = signing;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -168,23 +169,8 @@ public class ProductionService {
         return new ProductionResult(ProductionResult.Outcome.RESUMED, signed, signed.tokenSerial(), Optional.of(pin));
     }
 
-    /**
-     * Signs the application's recorded TBS if it is still ISSUING, under the row lock: a second signer waits
-     * and then finds the row VALID, so a TBS is signed at most once.
-     */
     private CertificateRecord sign(UUID applicationId, String actor) {
-        return transaction.execute(status -> {
-            CertificateRecord row = store.lockForSigning(applicationId).orElseThrow();
-            if (row.state() != CertificateState.ISSUING) {
-                return row;
-            }
-            IssuedCertificate issued = authorities.forLabel(row.ca()).issuer().sign(new PreparedCertificate(
-                    row.serial(), row.tbs(), row.profile(), row.notBefore(), row.notAfter()));
-            store.markSigned(row.serial(), issued.der());
-            audit.record(new AuditEntry(actor, "certificate.signed", SUBJECT, row.serialHex(),
-                    "ca=" + row.ca() + ", application=" + applicationId));
-            return store.findByApplication(applicationId).orElseThrow();
-        });
+        return signing.sign(applicationId, actor);
     }
 
     private void load(Token token, char[] pin, CertificateRecord certificate, String actor) {

@@ -27,6 +27,12 @@ public class ApiProblem extends ErrorResponseException {
         return problem;
     }
 
+    /** Adds a property to the problem body (e.g. {@code opensOn} for a renewal asked too early); returns this. */
+    public ApiProblem with(String name, Object value) {
+        getBody().setProperty(name, value);
+        return this;
+    }
+
     /** 400: the input is not acceptable, e.g. a USCC with a wrong check character. */
     public static ApiProblem badRequest(String type, String detail) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, type, detail, null);

@@ -1,0 +1,146 @@
+package org.orgcert.server.lifecycle;
+
+import java.math.BigInteger;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.orgcert.pki.crl.RevocationReason;
+import org.orgcert.server.application.Application;
+import org.orgcert.server.application.ApplicationEvent;
+import org.orgcert.server.application.ApplicationKind;
+import org.orgcert.server.application.ApplicationService;
+import org.orgcert.server.certificate.CertificateRecord;
+import org.orgcert.server.certificate.CertificateRevocation;
+import org.orgcert.server.certificate.CertificateState;
+import org.orgcert.server.certificate.CertificateStore;
+import org.orgcert.server.issuance.SuccessorIssuance;
+import org.orgcert.server.web.ApiProblem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Information change (R-FEE-1 c, free): a new name, legal representative or address, checked by customer
+ * service against the employer's papers, gives a new certificate for the same key on the same USB key, with
+ * the same expiry; the old one is revoked as superseded once the new one is signed. The employer's
+ * assistant writes it to the key ({@code fetch-successor}). A USCC never changes (R-CERT-5): refused.
+ */
+@Service
+public class InformationChanges {
+    private final CertificateStore certificates;
+    private final ApplicationService applications;
+    private final SuccessorIssuance successors;
+    private final CertificateRevocation revocation;
+    private final RefusalLog refusals;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    InformationChanges(CertificateStore certificates, ApplicationService applications, SuccessorIssuance successors,
+            CertificateRevocation revocation, RefusalLog refusals, Clock clock, PlatformTransactionManager transactions) {
+        this.certificates = certificates;
+        this.applications = applications;
+        this.successors = successors;
+        this.revocation = revocation;
+        this.refusals = refusals;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * The change asked for; null fields stay as they are.
+     *
+     * @param uscc                if given, must be the certificate's own (a USCC cannot change)
+     * @param employerName        the new registered name
+     * @param legalRepresentative the new legal representative
+     * @param address             the new address (not in the certificate; recorded with the change)
+     */
+    public record Change(String uscc, String employerName, String legalRepresentative, String address) {
+    }
+
+    /** The change done: its application and the new certificate. */
+    public record Changed(UUID applicationId, CertificateRecord certificate, CertificateRecord superseded) {
+    }
+
+    /**
+     * Issues the changed certificate and supersedes {@code serial}.
+     *
+     * @throws ApiProblem 409 {@code uscc-cannot-change}, {@code certificate-not-valid}, {@code already-renewed};
+     *                    400 {@code nothing-changed}, {@code invalid-employer-name}; 404 {@code unknown-certificate}
+     */
+    public Changed change(BigInteger serial, Change change, String actor) {
+        String hex = serial.toString(16).toUpperCase(Locale.ROOT);
+        try {
+            UUID applicationId = transaction.execute(status -> {
+                CertificateRecord current = changeable(serial, change);
+                Application original = applications.get(current.applicationId());
+                String name = blankToNull(change.employerName()) == null ? current.employerName()
+                        : change.employerName().strip();
+                String representative = blankToNull(change.legalRepresentative()) == null
+                        ? original.form().legalRepresentative() : change.legalRepresentative().strip();
+                List<String> what = new ArrayList<>();
+                if (!name.equals(current.employerName())) {
+                    what.add("name");
+                }
+                if (!representative.equals(original.form().legalRepresentative())) {
+                    what.add("legal representative");
+                }
+                if (blankToNull(change.address()) != null) {
+                    what.add("address: " + change.address().strip());
+                }
+                if (what.isEmpty()) {
+                    throw ApiProblem.badRequest("nothing-changed", "The request changes neither the name, the legal"
+                            + " representative nor the address.");
+                }
+                Application request = applications.fileOnline(OnlineForms.of(original.form(),
+                        ApplicationKind.INFO_CHANGE, name, representative), actor,
+                        "information change of certificate " + hex + " (" + String.join(", ", what) + "), free (R-FEE-1 c)");
+                applications.apply(request.id(), ApplicationEvent.APPROVE_ONLINE, actor, "papers checked by " + actor);
+                applications.apply(request.id(), ApplicationEvent.START_PRODUCTION, actor, null);
+                successors.record(new SuccessorIssuance.Order(request.id(), current, name, current.notAfter(), actor));
+                return request.id();
+            });
+            return transaction.execute(status -> {
+                CertificateRecord signed = successors.sign(applicationId, actor);
+                applications.completeProduction(applicationId, signed.serialHex(), actor);
+                CertificateRecord superseded = revocation.revoke(serial, RevocationReason.SUPERSEDED, actor);
+                applications.apply(applicationId, ApplicationEvent.DELIVER_ONLINE, actor,
+                        "certificate " + signed.serialHex() + " for the assistant to write to token " + signed.tokenSerial());
+                return new Changed(applicationId, signed, superseded);
+            });
+        } catch (ApiProblem refused) {
+            refusals.record(actor, "certificate.information-change", "certificate", hex, refused);
+            throw refused;
+        }
+    }
+
+    private CertificateRecord changeable(BigInteger serial, Change change) {
+        CertificateRecord current = certificates.findBySerial(serial)
+                .filter(c -> c.state() != CertificateState.ISSUING)
+                .orElseThrow(() -> ApiProblem.notFound("unknown-certificate", "No certificate has serial "
+                        + serial.toString(16).toUpperCase(Locale.ROOT) + "."));
+        if (blankToNull(change.uscc()) != null && !change.uscc().strip().equalsIgnoreCase(current.uscc().value())) {
+            throw ApiProblem.conflict("uscc-cannot-change", "A certificate's USCC never changes (R-CERT-5, R-FEE-1 c):"
+                    + " an employer with a new USCC applies for a new certificate.");
+        }
+        if (current.state() != CertificateState.VALID || !clock.instant().isBefore(current.notAfter())) {
+            throw ApiProblem.conflict("certificate-not-valid", "Only a valid certificate's information can be changed;"
+                    + " certificate " + current.serialHex() + " is " + (current.state() == CertificateState.VALID
+                            ? "expired" : "revoked") + ".");
+        }
+        certificates.findSuccessor(serial).ifPresent(successor -> {
+            throw ApiProblem.conflict("already-renewed", "Certificate " + current.serialHex() + " already has a"
+                    + " successor, " + successor.serialHex() + "; change that one.").with("successor", successor.serialHex());
+        });
+        if (change.employerName() != null && change.employerName().strip().length() > 100) {
+            throw ApiProblem.invalidFields("the name is too long", Map.of("employerName", "at most 100 characters"));
+        }
+        return current;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

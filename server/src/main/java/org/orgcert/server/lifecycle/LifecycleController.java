@@ -1,0 +1,201 @@
+package org.orgcert.server.lifecycle;
+
+import java.math.BigInteger;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.orgcert.pki.crl.RevocationReason;
+import org.orgcert.server.certificate.CertificateRecord;
+import org.orgcert.server.certificate.CertificateStore;
+import org.orgcert.server.web.Actor;
+import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.web.StaffRole;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The REST API after issuance: remote renewal (no session: the current key's signature is the proof),
+ * successor certificates (public), loss/damage/cancellation reports, information changes and unlock
+ * requests. The employer's USB-key assistant ({@code orgcert-key}) and the portal call these.
+ */
+@RestController
+class LifecycleController {
+    private final Renewals renewals;
+    private final CertificateStore certificates;
+    private final CertificateEnding ending;
+    private final InformationChanges changes;
+    private final UnlockRequests unlocks;
+
+    LifecycleController(Renewals renewals, CertificateStore certificates, CertificateEnding ending,
+            InformationChanges changes, UnlockRequests unlocks) {
+        this.renewals = renewals;
+        this.certificates = certificates;
+        this.ending = ending;
+        this.changes = changes;
+        this.unlocks = unlocks;
+    }
+
+    record ChallengeRequest(String serial) {
+    }
+
+    record RenewalRequest(String serial, String nonce, String signature) {
+    }
+
+    record EndRequest(EndReason reason) {
+    }
+
+    record UnlockRequestBody(String tokenSerial, String challenge) {
+    }
+
+    record Rejection(String reason) {
+    }
+
+    /** R-REN-1/2: a challenge for the current key to sign. */
+    @PostMapping("/api/v1/renewals/challenge")
+    Map<String, Object> challenge(@RequestBody ChallengeRequest request) {
+        BigInteger serial = serial(request.serial());
+        Renewals.Challenge challenge = renewals.challenge(serial, keyHolder(serial));
+        return Map.of("serial", challenge.serial(), "nonce", challenge.nonce(), "expiresAt", challenge.expiresAt(),
+                "toBeSigned", Base64.getEncoder().encodeToString(challenge.toBeSigned()));
+    }
+
+    /** R-REN-1..3: the renewed certificate for the signed challenge. */
+    @PostMapping("/api/v1/renewals")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> renew(@RequestBody RenewalRequest request) {
+        BigInteger serial = serial(request.serial());
+        Renewals.Renewed renewed = renewals.renew(serial, request.nonce(), base64(request.signature(), "signature"),
+                keyHolder(serial));
+        Map<String, Object> body = certificate(renewed.certificate());
+        body.put("applicationId", renewed.applicationId());
+        body.put("fee", Map.of("payableFen", renewed.fee().payableFen(), "rule", renewed.fee().rule()));
+        return body;
+    }
+
+    /** The certificate that renews or replaces {@code serial}, for the assistant to write to the key. */
+    @GetMapping("/api/v1/certificates/{serial}/successor")
+    Map<String, Object> successor(@PathVariable String serial) {
+        CertificateRecord successor = certificates.findSuccessor(serial(serial))
+                .filter(c -> c.certificate().isPresent())
+                .orElseThrow(() -> ApiProblem.notFound("no-successor", "Certificate " + serial
+                        + " has no renewed or changed successor."));
+        Map<String, Object> body = certificate(successor);
+        // An information change supersedes its predecessor; a renewal leaves it valid until it expires.
+        boolean superseded = certificates.findBySerial(successor.predecessor())
+                .map(p -> p.revocationReason() == RevocationReason.SUPERSEDED).orElse(false);
+        body.put("reason", superseded ? "INFO_CHANGE" : "RENEWAL");
+        return body;
+    }
+
+    /** R-FEE-2: a lost (keyCompromise), damaged or cancelled certificate is revoked at once. */
+    @PostMapping("/api/v1/certificates/{serial}/revocation")
+    Map<String, Object> end(@PathVariable String serial, @RequestBody EndRequest request, Actor actor) {
+        CertificateRecord revoked = ending.report(serial(serial), request.reason(), actor);
+        CertificateRecord now = certificates.findBySerial(revoked.serial()).orElseThrow();
+        return Map.of("serial", now.serialHex(), "state", now.state(), "reason", request.reason().rfcName(),
+                "revokedAt", now.revokedAt());
+    }
+
+    /** R-FEE-1 c: customer service changes the name, legal representative or address. */
+    @PostMapping("/api/v1/certificates/{serial}/information-change")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> changeInformation(@PathVariable String serial, @RequestBody InformationChanges.Change change,
+            Actor actor) {
+        actor.require("an information change", StaffRole.CA_SERVICE);
+        InformationChanges.Changed changed = changes.change(serial(serial), change, actor.auditName());
+        Map<String, Object> body = certificate(changed.certificate());
+        body.put("applicationId", changed.applicationId());
+        body.put("superseded", changed.superseded().serialHex());
+        return body;
+    }
+
+    /** R-FEE-1 d: the agent files the locked key's challenge. */
+    @PostMapping("/api/v1/unlock-requests")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> requestUnlock(@RequestBody UnlockRequestBody request, Actor actor) {
+        return view(unlocks.request(request.tokenSerial(), request.challenge(), actor));
+    }
+
+    @GetMapping("/api/v1/unlock-requests/{id}")
+    Map<String, Object> unlockRequest(@PathVariable UUID id, Actor actor) {
+        return view(unlocks.find(id, actor).orElseThrow(() -> ApiProblem.notFound("unknown-request",
+                "No unlock request " + id + " of yours.")));
+    }
+
+    @GetMapping("/api/v1/unlock-requests")
+    List<Map<String, Object>> pendingUnlocks(Actor actor) {
+        actor.require("the unlock queue", StaffRole.CA_SERVICE);
+        return unlocks.pending().stream().map(this::summary).toList();
+    }
+
+    @PostMapping("/api/v1/unlock-requests/{id}/approve")
+    Map<String, Object> approveUnlock(@PathVariable UUID id, Actor actor) {
+        return summary(unlocks.decide(id, true, null, actor));
+    }
+
+    @PostMapping("/api/v1/unlock-requests/{id}/reject")
+    Map<String, Object> rejectUnlock(@PathVariable UUID id, @RequestBody Rejection rejection, Actor actor) {
+        return summary(unlocks.decide(id, false, rejection.reason(), actor));
+    }
+
+    /** The requester's view, with the one-time response once approved. */
+    private Map<String, Object> view(UnlockRequest request) {
+        Map<String, Object> body = summary(request);
+        unlocks.response(request).ifPresent(response -> body.put("response", response));
+        return body;
+    }
+
+    /** Without the response: the queue shows what to decide, not the code. */
+    private Map<String, Object> summary(UnlockRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", request.id());
+        body.put("tokenSerial", request.tokenSerial());
+        body.put("certificateSerial", request.certificateSerial().toString(16).toUpperCase(java.util.Locale.ROOT));
+        body.put("applicationId", request.applicationId());
+        body.put("state", request.state());
+        body.put("requestedBy", request.requestedBy());
+        body.put("requestedAt", request.requestedAt());
+        if (request.reason() != null) {
+            body.put("reason", request.reason());
+        }
+        return body;
+    }
+
+    private static Map<String, Object> certificate(CertificateRecord certificate) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("serial", certificate.serialHex());
+        body.put("certificate", Base64.getEncoder().encodeToString(certificate.certificate().orElseThrow()));
+        body.put("notBefore", certificate.notBefore());
+        body.put("notAfter", certificate.notAfter());
+        body.put("predecessor", certificate.predecessor() == null ? null
+                : certificate.predecessor().toString(16).toUpperCase(java.util.Locale.ROOT));
+        return body;
+    }
+
+    private static String keyHolder(BigInteger serial) {
+        return "key-holder:" + serial.toString(16).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static BigInteger serial(String hex) {
+        if (hex == null || !hex.strip().matches("[0-9A-Fa-f]{1,40}")) {
+            throw ApiProblem.invalidFields("not a certificate serial", Map.of("serial",
+                    "the certificate serial in hexadecimal, as the assistant shows it"));
+        }
+        return new BigInteger(hex.strip(), 16);
+    }
+
+    private static byte[] base64(String value, String field) {
+        try {
+            return Base64.getDecoder().decode(value == null ? "" : value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidFields("not base64", Map.of(field, "base64 of the DER signature"));
+        }
+    }
+}

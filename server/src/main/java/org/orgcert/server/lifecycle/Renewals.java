@@ -1,0 +1,207 @@
+package org.orgcert.server.lifecycle;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.UUID;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.orgcert.pki.Pki;
+import org.orgcert.pki.algorithm.Signatures;
+import org.orgcert.server.application.Application;
+import org.orgcert.server.application.ApplicationEvent;
+import org.orgcert.server.application.ApplicationKind;
+import org.orgcert.server.application.ApplicationService;
+import org.orgcert.server.calendar.ShanghaiTime;
+import org.orgcert.server.certificate.CertificateRecord;
+import org.orgcert.server.certificate.CertificateState;
+import org.orgcert.server.certificate.CertificateStore;
+import org.orgcert.server.issuance.SuccessorIssuance;
+import org.orgcert.server.web.ApiProblem;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Remote annual renewal (R-REN-1..3, R-CERT-4). The employer's assistant asks for a challenge, the USB key
+ * signs it with the current certificate's key, and the service issues a successor for the same key.
+ *
+ * <ul>
+ *   <li>Opens 30 days before expiry (R-REN-1); earlier is refused with the date it opens. An expired or
+ *       revoked certificate cannot be renewed online: the employer applies for a new certificate with papers
+ *       (at the hall, by mail or at a window), and the first-certificate subsidy has ended.</li>
+ *   <li>Validity: from now until the old expiry plus one year, so renewing early loses no days (the
+ *       profile allows up to 31 days beyond a year).</li>
+ *   <li>The challenge is a 32-byte random nonce, valid 5 minutes, used once, bound to the serial; what is
+ *       signed is {@code "orgcert-renewal\n" + serial hex + "\n" + nonce}, so a signature made for another
+ *       purpose never renews.</li>
+ *   <li>Every refused attempt is audited; nothing else changes.</li>
+ * </ul>
+ */
+@Service
+public class Renewals {
+    /** R-REN-1: renewal opens this long before expiry. */
+    static final Duration WINDOW = Duration.ofDays(30);
+    private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
+
+    private final CertificateStore certificates;
+    private final ApplicationService applications;
+    private final SuccessorIssuance successors;
+    private final RefusalLog refusals;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    Renewals(CertificateStore certificates, ApplicationService applications, SuccessorIssuance successors,
+            RefusalLog refusals, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+        this.certificates = certificates;
+        this.applications = applications;
+        this.successors = successors;
+        this.refusals = refusals;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** A challenge for the current key to sign. */
+    public record Challenge(String serial, String nonce, Instant expiresAt, byte[] toBeSigned) {
+    }
+
+    /** A renewal done: the online application, the new certificate and what it costs. */
+    public record Renewed(UUID applicationId, CertificateRecord certificate, RenewalFee fee) {
+    }
+
+    /**
+     * Issues a challenge for certificate {@code serial}.
+     *
+     * @throws ApiProblem 404 {@code unknown-certificate}; 409 {@code renewal-not-open} (with {@code opensOn}),
+     *                    {@code certificate-expired}, {@code certificate-revoked}, {@code already-renewed}
+     */
+    public Challenge challenge(BigInteger serial, String actor) {
+        try {
+            CertificateRecord current = renewable(serial);
+            byte[] random = new byte[32];
+            Pki.random().nextBytes(random);
+            String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Instant now = clock.instant();
+            Instant expires = now.plus(NONCE_LIFETIME);
+            jdbc.update("INSERT INTO renewal_challenge (nonce, serial, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                    nonce, new BigDecimal(serial), Timestamp.from(now), Timestamp.from(expires));
+            return new Challenge(current.serialHex(), nonce, expires, toBeSigned(current.serialHex(), nonce));
+        } catch (ApiProblem refused) {
+            refusals.record(actor, "certificate.renewal", "certificate", serial.toString(16).toUpperCase(), refused);
+            throw refused;
+        }
+    }
+
+    /**
+     * Renews certificate {@code serial} when {@code signature} is its key's signature over the challenge of
+     * {@code nonce}.
+     *
+     * @throws ApiProblem 400 {@code bad-signature}; 409 {@code stale-nonce} (unknown, used, expired or for
+     *                    another certificate) and the refusals of {@link #challenge}
+     */
+    public Renewed renew(BigInteger serial, String nonce, byte[] signature, String actor) {
+        try {
+            RenewalFee[] fee = new RenewalFee[1];
+            UUID applicationId = transaction.execute(status -> {
+                consume(serial, nonce);
+                CertificateRecord current = renewable(serial);
+                if (!verifies(current, toBeSigned(current.serialHex(), nonce), signature)) {
+                    throw ApiProblem.badRequest("bad-signature", "The signature was not made by the key of certificate "
+                            + current.serialHex() + " over this challenge.");
+                }
+                fee[0] = RenewalFee.of(current);
+                Application original = applications.get(current.applicationId());
+                Application renewal = applications.fileOnline(OnlineForms.of(original.form(), ApplicationKind.RENEWAL,
+                        current.employerName(), original.form().legalRepresentative()), actor,
+                        "renewal of certificate " + current.serialHex() + ", signed with its key (R-REN-2)");
+                applications.apply(renewal.id(), ApplicationEvent.APPROVE_ONLINE, actor, "fee "
+                        + fee[0].payableFen() + " fen to the employer (" + fee[0].rule() + ")");
+                applications.apply(renewal.id(), ApplicationEvent.START_PRODUCTION, actor, null);
+                successors.record(new SuccessorIssuance.Order(renewal.id(), current, current.employerName(),
+                        ShanghaiTime.at(current.notAfter()).plusYears(1).toInstant(), actor));
+                return renewal.id();
+            });
+            CertificateRecord renewed = transaction.execute(status -> {
+                CertificateRecord signed = successors.sign(applicationId, actor);
+                applications.completeProduction(applicationId, signed.serialHex(), actor);
+                applications.apply(applicationId, ApplicationEvent.DELIVER_ONLINE, actor,
+                        "certificate " + signed.serialHex() + " handed to the USB-key assistant");
+                return signed;
+            });
+            return new Renewed(applicationId, renewed, fee[0]);
+        } catch (ApiProblem refused) {
+            refusals.record(actor, "certificate.renewal", "certificate", serial.toString(16).toUpperCase(), refused);
+            throw refused;
+        }
+    }
+
+    /** The certificate, if it may be renewed now. */
+    private CertificateRecord renewable(BigInteger serial) {
+        CertificateRecord current = certificates.findBySerial(serial)
+                .filter(c -> c.state() != CertificateState.ISSUING)
+                .orElseThrow(() -> ApiProblem.notFound("unknown-certificate", "No certificate has serial "
+                        + serial.toString(16).toUpperCase() + "."));
+        Instant now = clock.instant();
+        if (current.state() == CertificateState.REVOKED) {
+            throw ApiProblem.conflict("certificate-revoked", "Certificate " + current.serialHex() + " was revoked on "
+                    + ShanghaiTime.dateOf(current.revokedAt()) + " and cannot be renewed; apply for a new certificate"
+                    + " at the CA hall, by mail or at a window (R-FEE-2: paid).");
+        }
+        if (!now.isBefore(current.notAfter())) {
+            throw ApiProblem.conflict("certificate-expired", "Certificate " + current.serialHex() + " expired on "
+                    + ShanghaiTime.dateOf(current.notAfter()) + "; an expired certificate cannot be renewed online."
+                    + " Apply for a new certificate with the papers at the CA hall, by mail or at a window; the"
+                    + " first-certificate subsidy ended with it (R-FEE-2).");
+        }
+        LocalDate opensOn = ShanghaiTime.dateOf(current.notAfter().minus(WINDOW));
+        if (now.isBefore(current.notAfter().minus(WINDOW))) {
+            throw ApiProblem.conflict("renewal-not-open", "Renewal of certificate " + current.serialHex()
+                    + " opens on " + opensOn + ", 30 days before it expires on "
+                    + ShanghaiTime.dateOf(current.notAfter()) + " (R-REN-1).").with("opensOn", opensOn.toString());
+        }
+        certificates.findSuccessor(serial).ifPresent(successor -> {
+            throw ApiProblem.conflict("already-renewed", "Certificate " + current.serialHex()
+                    + " already has a successor, " + successor.serialHex() + "; write it to the USB key with the"
+                    + " assistant (fetch-successor).").with("successor", successor.serialHex());
+        });
+        return current;
+    }
+
+    /** Marks the nonce used, under its row lock, if it is unused, unexpired and for this certificate. */
+    private void consume(BigInteger serial, String nonce) {
+        Instant now = clock.instant();
+        int used = nonce == null ? 0 : jdbc.update("UPDATE renewal_challenge SET used_at = ? WHERE nonce = ?"
+                + " AND serial = ? AND used_at IS NULL AND expires_at > ?", Timestamp.from(now), nonce,
+                new BigDecimal(serial), Timestamp.from(now));
+        if (used != 1) {
+            throw ApiProblem.conflict("stale-nonce", "This challenge is unknown, used, expired or for another"
+                    + " certificate; ask for a new one.");
+        }
+    }
+
+    static byte[] toBeSigned(String serialHex, String nonce) {
+        return ("orgcert-renewal\n" + serialHex + "\n" + nonce).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean verifies(CertificateRecord certificate, byte[] data, byte[] signature) {
+        if (signature == null || signature.length == 0 || signature.length > 1024) {
+            return false;
+        }
+        try {
+            PublicKey key = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().setProvider(Pki.provider())
+                    .getCertificate(new X509CertificateHolder(certificate.certificate().orElseThrow())).getPublicKey();
+            return Signatures.verify(key, data, signature);
+        } catch (java.io.IOException | java.security.GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.orgcert.server.lifecycle;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.orgcert.server.application.Application;
+import org.orgcert.server.application.ApplicationEvent;
+import org.orgcert.server.application.ApplicationKind;
+import org.orgcert.server.application.ApplicationService;
+import org.orgcert.server.audit.AuditEntry;
+import org.orgcert.server.audit.AuditLog;
+import org.orgcert.server.certificate.CertificateRecord;
+import org.orgcert.server.certificate.CertificateStore;
+import org.orgcert.server.web.Actor;
+import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.web.StaffRole;
+import org.orgcert.token.TokenException;
+import org.orgcert.token.UnblockAuthority;
+import org.orgcert.token.UnblockChallenge;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Unlocking a USB key locked by wrong PINs (R-FEE-1 d: free; R-CERT-2). The employer's assistant reads the
+ * locked key's challenge; the employer's agent (signed in with a one-time code) files it; the service checks
+ * that the key holds a valid certificate of an employer the agent acts for; customer service approves it, or
+ * the automatic policy does ({@code orgcert.unlock.auto-approve}, default on); the approved request answers
+ * the bureau's one-time response, computed from the unblock secret when asked for and never stored, which the
+ * assistant uses to set a new PIN. At most {@code orgcert.unlock.max-per-day} requests per key in 24 hours
+ * (default 3): a key locked that often is more likely in the wrong hands. Everything is audited.
+ */
+@Service
+public class UnlockRequests {
+    private static final String POLICY = "system:unlock-policy";
+    private final CertificateStore certificates;
+    private final ApplicationService applications;
+    private final UnblockAuthority unblock;
+    private final AuditLog audit;
+    private final RefusalLog refusals;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final boolean autoApprove;
+    private final int maxPerDay;
+
+    UnlockRequests(CertificateStore certificates, ApplicationService applications, UnblockAuthority unblock,
+            AuditLog audit, RefusalLog refusals, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions,
+            @Value("${orgcert.unlock.auto-approve:true}") boolean autoApprove,
+            @Value("${orgcert.unlock.max-per-day:3}") int maxPerDay) {
+        this.certificates = certificates;
+        this.applications = applications;
+        this.unblock = unblock;
+        this.audit = audit;
+        this.refusals = refusals;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+        this.autoApprove = autoApprove;
+        this.maxPerDay = maxPerDay;
+    }
+
+    /**
+     * Files a request for key {@code tokenSerial} showing {@code challengeText}.
+     *
+     * @throws ApiProblem 400 {@code invalid-challenge}; 404 {@code unknown-token} (no valid certificate of the
+     *                    caller's employers on that key); 429 {@code unlock-rate-limited}
+     */
+    public UnlockRequest request(String tokenSerial, String challengeText, Actor actor) {
+        try {
+            return transaction.execute(status -> {
+                UnblockChallenge challenge = parse(challengeText);
+                CertificateRecord certificate = ownValidCertificate(tokenSerial, actor);
+                Instant now = clock.instant();
+                // A lock per key orders two racing requests, so the rate limit holds.
+                jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext(?))", "unlock:" + tokenSerial);
+                Integer recent = jdbc.queryForObject("SELECT count(*) FROM unlock_request WHERE token_serial = ?"
+                        + " AND requested_at > ?", Integer.class, tokenSerial, Timestamp.from(now.minus(Duration.ofDays(1))));
+                if (recent != null && recent >= maxPerDay) {
+                    throw ApiProblem.tooManyRequests("unlock-rate-limited", "This USB key was unlocked or asked to be"
+                            + " unlocked " + recent + " times in the last 24 hours; call customer service.");
+                }
+                Application original = applications.get(certificate.applicationId());
+                Application application = applications.fileOnline(OnlineForms.of(original.form(), ApplicationKind.UNLOCK,
+                        certificate.employerName(), original.form().legalRepresentative()), actor.auditName(),
+                        "unlock of USB key " + tokenSerial + " (certificate " + certificate.serialHex() + "), free (R-FEE-1 d)");
+                UUID id = UUID.randomUUID();
+                jdbc.update("INSERT INTO unlock_request (id, token_serial, certificate_serial, application_id, challenge,"
+                        + " state, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)", id, tokenSerial,
+                        new BigDecimal(certificate.serial()), application.id(), challenge.text(), actor.auditName(),
+                        Timestamp.from(now));
+                audit.record(new AuditEntry(actor.auditName(), "unlock.requested", "token", tokenSerial,
+                        "request " + id + ", challenge " + challenge.text()));
+                if (autoApprove) {
+                    decide(id, true, null, POLICY);
+                }
+                return find(id).orElseThrow();
+            });
+        } catch (ApiProblem refused) {
+            refusals.record(actor.auditName(), "unlock.request", "token", String.valueOf(tokenSerial), refused);
+            throw refused;
+        }
+    }
+
+    /** The request, if {@code actor} may see it (its employer's agent, or customer service). */
+    public Optional<UnlockRequest> find(UUID id, Actor actor) {
+        return find(id).filter(request -> maySee(actor, request));
+    }
+
+    /**
+     * The bureau's response for an approved request, for the assistant to apply; empty otherwise. A one-time
+     * code: only its employer's agent and customer service get it, and it is never logged.
+     */
+    public Optional<String> response(UnlockRequest request) {
+        if (request.state() != UnlockRequest.State.APPROVED) {
+            return Optional.empty();
+        }
+        return Optional.of(unblock.respond(request.tokenSerial(), UnblockChallenge.parse(request.challenge())).text());
+    }
+
+    /** Requests waiting for customer service, oldest first. */
+    public List<UnlockRequest> pending() {
+        return jdbc.query("SELECT * FROM unlock_request WHERE state = 'PENDING' ORDER BY requested_at LIMIT 500",
+                UnlockRequests::map);
+    }
+
+    /**
+     * Customer service approves or rejects a pending request.
+     *
+     * @throws ApiProblem 404 {@code unknown-request}; 409 {@code already-decided}; 400 {@code reason-required}
+     */
+    public UnlockRequest decide(UUID id, boolean approve, String reason, Actor staff) {
+        staff.require(approve ? "approving an unlock" : "rejecting an unlock", StaffRole.CA_SERVICE);
+        if (!approve && (reason == null || reason.isBlank())) {
+            throw ApiProblem.badRequest("reason-required", "Say why the unlock is rejected; the employer sees it.");
+        }
+        return transaction.execute(status -> {
+            decide(id, approve, reason, staff.auditName());
+            return find(id).orElseThrow();
+        });
+    }
+
+    private void decide(UUID id, boolean approve, String reason, String actor) {
+        UnlockRequest request = jdbc.query("SELECT * FROM unlock_request WHERE id = ? FOR UPDATE", UnlockRequests::map, id)
+                .stream().findFirst().orElseThrow(() -> ApiProblem.notFound("unknown-request", "No unlock request " + id + "."));
+        if (request.state() != UnlockRequest.State.PENDING) {
+            throw ApiProblem.conflict("already-decided", "Unlock request " + id + " is already " + request.state() + ".");
+        }
+        jdbc.update("UPDATE unlock_request SET state = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ?",
+                approve ? "APPROVED" : "REJECTED", actor, Timestamp.from(clock.instant()), reason, id);
+        UUID application = request.applicationId();
+        if (approve) {
+            applications.apply(application, ApplicationEvent.APPROVE_ONLINE, actor, "unlock approved");
+            applications.apply(application, ApplicationEvent.START_PRODUCTION, actor, null);
+            applications.apply(application, ApplicationEvent.COMPLETE_PRODUCTION, actor, "unblock response ready");
+            applications.apply(application, ApplicationEvent.DELIVER_ONLINE, actor, "response for the assistant");
+        } else {
+            applications.apply(application, ApplicationEvent.DECLINE_ONLINE, actor, reason);
+        }
+        audit.record(new AuditEntry(actor, approve ? "unlock.approved" : "unlock.rejected", "token",
+                request.tokenSerial(), "request " + id + (approve ? "" : ": " + reason)));
+    }
+
+    private CertificateRecord ownValidCertificate(String tokenSerial, Actor actor) {
+        Instant now = clock.instant();
+        return (tokenSerial == null ? List.<CertificateRecord>of() : certificates.findValidOnToken(tokenSerial)).stream()
+                .filter(c -> now.isBefore(c.notAfter()))
+                .filter(c -> actsFor(actor, c.uscc().value()))
+                .findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("unknown-token", "No valid certificate of your employer is on"
+                        + " USB key " + tokenSerial + "."));
+    }
+
+    private boolean maySee(Actor actor, UnlockRequest request) {
+        return certificates.findBySerial(request.certificateSerial())
+                .map(c -> actsFor(actor, c.uscc().value())).orElse(false);
+    }
+
+    private static boolean actsFor(Actor actor, String uscc) {
+        if (actor instanceof Actor.EmployerAgent agent) {
+            return agent.actsFor(uscc);
+        }
+        return actor.hasRole(StaffRole.CA_SERVICE);
+    }
+
+    private static UnblockChallenge parse(String text) {
+        try {
+            return UnblockChallenge.parse(text == null ? "" : text);
+        } catch (TokenException e) {
+            throw ApiProblem.badRequest("invalid-challenge", "That is not a USB key's unblock challenge: "
+                    + e.getMessage());
+        }
+    }
+
+    private Optional<UnlockRequest> find(UUID id) {
+        return jdbc.query("SELECT * FROM unlock_request WHERE id = ?", UnlockRequests::map, id).stream().findFirst();
+    }
+
+    private static UnlockRequest map(ResultSet rs, int row) throws SQLException {
+        return new UnlockRequest(rs.getObject("id", UUID.class), rs.getString("token_serial"),
+                rs.getBigDecimal("certificate_serial").toBigIntegerExact(), rs.getObject("application_id", UUID.class),
+                rs.getString("challenge"), UnlockRequest.State.valueOf(rs.getString("state")),
+                rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(), rs.getString("decided_by"),
+                rs.getString("reason"));
+    }
+}

@@ -1,0 +1,63 @@
+package org.orgcert.server.lifecycle;
+
+import java.io.StringReader;
+import java.util.UUID;
+import org.orgcert.pki.name.Uscc;
+import org.orgcert.server.application.Application;
+import org.orgcert.server.application.ApplicationEvent;
+import org.orgcert.server.application.ApplicationKind;
+import org.orgcert.server.application.ApplicationService;
+import org.orgcert.server.application.Channel;
+import org.orgcert.server.application.Delivery;
+import org.orgcert.server.application.MaterialItem;
+import org.orgcert.server.application.ProductionStep;
+import org.orgcert.server.application.SubmitApplication;
+import org.orgcert.server.certificate.CertificateRecord;
+import org.orgcert.server.employer.EmployerType;
+import org.orgcert.server.issuance.TokenStock;
+import org.orgcert.server.review.BundledInsuranceRegistry;
+import org.orgcert.server.review.ReviewService;
+import org.orgcert.token.Token;
+import org.springframework.context.ApplicationContext;
+
+/** Employers holding a produced USB key: an application taken through the service layer, as at the hall. */
+final class KeyHolders {
+    static final String NAME = "昆明市续期测试有限公司";
+    private static final String ACTOR = "staff:t-operator";
+    private final ApplicationService applications;
+    private final ReviewService review;
+    private final ProductionStep production;
+    private final BundledInsuranceRegistry registry;
+    private final TokenStock stock;
+
+    KeyHolders(ApplicationContext context) {
+        this.applications = context.getBean(ApplicationService.class);
+        this.review = context.getBean(ReviewService.class);
+        this.production = context.getBean(ProductionStep.class);
+        this.registry = context.getBean(BundledInsuranceRegistry.class);
+        this.stock = context.getBean(TokenStock.class);
+    }
+
+    /** An employer's key: its certificate, the opened token and its initial PIN. */
+    record Holder(CertificateRecord certificate, Token token, char[] pin, UUID applicationId) {
+    }
+
+    Holder produce(Uscc uscc) {
+        registry.importCsv(new StringReader("record_id,uscc,name,legal_representative,insuring_division\n"
+                + "L-" + uscc + "," + uscc + "," + NAME + ",张三,530102\n"), ACTOR);
+        Application application = applications.submit(new SubmitApplication(ApplicationKind.NEW, NAME, uscc,
+                EmployerType.ENTERPRISE_OR_INDIVIDUAL_BUSINESS, "张三", true, "张三", Channel.CA_HALL,
+                Delivery.ON_THE_SPOT, null, null), null, ACTOR);
+        UUID id = application.id();
+        applications.apply(id, ApplicationEvent.RECEIVE, ACTOR, null);
+        applications.apply(id, ApplicationEvent.START_REVIEW, ACTOR, null);
+        for (MaterialItem item : application.requiredMaterials()) {
+            applications.tick(id, item, ACTOR);
+        }
+        review.check(id, ACTOR);
+        applications.apply(id, ApplicationEvent.APPROVE, ACTOR, null);
+        ProductionStep.Produced produced = production.produce(id, ACTOR);
+        return new Holder(produced.result().certificate(), stock.open(produced.result().tokenSerial()),
+                produced.result().initialPin().orElseThrow().reveal(), id);
+    }
+}
