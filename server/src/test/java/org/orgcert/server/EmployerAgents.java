@@ -1,0 +1,69 @@
+package org.orgcert.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.orgcert.pki.name.Uscc;
+import org.orgcert.server.notification.Notifications;
+import org.orgcert.server.notification.OutboxMessage;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * Employers in the register and their agents signed in with a one-time code from the outbox, as a browser
+ * would be: for tests of what an employer's agent may do.
+ */
+public final class EmployerAgents {
+    private static final AtomicInteger MOBILES = new AtomicInteger(30_000_000);
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+    private final RestTestClient client;
+    private final Notifications notifications;
+
+    public EmployerAgents(RestTestClient client, Notifications notifications) {
+        this.client = client;
+        this.notifications = notifications;
+    }
+
+    /** A mobile number no other test uses. */
+    public static String nextMobile() {
+        return "137" + MOBILES.incrementAndGet();
+    }
+
+    /** Registers the employer {@code uscc} with {@code mobile} as its first contact's number. */
+    public void register(Uscc uscc, String name, String mobile) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("uscc", uscc.value());
+        body.put("name", name);
+        body.put("address", "昆明市五华区人民中路 1 号");
+        body.put("legalRepresentative", Map.of("name", "张三", "idNumber", "11010519491231002X", "mobile", nextMobile()));
+        body.put("contacts", List.of(Map.of("name", "李四", "mobile", mobile, "email", "li@example.cn")));
+        client.post().uri("/api/v1/employers").headers(TestStaff.as(TestStaff.CA_CLERK))
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange().expectStatus().isCreated();
+    }
+
+    /** A browser session of the agent with {@code mobile}, signed in with the code the outbox holds. */
+    public BrowserSession signIn(String mobile) {
+        BrowserSession browser = new BrowserSession(client).primeCsrf();
+        client.post().uri("/api/v1/employer-login/code").headers(browser::withCsrf)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("mobile", mobile)).exchange()
+                .expectStatus().isAccepted();
+        browser.keep(client.post().uri("/api/v1/employer-login").headers(browser::withCsrf)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("mobile", mobile, "code", lastText(mobile)))
+                .exchange().expectStatus().isOk().returnResult(String.class));
+        return browser;
+    }
+
+    private String lastText(String mobile) {
+        String masked = mobile.substring(0, 3) + "****" + mobile.substring(7);
+        OutboxMessage message = notifications.latest(50, true).stream().filter(m -> m.recipient().equals(masked))
+                .findFirst().orElseThrow();
+        Matcher matcher = CODE.matcher(message.text());
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+}
