@@ -2,6 +2,7 @@ package org.orgcert.server.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -33,5 +34,33 @@ public record Application(UUID id, String number, SubmitApplication form, Applic
     /** The required papers not yet ticked. */
     public List<MaterialItem> missingMaterials() {
         return requiredMaterials().stream().filter(item -> !received.contains(item)).toList();
+    }
+
+    /** As it is after a transition to {@code next} (what the compare-and-set wrote). */
+    Application movedTo(ApplicationState next) {
+        return new Application(id, number, form, next, version + 1, submittedAt, productionDue, overdueSince, waybill,
+                certificateSerial, received);
+    }
+
+    Application withProductionDue(LocalDate due) {
+        return new Application(id, number, form, state, version, submittedAt, due, overdueSince, waybill,
+                certificateSerial, received);
+    }
+
+    Application withWaybill(String number) {
+        return new Application(id, this.number, form, state, version, submittedAt, productionDue, overdueSince, number,
+                certificateSerial, received);
+    }
+
+    Application withCertificateSerial(String serial) {
+        return new Application(id, number, form, state, version, submittedAt, productionDue, overdueSince, waybill,
+                serial, received);
+    }
+
+    Application withReceived(MaterialItem item) {
+        Set<MaterialItem> more = received.isEmpty() ? EnumSet.noneOf(MaterialItem.class) : EnumSet.copyOf(received);
+        more.add(item);
+        return new Application(id, number, form, state, version, submittedAt, productionDue, overdueSince, waybill,
+                certificateSerial, Set.copyOf(more));
     }
 }

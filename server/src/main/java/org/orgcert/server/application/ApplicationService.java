@@ -2,6 +2,7 @@ package org.orgcert.server.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,13 +155,15 @@ public class ApplicationService {
         if (event == ApplicationEvent.SHIP) {
             throw ApiProblem.badRequest("waybill-required", "shipping needs the EMS waybill number: use ship()");
         }
-        move(application, event, actor, reason);
+        Application moved = move(application, event, actor, reason);
         if (event == ApplicationEvent.START_PRODUCTION && application.form().channel() != Channel.ONLINE) {
             // R-CH-2: produced within 3 working days of approval; a year without calendar data refuses (409).
             // Online requests are issued at once and promise no date.
-            repository.setProductionDue(id, calendar.addWorkingDays(calendar.today(), 3));
+            LocalDate due = calendar.addWorkingDays(calendar.today(), 3);
+            repository.setProductionDue(id, due);
+            moved = moved.withProductionDue(due);
         }
-        return get(id);
+        return moved;
     }
 
     /** Ships a produced key by EMS (R-CH-2) with its waybill number. */
@@ -177,9 +180,9 @@ public class ApplicationService {
         if (refusal != null) {
             throw ApiProblem.conflict("transition-not-allowed", refusal);
         }
-        move(application, ApplicationEvent.SHIP, actor, "waybill " + normal);
+        Application moved = move(application, ApplicationEvent.SHIP, actor, "waybill " + normal);
         repository.setWaybill(id, normal);
-        return get(id);
+        return moved.withWaybill(normal);
     }
 
     /** Records that the certificate {@code serial} was produced for the application (COMPLETE_PRODUCTION). */
@@ -191,9 +194,9 @@ public class ApplicationService {
         if (refusal != null) {
             throw ApiProblem.conflict("transition-not-allowed", refusal);
         }
-        move(application, ApplicationEvent.COMPLETE_PRODUCTION, actor, "certificate " + serial);
+        Application moved = move(application, ApplicationEvent.COMPLETE_PRODUCTION, actor, "certificate " + serial);
         repository.setCertificateSerial(id, serial);
-        return get(id);
+        return moved.withCertificateSerial(serial);
     }
 
     /** Ticks a required paper as received and verified (R-MAT-1..4); ticking twice is harmless. */
@@ -204,7 +207,7 @@ public class ApplicationService {
             audit.record(new AuditEntry(actor, "application.material-ticked", "application", id.toString(),
                     item.name()));
         }
-        return get(application.id());
+        return application.withReceived(item);
     }
 
     /** Removes a tick, e.g. when a copy turns out to lack its seal. */
@@ -259,7 +262,8 @@ public class ApplicationService {
         return application;
     }
 
-    private void move(Application application, ApplicationEvent event, String actor, String reason) {
+    /** Applies {@code event} by compare-and-set, audited; returns the application as it now is. */
+    private Application move(Application application, ApplicationEvent event, String actor, String reason) {
         for (TransitionGuard guard : guards.orderedStream().toList()) {
             String refusal = guard.refusal(application, event);
             if (refusal != null) {
@@ -274,6 +278,7 @@ public class ApplicationService {
         audit.record(new AuditEntry(actor, "application." + event.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 "application", application.id().toString(), application.state() + " -> " + event.target()
                         + (reason == null || reason.isBlank() ? "" : ": " + reason)));
+        return application.movedTo(event.target());
     }
 
     /** R-CH and R-MAT checks of a new application, with a message per field. */

@@ -27,8 +27,20 @@ class ApplicationRulesTest {
                 }
             }
         }
+        // R-CH's table, plus ONLINE/TO_TOKEN for steps on a key the employer already holds (R-REN-2).
         assertThat(allowed).containsExactlyInAnyOrder("CA_HALL/ON_THE_SPOT", "CA_HALL/MAIL", "MAIL/MAIL",
-                "WINDOW/MAIL", "WINDOW/WINDOW_PICKUP");
+                "WINDOW/MAIL", "WINDOW/WINDOW_PICKUP", "ONLINE/TO_TOKEN");
+    }
+
+    /** ONLINE is for the service's own lifecycle requests: a submitted application cannot choose it. */
+    @Test
+    void aSubmittedApplicationCannotBeOnline_R_CH() {
+        SubmitApplication online = new SubmitApplication(ApplicationKind.NEW, "昆明市测试有限公司",
+                org.orgcert.server.TestUscc.next(), EmployerType.ENTERPRISE_OR_INDIVIDUAL_BUSINESS,
+                "张三", true, "张三", Channel.ONLINE, Delivery.TO_TOKEN, null, null);
+        assertThatThrownBy(() -> ApplicationService.validate(online))
+                .isInstanceOfSatisfying(ApiProblem.class,
+                        p -> assertThat(p.getBody().getProperties().get("errors").toString()).contains("channel"));
     }
 
     /** R-MAT-1..4: proof by employer kind, agent ID unless in person, two forms, mailing form only by mail. */
