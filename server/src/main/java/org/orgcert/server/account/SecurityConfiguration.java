@@ -106,6 +106,8 @@ class SecurityConfiguration {
                         // Renewal proves itself by the current key's signature; a successor certificate is public.
                         .requestMatchers(HttpMethod.POST, "/api/v1/renewals", "/api/v1/renewals/challenge").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*/successor").permitAll()
+                        // The fee calculator and the price list are public (R-FEE).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/quotes", "/api/v1/prices").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/information-change")
                         .hasRole(StaffRole.CA_SERVICE.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/revocation", "/api/v1/unlock-requests")

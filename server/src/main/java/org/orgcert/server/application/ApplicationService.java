@@ -18,6 +18,7 @@ import org.orgcert.server.calendar.ShanghaiTime;
 import org.orgcert.server.directory.Directory;
 import org.orgcert.server.web.ApiProblem;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,16 +41,21 @@ public class ApplicationService {
     private final ObjectProvider<TransitionGuard> guards;
     private final Directory directory;
     private final CalendarService calendar;
+    private final ObjectProvider<ApprovalHook> approvalHooks;
+    private final ApplicationEventPublisher events;
 
     /** Guards come through a provider: they use this service themselves, so they cannot be injected eagerly. */
     ApplicationService(ApplicationRepository repository, AuditLog audit, Clock clock,
-            ObjectProvider<TransitionGuard> guards, Directory directory, CalendarService calendar) {
+            ObjectProvider<TransitionGuard> guards, Directory directory, CalendarService calendar,
+            ObjectProvider<ApprovalHook> approvalHooks, ApplicationEventPublisher events) {
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
         this.guards = guards;
         this.directory = directory;
         this.calendar = calendar;
+        this.approvalHooks = approvalHooks;
+        this.events = events;
     }
 
     /**
@@ -109,6 +115,16 @@ public class ApplicationService {
                 "no application " + id));
     }
 
+    /**
+     * The application if {@code actor} may see it: an agent only their own employers' (others' are 404), a
+     * window clerk only their window's (403).
+     */
+    public Application getFor(UUID id, org.orgcert.server.web.Actor actor) {
+        Application application = get(id);
+        ApplicationAccess.view(actor, application);
+        return application;
+    }
+
     /** Applications in {@code state}, oldest first, optionally of one window. */
     public List<Application> queue(ApplicationState state, String windowId, int limit) {
         return repository.findByState(state, windowId, Math.min(Math.max(limit, 1), 500));
@@ -162,6 +178,12 @@ public class ApplicationService {
             LocalDate due = calendar.addWorkingDays(calendar.today(), 3);
             repository.setProductionDue(id, due);
             moved = moved.withProductionDue(due);
+        }
+        if (event == ApplicationEvent.APPROVE || event == ApplicationEvent.APPROVE_ONLINE) {
+            Application approved = moved;
+            if (approvalHooks.orderedStream().anyMatch(hook -> hook.awaitsPayment(approved, actor))) {
+                moved = move(moved, ApplicationEvent.AWAIT_PAYMENT, "system:billing", "the employer pays first (R-FEE-4)");
+            }
         }
         return moved;
     }
@@ -278,6 +300,8 @@ public class ApplicationService {
         audit.record(new AuditEntry(actor, "application." + event.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 "application", application.id().toString(), application.state() + " -> " + event.target()
                         + (reason == null || reason.isBlank() ? "" : ": " + reason)));
+        events.publishEvent(new ApplicationMoved(application.id(), application.form().kind(), event,
+                application.state(), event.target(), actor));
         return application.movedTo(event.target());
     }
 

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.orgcert.pki.crl.RevocationReason;
+import org.orgcert.server.billing.Charge;
 import org.orgcert.server.certificate.CertificateRecord;
 import org.orgcert.server.certificate.CertificateStore;
 import org.orgcert.server.web.Actor;
 import org.orgcert.server.web.ApiProblem;
 import org.orgcert.server.web.StaffRole;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,17 +68,22 @@ class LifecycleController {
                 "toBeSigned", Base64.getEncoder().encodeToString(challenge.toBeSigned()));
     }
 
-    /** R-REN-1..3: the renewed certificate for the signed challenge. */
+    /**
+     * R-REN-1..3: the renewed certificate for the signed challenge (201), or, for a paid renewal, 202 with what
+     * to pay; the certificate is then issued when the transfer is matched and fetched as the successor.
+     */
     @PostMapping("/api/v1/renewals")
-    @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> renew(@RequestBody RenewalRequest request) {
+    ResponseEntity<Map<String, Object>> renew(@RequestBody RenewalRequest request) {
         BigInteger serial = serial(request.serial());
         Renewals.Renewed renewed = renewals.renew(serial, request.nonce(), base64(request.signature(), "signature"),
                 keyHolder(serial));
-        Map<String, Object> body = certificate(renewed.certificate());
+        Map<String, Object> body = renewed.certificate() == null ? new LinkedHashMap<>()
+                : certificate(renewed.certificate());
         body.put("applicationId", renewed.applicationId());
-        body.put("fee", Map.of("payableFen", renewed.fee().payableFen(), "rule", renewed.fee().rule()));
-        return body;
+        body.put("state", renewed.state());
+        body.put("fee", Map.of("payableFen", renewed.payable().value(), "rule", String.join(", ",
+                renewed.charges().stream().map(Charge::rule).distinct().toList()), "lines", renewed.charges()));
+        return ResponseEntity.status(renewed.certificate() == null ? HttpStatus.ACCEPTED : HttpStatus.CREATED).body(body);
     }
 
     /** The certificate that renews or replaces {@code serial}, for the assistant to write to the key. */

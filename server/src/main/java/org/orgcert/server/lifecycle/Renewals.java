@@ -10,14 +10,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.orgcert.pki.Pki;
 import org.orgcert.pki.algorithm.Signatures;
 import org.orgcert.server.application.Application;
 import org.orgcert.server.application.ApplicationEvent;
+import org.orgcert.server.application.ApplicationMoved;
 import org.orgcert.server.application.ApplicationKind;
 import org.orgcert.server.application.ApplicationService;
+import org.orgcert.server.application.ApplicationState;
+import org.orgcert.server.billing.Charge;
+import org.orgcert.server.billing.FeeQuotes;
+import org.orgcert.server.billing.Fen;
+import org.orgcert.server.billing.Payer;
 import org.orgcert.server.calendar.ShanghaiTime;
 import org.orgcert.server.certificate.CertificateRecord;
 import org.orgcert.server.certificate.CertificateState;
@@ -27,6 +34,7 @@ import org.orgcert.server.web.ApiProblem;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,6 +50,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>The challenge is a 32-byte random nonce, valid 5 minutes, used once, bound to the serial; what is
  *       signed is {@code "orgcert-renewal\n" + serial hex + "\n" + nonce}, so a signature made for another
  *       purpose never renews.</li>
+ *   <li>Fee: billing books it on approval (R-REN-3; 0 for the first certificate's line in Kunming,
+ *       R-FEE-1 b). A paid renewal waits in AWAITING_PAYMENT, its successor recorded but unsigned, and is
+ *       signed when the transfer is matched; the assistant then fetches it as the successor.</li>
  *   <li>Every refused attempt is audited; nothing else changes.</li>
  * </ul>
  */
@@ -54,16 +65,18 @@ public class Renewals {
     private final CertificateStore certificates;
     private final ApplicationService applications;
     private final SuccessorIssuance successors;
+    private final FeeQuotes quotes;
     private final RefusalLog refusals;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     Renewals(CertificateStore certificates, ApplicationService applications, SuccessorIssuance successors,
-            RefusalLog refusals, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+            FeeQuotes quotes, RefusalLog refusals, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.certificates = certificates;
         this.applications = applications;
         this.successors = successors;
+        this.quotes = quotes;
         this.refusals = refusals;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -74,8 +87,15 @@ public class Renewals {
     public record Challenge(String serial, String nonce, Instant expiresAt, byte[] toBeSigned) {
     }
 
-    /** A renewal done: the online application, the new certificate and what it costs. */
-    public record Renewed(UUID applicationId, CertificateRecord certificate, RenewalFee fee) {
+    /**
+     * A renewal asked for: the online application, the employer's charges, and the new certificate, or null
+     * while a paid renewal waits for the transfer (it is issued when the payment is matched).
+     */
+    public record Renewed(UUID applicationId, ApplicationState state, List<Charge> charges, CertificateRecord certificate) {
+        /** What the employer pays (R-REN-3), 0 for the first certificate's line in Kunming (R-FEE-1 b). */
+        public Fen payable() {
+            return charges.stream().filter(c -> c.payer() == Payer.EMPLOYER).map(Charge::amount).reduce(Fen.ZERO, Fen::plus);
+        }
     }
 
     /**
@@ -110,7 +130,6 @@ public class Renewals {
      */
     public Renewed renew(BigInteger serial, String nonce, byte[] signature, String actor) {
         try {
-            RenewalFee[] fee = new RenewalFee[1];
             UUID applicationId = transaction.execute(status -> {
                 consume(serial, nonce);
                 CertificateRecord current = renewable(serial);
@@ -118,30 +137,50 @@ public class Renewals {
                     throw ApiProblem.badRequest("bad-signature", "The signature was not made by the key of certificate "
                             + current.serialHex() + " over this challenge.");
                 }
-                fee[0] = RenewalFee.of(current);
                 Application original = applications.get(current.applicationId());
                 Application renewal = applications.fileOnline(OnlineForms.of(original.form(), ApplicationKind.RENEWAL,
                         current.employerName(), original.form().legalRepresentative()), actor,
                         "renewal of certificate " + current.serialHex() + ", signed with its key (R-REN-2)");
-                applications.apply(renewal.id(), ApplicationEvent.APPROVE_ONLINE, actor, "fee "
-                        + fee[0].payableFen() + " fen to the employer (" + fee[0].rule() + ")");
-                applications.apply(renewal.id(), ApplicationEvent.START_PRODUCTION, actor, null);
+                // Recorded first: billing reads "first certificate" from the successor's predecessor on approval.
                 successors.record(new SuccessorIssuance.Order(renewal.id(), current, current.employerName(),
                         ShanghaiTime.at(current.notAfter()).plusYears(1).toInstant(), actor));
+                Application approved = applications.apply(renewal.id(), ApplicationEvent.APPROVE_ONLINE, actor,
+                        "signed with the key of certificate " + current.serialHex());
+                if (approved.state() == ApplicationState.APPROVED) {
+                    applications.apply(renewal.id(), ApplicationEvent.START_PRODUCTION, actor, null);
+                }
                 return renewal.id();
             });
-            CertificateRecord renewed = transaction.execute(status -> {
-                CertificateRecord signed = successors.sign(applicationId, actor);
-                applications.completeProduction(applicationId, signed.serialHex(), actor);
-                applications.apply(applicationId, ApplicationEvent.DELIVER_ONLINE, actor,
-                        "certificate " + signed.serialHex() + " handed to the USB-key assistant");
-                return signed;
-            });
-            return new Renewed(applicationId, renewed, fee[0]);
+            Application renewal = applications.get(applicationId);
+            CertificateRecord issued = renewal.state() == ApplicationState.IN_PRODUCTION ? issue(applicationId, actor)
+                    : null;
+            return new Renewed(applicationId, applications.get(applicationId).state(), quotes.booked(applicationId),
+                    issued);
         } catch (ApiProblem refused) {
             refusals.record(actor, "certificate.renewal", "certificate", serial.toString(16).toUpperCase(), refused);
             throw refused;
         }
+    }
+
+    /** A paid renewal whose transfer was matched (PAYMENT_SETTLED, R-FEE-4): produced now. */
+    @TransactionalEventListener
+    void paid(ApplicationMoved moved) {
+        if (moved.kind() == ApplicationKind.RENEWAL && moved.event() == ApplicationEvent.PAYMENT_SETTLED) {
+            transaction.executeWithoutResult(status -> applications.apply(moved.applicationId(),
+                    ApplicationEvent.START_PRODUCTION, moved.actor(), "paid"));
+            issue(moved.applicationId(), moved.actor());
+        }
+    }
+
+    /** Signs the recorded successor and hands it over (to the assistant, which fetches it). */
+    private CertificateRecord issue(UUID applicationId, String actor) {
+        return transaction.execute(status -> {
+            CertificateRecord signed = successors.sign(applicationId, actor);
+            applications.completeProduction(applicationId, signed.serialHex(), actor);
+            applications.apply(applicationId, ApplicationEvent.DELIVER_ONLINE, actor,
+                    "certificate " + signed.serialHex() + " handed to the USB-key assistant");
+            return signed;
+        });
     }
 
     /** The certificate, if it may be renewed now. */

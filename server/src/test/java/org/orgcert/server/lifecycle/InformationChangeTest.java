@@ -9,6 +9,7 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.Test;
 import org.orgcert.pki.crl.RevocationReason;
+import org.orgcert.server.KeyHolders;
 import org.orgcert.server.ServiceTest;
 import org.orgcert.server.ServiceTestBase;
 import org.orgcert.server.TestStaff;

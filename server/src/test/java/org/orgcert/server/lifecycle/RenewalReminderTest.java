@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.orgcert.pki.name.Uscc;
 import org.orgcert.server.EmployerAgents;
+import org.orgcert.server.KeyHolders;
 import org.orgcert.server.ServiceTest;
 import org.orgcert.server.ServiceTestBase;
 import org.orgcert.server.TestUscc;

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.orgcert.server.KeyHolders;
 import org.orgcert.server.ServiceTest;
 import org.orgcert.server.ServiceTestBase;
 import org.orgcert.server.TestUscc;
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /** Remote annual renewal through the REST API with the USB key's own signature (R-REN-1..3, R-CERT-4). */
 @ServiceTest
 @AutoConfigureRestTestClient
+@SuppressWarnings("unchecked")
 class RenewalTest extends ServiceTestBase {
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
@@ -93,7 +95,7 @@ class RenewalTest extends ServiceTestBase {
                 .plusYears(1).toInstant().truncatedTo(ChronoUnit.SECONDS));
         assertThat(certificate.getSubject()).isEqualTo(new X509CertificateHolder(holder.certificate().certificate()
                 .orElseThrow()).getSubject());
-        assertThat(renewed.get("fee")).isEqualTo(Map.of("payableFen", 0, "rule", "R-FEE-1 b"));
+        assertThat((Map<String, Object>) renewed.get("fee")).containsEntry("payableFen", 0).containsEntry("rule", "R-FEE-1 b");
         // The same key: the token takes the new certificate.
         byte[] der = certificate.getEncoded();
         holder.token().importCertificate(holder.pin(), der);
@@ -111,16 +113,26 @@ class RenewalTest extends ServiceTestBase {
         assertThat(challenge(holder, 409).get("type").toString()).endsWith("/already-renewed");
     }
 
+    /** A renewal the employer pays waits for the transfer; matched, it is issued and fetched as the successor. */
     @Test
-    void aSecondCertificatesRenewalCosts160Yuan_R_REN_3() {
+    void aSecondCertificatesRenewalCosts160YuanAndIsIssuedWhenPaid_R_REN_3_R_FEE_4() {
         var uscc = TestUscc.next();
         holders.produce(uscc);
-        KeyHolders.Holder second = holders.produce(uscc);
+        KeyHolders.Holder second = holders.produceAndPay(uscc);
         assertThat(second.certificate().firstOfEmployer()).isFalse();
         setTime(second.certificate().notAfter().minus(Duration.ofDays(3)));
         Map<String, Object> challenge = challenge(second, 200);
-        Map<String, Object> renewed = renew(second, challenge, second.token().sign(second.pin(), toBeSigned(challenge)), 201);
-        assertThat(renewed.get("fee")).isEqualTo(Map.of("payableFen", 16000, "rule", "R-REN-3"));
+        Map<String, Object> waiting = renew(second, challenge, second.token().sign(second.pin(), toBeSigned(challenge)), 202);
+        assertThat(waiting).containsEntry("state", "AWAITING_PAYMENT").doesNotContainKey("certificate");
+        assertThat((Map<String, Object>) waiting.get("fee")).containsEntry("payableFen", 16000).containsEntry("rule", "R-REN-3");
+        String successor = "/api/v1/certificates/" + second.certificate().serialHex() + "/successor";
+        client.get().uri(successor).exchange().expectStatus().isNotFound();
+
+        holders.payFor(java.util.UUID.fromString((String) waiting.get("applicationId")), KeyHolders.NAME);
+        assertThat(client.get().uri(successor).exchange().expectStatus().isOk().expectBody(JSON).returnResult()
+                .getResponseBody()).containsEntry("reason", "RENEWAL");
+        assertThat(applications.get(java.util.UUID.fromString((String) waiting.get("applicationId"))).state())
+                .isEqualTo(ApplicationState.DELIVERED);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.orgcert.pki.name.Uscc;
 import org.orgcert.server.BrowserSession;
 import org.orgcert.server.EmployerAgents;
+import org.orgcert.server.KeyHolders;
 import org.orgcert.server.ServiceTest;
 import org.orgcert.server.ServiceTestBase;
 import org.orgcert.server.TestUscc;

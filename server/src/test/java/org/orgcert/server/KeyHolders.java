@@ -1,4 +1,4 @@
-package org.orgcert.server.lifecycle;
+package org.orgcert.server;
 
 import java.io.StringReader;
 import java.util.UUID;
@@ -12,6 +12,10 @@ import org.orgcert.server.application.Delivery;
 import org.orgcert.server.application.MaterialItem;
 import org.orgcert.server.application.ProductionStep;
 import org.orgcert.server.application.SubmitApplication;
+import org.orgcert.server.billing.Fen;
+import org.orgcert.server.billing.Payment;
+import org.orgcert.server.billing.PaymentInput;
+import org.orgcert.server.billing.Payments;
 import org.orgcert.server.certificate.CertificateRecord;
 import org.orgcert.server.employer.EmployerType;
 import org.orgcert.server.issuance.TokenStock;
@@ -21,28 +25,53 @@ import org.orgcert.token.Token;
 import org.springframework.context.ApplicationContext;
 
 /** Employers holding a produced USB key: an application taken through the service layer, as at the hall. */
-final class KeyHolders {
-    static final String NAME = "昆明市续期测试有限公司";
+public final class KeyHolders {
+    public static final String NAME = "昆明市续期测试有限公司";
     private static final String ACTOR = "staff:t-operator";
     private final ApplicationService applications;
     private final ReviewService review;
     private final ProductionStep production;
     private final BundledInsuranceRegistry registry;
     private final TokenStock stock;
+    private final Payments payments;
+    private final java.time.Clock clock;
 
-    KeyHolders(ApplicationContext context) {
+    public KeyHolders(ApplicationContext context) {
         this.applications = context.getBean(ApplicationService.class);
         this.review = context.getBean(ReviewService.class);
         this.production = context.getBean(ProductionStep.class);
         this.registry = context.getBean(BundledInsuranceRegistry.class);
         this.stock = context.getBean(TokenStock.class);
+        this.payments = context.getBean(Payments.class);
+        this.clock = context.getBean(java.time.Clock.class);
     }
 
     /** An employer's key: its certificate, the opened token and its initial PIN. */
-    record Holder(CertificateRecord certificate, Token token, char[] pin, UUID applicationId) {
+    public record Holder(CertificateRecord certificate, Token token, char[] pin, UUID applicationId) {
     }
 
-    Holder produce(Uscc uscc) {
+    /** A further certificate of {@code uscc}, paid for by transfer before production (R-FEE-2, R-FEE-4). */
+    public Holder produceAndPay(Uscc uscc) {
+        return produce(uscc, true);
+    }
+
+    /**
+     * Pays what application {@code id} owes by bank transfer with the employer's name in the remark (R-FEE-4),
+     * matched by staff when the remark alone is ambiguous (other tests' employers share the name).
+     */
+    public void payFor(UUID id, String employerName) {
+        Payment payment = payments.record(new PaymentInput("T" + UUID.randomUUID(), Payment.Method.BANK_TRANSFER, "张三",
+                payments.outstanding(id), clock.instant(), "证书费 " + employerName), ACTOR).payment();
+        if (!payment.matched()) {
+            payments.match(payment.id(), id, ACTOR);
+        }
+    }
+
+    public Holder produce(Uscc uscc) {
+        return produce(uscc, false);
+    }
+
+    private Holder produce(Uscc uscc, boolean pay) {
         registry.importCsv(new StringReader("record_id,uscc,name,legal_representative,insuring_division\n"
                 + "L-" + uscc + "," + uscc + "," + NAME + ",张三,530102\n"), ACTOR);
         Application application = applications.submit(new SubmitApplication(ApplicationKind.NEW, NAME, uscc,
@@ -55,7 +84,12 @@ final class KeyHolders {
             applications.tick(id, item, ACTOR);
         }
         review.check(id, ACTOR);
-        applications.apply(id, ApplicationEvent.APPROVE, ACTOR, null);
+        Application approved = applications.apply(id, ApplicationEvent.APPROVE, ACTOR, null);
+        if (pay) {
+            payFor(id, NAME);
+        } else if (approved.state() != org.orgcert.server.application.ApplicationState.APPROVED) {
+            throw new IllegalStateException("not free: " + approved.state());
+        }
         ProductionStep.Produced produced = production.produce(id, ACTOR);
         return new Holder(produced.result().certificate(), stock.open(produced.result().tokenSerial()),
                 produced.result().initialPin().orElseThrow().reveal(), id);
