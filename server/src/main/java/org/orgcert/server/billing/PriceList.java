@@ -15,6 +15,8 @@ import org.orgcert.server.web.ApiProblem;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The price list with effective dates: periods of one item never overlap. Charges copy the amount they
@@ -23,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PriceList {
     private static final long LOCK = 0x70726963654cL;
+    private static final long CACHE_MILLIS = 10_000;
+    private volatile Cache cache;
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final Clock clock;
@@ -39,10 +43,25 @@ public class PriceList {
      * @throws ApiProblem 409 {@code no-price} when the list has none for that day
      */
     public Price on(PriceItem item, LocalDate day) {
-        return jdbc.query("SELECT * FROM price WHERE item = ? AND effective_from <= ? AND (effective_to IS NULL OR"
-                + " effective_to > ?)", PriceList::map, item.name(), Date.valueOf(day), Date.valueOf(day))
-                .stream().findFirst().orElseThrow(() -> ApiProblem.conflict("no-price", "The price list has no price"
-                        + " for " + item + " on " + day + "."));
+        return cached().stream().filter(p -> p.item() == item && p.appliesOn(day)).findFirst()
+                .orElseThrow(() -> ApiProblem.conflict("no-price", "The price list has no price for " + item + " on "
+                        + day + "."));
+    }
+
+    /**
+     * The list as read at most {@value #CACHE_MILLIS} ms ago: quotes read it constantly and it changes a few
+     * times a year; a price added on another node is seen within that time (this node's own at once).
+     */
+    private List<Price> cached() {
+        Cache current = cache;
+        if (current == null || System.nanoTime() - current.readAt() > CACHE_MILLIS * 1_000_000L) {
+            current = new Cache(all(), System.nanoTime());
+            cache = current;
+        }
+        return current.prices();
+    }
+
+    private record Cache(List<Price> prices, long readAt) {
     }
 
     /** Every price, by item and start. */
@@ -79,6 +98,12 @@ public class PriceList {
         jdbc.update("INSERT INTO price (id, item, amount_fen, effective_from, effective_to, created_by, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, item.name(), amount.value(), Date.valueOf(from),
                 to == null ? null : Date.valueOf(to), actor, Timestamp.from(clock.instant()));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                cache = null;
+            }
+        });
         audit.record(new AuditEntry(actor, "price.added", "price", id.toString(), item + " " + amount + " yuan from "
                 + from + (to == null ? "" : " until " + to)));
         return new Price(id, item, amount, from, to);
