@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -34,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Transfers to the CA's account (R-FEE-4): recorded by staff or imported from a bank statement (CSV), each
- * counted once by its reference; matched to an application automatically when the remark (or the payer)
+ * counted once by its reference (the same reference with other data is refused); matched to an application automatically when the remark (or the payer)
  * names exactly one waiting employer in full and the amount is what that application still owes, otherwise by
  * staff. Under-payment leaves the rest owed; over-payment settles and leaves a credit to refund. A paid-up
  * application leaves AWAITING_PAYMENT for production (PAYMENT_SETTLED).
@@ -74,10 +75,15 @@ public class Payments {
         int inserted = jdbc.update("INSERT INTO payment (id, reference, method, payer_name, amount_fen, paid_at, remark,"
                 + " recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (reference) DO NOTHING", id,
                 input.reference().strip(), input.method().name(), input.payerName().strip(), input.amount().value(),
-                Timestamp.from(input.paidAt()), input.remark() == null ? "" : input.remark().strip(), actor,
+                Timestamp.from(input.paidAt().truncatedTo(ChronoUnit.MICROS)), input.remark() == null ? "" : input.remark().strip(), actor,
                 Timestamp.from(clock.instant()));
         Payment payment = byReference(input.reference().strip()).orElseThrow();
         if (inserted == 0) {
+            if (!payment.amount().equals(input.amount()) || !payment.payerName().equals(input.payerName().strip())
+                    || !payment.paidAt().equals(input.paidAt().truncatedTo(ChronoUnit.MICROS))) {
+                throw ApiProblem.conflict("duplicate-reference", "Transfer reference " + payment.reference()
+                        + " was recorded before with another payer, amount or time; check the statement.");
+            }
             return new Recorded(payment, true);
         }
         audit.record(new AuditEntry(actor, "payment.recorded", "payment", payment.id().toString(), payment.method()
