@@ -71,10 +71,14 @@ public final class KeyHolders {
         return produce(uscc, false);
     }
 
-    private Holder produce(Uscc uscc, boolean pay) {
+    /**
+     * An application of {@code kind} for employer {@code uscc} named {@code name}, taken through review to
+     * approval at the hall (the insurance record made to match); it may then await payment (R-FEE-4).
+     */
+    public Application approved(Uscc uscc, String name, ApplicationKind kind) {
         registry.importCsv(new StringReader("record_id,uscc,name,legal_representative,insuring_division\n"
-                + "L-" + uscc + "," + uscc + "," + NAME + ",张三,530102\n"), ACTOR);
-        Application application = applications.submit(new SubmitApplication(ApplicationKind.NEW, NAME, uscc,
+                + "L-" + uscc + "," + uscc + "," + name + ",张三,530102\n"), ACTOR);
+        Application application = applications.submit(new SubmitApplication(kind, name, uscc,
                 EmployerType.ENTERPRISE_OR_INDIVIDUAL_BUSINESS, "张三", true, "张三", Channel.CA_HALL,
                 Delivery.ON_THE_SPOT, null, null), null, ACTOR);
         UUID id = application.id();
@@ -84,7 +88,12 @@ public final class KeyHolders {
             applications.tick(id, item, ACTOR);
         }
         review.check(id, ACTOR);
-        Application approved = applications.apply(id, ApplicationEvent.APPROVE, ACTOR, null);
+        return applications.apply(id, ApplicationEvent.APPROVE, ACTOR, null);
+    }
+
+    private Holder produce(Uscc uscc, boolean pay) {
+        Application approved = approved(uscc, NAME, ApplicationKind.NEW);
+        UUID id = approved.id();
         if (pay) {
             payFor(id, NAME);
         } else if (approved.state() != org.orgcert.server.application.ApplicationState.APPROVED) {

@@ -36,4 +36,19 @@ public abstract class ServiceTestBase {
     protected void setShanghaiTime(String localDateTime) {
         setTime(LocalDateTime.parse(localDateTime).atZone(ShanghaiTime.ZONE).toInstant());
     }
+
+    /**
+     * An {@code openssl} command judged at the service's hand-set time rather than the machine's: certificates
+     * checked at that time ({@code -attime}), and response times allowed to differ from the machine's clock by
+     * as much as the two clocks differ ({@code -validity_period}, for {@code openssl ocsp}).
+     */
+    protected String[] atServiceTime(String... command) {
+        long skew = Math.abs(Duration.between(clock.instant(), Instant.now()).toSeconds()) + 3600;
+        String[] full = java.util.Arrays.copyOf(command, command.length + 4);
+        full[command.length] = "-attime";
+        full[command.length + 1] = Long.toString(clock.instant().getEpochSecond());
+        full[command.length + 2] = "-validity_period";
+        full[command.length + 3] = Long.toString(skew);
+        return full;
+    }
 }

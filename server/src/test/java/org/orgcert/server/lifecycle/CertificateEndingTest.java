@@ -62,16 +62,6 @@ class CertificateEndingTest extends ServiceTestBase {
                 .exchange();
     }
 
-    /** {@code openssl} judging at the service's hand-set time (see StatusEndpointsTest). */
-    private String[] atServiceTime(String... command) {
-        long skew = Math.abs(java.time.Duration.between(clock.instant(), java.time.Instant.now()).toSeconds()) + 3600;
-        String[] full = java.util.Arrays.copyOf(command, command.length + 4);
-        full[command.length] = "-attime";
-        full[command.length + 1] = Long.toString(clock.instant().getEpochSecond());
-        full[command.length + 2] = "-validity_period";
-        full[command.length + 3] = Long.toString(skew);
-        return full;
-    }
 
     @Test
     void aLossReportedByTheAgentIsRevokedAtOnceForOpenSslOcspAndInTheNextCrl_R_FEE_2() {

@@ -61,20 +61,6 @@ class StatusEndpointsTest extends ProductionTestBase {
     @TempDir
     Path dir;
 
-    /**
-     * An {@code openssl ocsp} command judged at the service's hand-set time rather than the machine's:
-     * certificates checked at that time ({@code -attime}), and response times allowed to differ from the
-     * machine's clock by as much as the two clocks differ.
-     */
-    private String[] atServiceTime(String... command) {
-        long skew = Math.abs(java.time.Duration.between(clock.instant(), java.time.Instant.now()).toSeconds()) + 3600;
-        String[] full = java.util.Arrays.copyOf(command, command.length + 4);
-        full[command.length] = "-attime";
-        full[command.length + 1] = Long.toString(clock.instant().getEpochSecond());
-        full[command.length + 2] = "-validity_period";
-        full[command.length + 3] = Long.toString(skew);
-        return full;
-    }
 
     @Test
     void rUse_openSslOcspSaysGoodThenRevokedAfterALostKey() {
