@@ -86,10 +86,12 @@ public class CrlRegenerator {
         }
     }
 
-    /** Makes and publishes a new full CRL of CA {@code label} now, whatever the schedule (and a delta on it). */
+    /**
+     * Makes and publishes a new full CRL of CA {@code label} now, whatever the schedule; the next pass puts a
+     * delta CRL on it.
+     */
     public WrittenCrl publishFull(String label) {
         StoredCrl crl = publisher.publishNow(checked(label), false);
-        publisher.publishNow(label, true);
         return new WrittenCrl(crl.number(), false, crl.entries(), crl.der().length);
     }
 
@@ -118,6 +120,12 @@ public class CrlRegenerator {
     synchronized void stop() {
         if (timer != null) {
             timer.shutdownNow();
+            try {
+                // Let a CRL being written finish (or fail) before the database pool closes.
+                timer.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
