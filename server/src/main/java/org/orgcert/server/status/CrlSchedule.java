@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When a CA's CRLs are reissued (by {@link CrlRegenerator}, in the background, never by a fetch or a
- * revocation). Every CRL says nextUpdate = thisUpdate + {@code validity} (24 h) and is replaced after
+ * When a CA's CRLs are reissued (by {@link CrlRegenerator}, in the background; never by a revocation, and by
+ * a fetch only when nothing servable is in memory). Every CRL says nextUpdate = thisUpdate + {@code validity} (24 h) and is replaced after
  * {@code regenerateEvery} (1 h) at the latest, so relying parties never hold one near its nextUpdate. After
  * a revocation the delta CRL is reissued once it is {@code deltaAfterChange} old (1 s: the revocations of
  * a second make one delta) and the full CRL once it is {@code fullAfterChange} old (5 min: a full CRL of a
