@@ -48,7 +48,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       a responder called directly (as many threads as cores): the limit HTTP approaches.</li>
  *   <li>{@code status.revoke-to-ocsp}: from a loss report (revocation through the service layer,
  *       keyCompromise, R-FEE-2) to the first {@code revoked} OCSP answer over HTTP, while the OCSP load
- *       runs; {@code status.revoke-to-ocsp.1m-revoked} the same once a million certificates are revoked.</li>
+ *       runs; {@code .idle} the same without the load, and {@code .1m-revoked} without the load once a
+ *       million certificates are revoked.</li>
  *   <li>{@code status.crl.1m}: a full CRL of a million revoked certificates (bulk-loaded into PostgreSQL)
  *       made through the service's CRL path: cursor, writer, signature, stored and audited; the heap figure is
  *       the sum of the heap pools' peaks during it, less what was in use before (an upper bound: garbage not
@@ -61,7 +62,7 @@ public final class StatusBench {
     private static final int CERTIFICATES = Integer.getInteger("certificates", 400);
     private static final int REVOKED_BEFORE = CERTIFICATES / 8;
     private static final int REVOKED_DURING = Integer.getInteger("revocations", 50);
-    private static final int REVOKED_AFTER_MILLION = 20;
+    private static final int REVOKED_IDLE = 20;
     private static final int MILLION = Integer.getInteger("crl.entries", 1_000_000);
     private static final int CONNECTIONS = Integer.getInteger("connections", 64);
     private static final int LOAD_THREADS = Integer.getInteger("load.threads", 1);
@@ -139,23 +140,16 @@ public final class StatusBench {
             lines.add(BenchMain.line("status.revoke-to-ocsp.max", sorted.get(sorted.size() - 1), "ms"));
             lines.add(String.format(Locale.ROOT, "status.revoke-to-ocsp.count %d revocations", sorted.size()));
 
-            // A million revoked certificates: the full CRL through the service's CRL path, then what a
-            // revocation costs now (it must not have grown).
+            // Without the load, with a few hundred revoked and then with a million: what one revocation costs
+            // must not grow with the number already revoked.
+            int from = toRevoke.size();
+            List<Double> idle = revokeToOcsp(revocation, address, host, path, issuer,
+                    serials.subList(from, from + REVOKED_IDLE));
+            lines.add(BenchMain.line("status.revoke-to-ocsp.idle.median", idle.get(idle.size() / 2), "ms"));
+            lines.add(BenchMain.line("status.revoke-to-ocsp.idle.max", idle.get(idle.size() - 1), "ms"));
             lines.addAll(millionCrl(context));
-            List<Double> after = new ArrayList<>();
-            try (OcspHttpClient client = new OcspHttpClient(address)) {
-                for (BigInteger serial : serials.subList(toRevoke.size(), toRevoke.size() + REVOKED_AFTER_MILLION)) {
-                    byte[] request = OcspHttpClient.post(host, path, OcspHttpClient.request(issuer, serial));
-                    long start = System.nanoTime();
-                    revocation.revoke(serial, RevocationReason.KEY_COMPROMISE, "bench");
-                    while (!OcspHttpClient.revoked(client.exchange(request))) {
-                        Thread.onSpinWait();
-                    }
-                    after.add((System.nanoTime() - start) / 1e6);
-                    Thread.sleep(100);
-                }
-            }
-            after.sort(null);
+            List<Double> after = revokeToOcsp(revocation, address, host, path, issuer,
+                    serials.subList(from + REVOKED_IDLE, from + 2 * REVOKED_IDLE));
             lines.add(BenchMain.line("status.revoke-to-ocsp.1m-revoked.median", after.get(after.size() / 2), "ms"));
             lines.add(BenchMain.line("status.revoke-to-ocsp.1m-revoked.max", after.get(after.size() - 1), "ms"));
             // The background regenerator has put a delta on the million-entry CRL for these revocations by now.
@@ -220,6 +214,29 @@ public final class StatusBench {
         lines.add(String.format(Locale.ROOT, "status.crl.1m.heap %d MiB", (peak - before) >> 20));
         lines.add(String.format(Locale.ROOT, "status.crl.1m.heap.retained %d MiB", retained >> 20));
         return lines;
+    }
+
+    /**
+     * Revokes each serial in turn (keyCompromise, R-FEE-2) through the service layer with nothing else running
+     * and returns the sorted times, in ms, to the first {@code revoked} OCSP answer over HTTP.
+     */
+    private static List<Double> revokeToOcsp(CertificateRevocation revocation, InetSocketAddress address, String host,
+            String path, X509CertificateHolder issuer, List<BigInteger> serials) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        try (OcspHttpClient client = new OcspHttpClient(address)) {
+            for (BigInteger serial : serials) {
+                byte[] request = OcspHttpClient.post(host, path, OcspHttpClient.request(issuer, serial));
+                long start = System.nanoTime();
+                revocation.revoke(serial, RevocationReason.KEY_COMPROMISE, "bench");
+                while (!OcspHttpClient.revoked(client.exchange(request))) {
+                    Thread.onSpinWait();
+                }
+                millis.add((System.nanoTime() - start) / 1e6);
+                Thread.sleep(100);
+            }
+        }
+        millis.sort(null);
+        return millis;
     }
 
     /** Produces {@code count} certificates through the service (key on a software token, recorded, signed). */
