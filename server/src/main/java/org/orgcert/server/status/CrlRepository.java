@@ -19,9 +19,10 @@ class CrlRepository {
     }
 
     /**
-     * The CA's next CRL number, shared by full and delta CRLs. The row stays locked until the caller's
-     * transaction ends, so CRLs of one CA are generated one at a time and numbers never go back
-     * (RFC 5280 5.2.3: monotonically increasing).
+     * The CA's next CRL number, shared by full and delta CRLs, in a transaction of its own that the caller
+     * commits before it reads the clock for thisUpdate: numbers never go back and a later CRL always has a
+     * larger one (RFC 5280 5.2.3: monotonically increasing), on every node; a CRL that fails after taking its
+     * number leaves a gap, which RFC 5280 allows.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     BigInteger nextNumber(String ca) {

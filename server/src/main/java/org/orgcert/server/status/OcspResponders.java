@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One OCSP responder per CA, answering from the certificate table through its delegated OCSP signer, with
- * pre-signed responses cached (refreshed after each revocation by {@link RevocationListener}).
+ * pre-signed responses cached (re-signed after each revocation: this node's by {@link RevocationListener} at
+ * once, other nodes' by {@link RevocationSweep} within a second).
  */
 @Component
 class OcspResponders {

@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
  * What relying platforms fetch at the URLs our certificates carry (RFC 5280 4.2.1.13 and 4.2.2.1, RFC 6960
  * appendix A): the CA certificates, the full and delta CRL and OCSP by POST and GET. An unknown CA label
  * is a 404 problem. No {@code produces} conditions: the media type is set per response, so errors can still
- * be problem+json.
+ * be problem+json. OCSP requests for a CA this service runs are normally answered before they get here, by
+ * {@link OcspFilter}; the OCSP mappings below answer what it passes on (an unknown CA, an unusual path).
+ * CRLs are served from memory ({@link CrlPublisher}).
  */
 @RestController
 @RequestMapping("/status/{label}")
