@@ -172,10 +172,10 @@ class CrlPublisher {
     private void load(String ca, Crls crls) {
         if (!crls.loaded) {
             if (crls.full == null) {
-                crls.full = repository.find(ca, false).orElse(null);
+                crls.full = repository.find(ca, false, keyId(ca)).orElse(null);
             }
             if (crls.delta == null) {
-                crls.delta = repository.find(ca, true).orElse(null);
+                crls.delta = repository.find(ca, true, keyId(ca)).orElse(null);
             }
             crls.loaded = true;
         }
@@ -201,7 +201,7 @@ class CrlPublisher {
             StoredCrl crl = new StoredCrl(ca, delta, number, base == null ? null : base.number(), generatedAt,
                     thisUpdate, nextUpdate, written.entries(), out.toByteArray());
             transaction.executeWithoutResult(status -> {
-                repository.save(crl);
+                repository.save(crl, keyId(ca));
                 audit.record(new AuditEntry(ACTOR, delta ? "delta-crl.published" : "crl.published", "crl",
                         ca + "/" + number, written.entries() + " entries, " + written.bytes() + " bytes, next update "
                                 + nextUpdate + (delta ? ", base " + base.number() : "")));
@@ -216,5 +216,10 @@ class CrlPublisher {
             changed.set(true); // not published: the next pass tries again
             throw e;
         }
+    }
+
+    /** The key identifier of CA {@code ca}'s issuing key: stored CRLs are this key's only. */
+    private byte[] keyId(String ca) {
+        return authorities.hierarchy(ca).orElseThrow().issuing().keyIdentifier();
     }
 }

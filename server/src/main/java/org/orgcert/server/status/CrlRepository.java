@@ -31,11 +31,15 @@ class CrlRepository {
                 BigDecimal.class, ca).toBigIntegerExact();
     }
 
-    /** Replaces the CA's latest CRL of that kind with {@code crl}, unless a newer one is stored. */
+    /**
+     * Replaces the CA's latest CRL of that kind signed by the key {@code issuerKeyId} with {@code crl}, unless a
+     * newer one is stored.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void save(StoredCrl crl) {
+    void save(StoredCrl crl, byte[] issuerKeyId) {
         jdbc.update("INSERT INTO crl (ca, kind, crl_number, base_number, generated_at, this_update, next_update,"
-                + " entries, der) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ca, kind) DO UPDATE SET"
+                + " entries, der, issuer_key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (ca, issuer_key_id, kind) DO UPDATE SET"
                 + " crl_number = EXCLUDED.crl_number, base_number = EXCLUDED.base_number,"
                 + " generated_at = EXCLUDED.generated_at, this_update = EXCLUDED.this_update,"
                 + " next_update = EXCLUDED.next_update, entries = EXCLUDED.entries, der = EXCLUDED.der"
@@ -43,18 +47,18 @@ class CrlRepository {
                 crl.ca(), kind(crl.delta()), new BigDecimal(crl.number()),
                 crl.baseNumber() == null ? null : new BigDecimal(crl.baseNumber()),
                 Timestamp.from(crl.generatedAt()), Timestamp.from(crl.thisUpdate()), Timestamp.from(crl.nextUpdate()),
-                crl.entries(), crl.der());
+                crl.entries(), crl.der(), issuerKeyId);
     }
 
-    /** The CA's latest CRL of that kind. */
-    Optional<StoredCrl> find(String ca, boolean delta) {
-        return jdbc.query("SELECT * FROM crl WHERE ca = ? AND kind = ?", (rs, i) -> {
+    /** The CA's latest CRL of that kind signed by the key {@code issuerKeyId}. */
+    Optional<StoredCrl> find(String ca, boolean delta, byte[] issuerKeyId) {
+        return jdbc.query("SELECT * FROM crl WHERE ca = ? AND kind = ? AND issuer_key_id = ?", (rs, i) -> {
             BigDecimal base = rs.getBigDecimal("base_number");
             return new StoredCrl(rs.getString("ca"), delta, rs.getBigDecimal("crl_number").toBigIntegerExact(),
                     base == null ? null : base.toBigIntegerExact(), rs.getTimestamp("generated_at").toInstant(),
                     rs.getTimestamp("this_update").toInstant(), rs.getTimestamp("next_update").toInstant(),
                     rs.getLong("entries"), rs.getBytes("der"));
-        }, ca, kind(delta)).stream().findFirst();
+        }, ca, kind(delta), issuerKeyId).stream().findFirst();
     }
 
     private static String kind(boolean delta) {
