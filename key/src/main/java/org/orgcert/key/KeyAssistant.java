@@ -1,5 +1,6 @@
 package org.orgcert.key;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -245,13 +246,22 @@ public final class KeyAssistant {
 
     /** @throws KeyAssistantException UNEXPECTED_CHALLENGE unless it is this certificate's renewal challenge */
     static void checkRenewalChallenge(String serialHex, RenewalChallenge challenge) {
-        boolean ours = challenge.serial().equalsIgnoreCase(serialHex) && !challenge.nonce().isEmpty()
+        // the same serial as a number, spelt as the service spells it in the signed text
+        boolean ours = sameSerial(challenge.serial(), serialHex) && !challenge.nonce().isEmpty()
                 && challenge.nonce().chars().allMatch(c -> c > ' ' && c < 127)
-                && Arrays.equals(challenge.toBeSigned(), expectedRenewalBytes(serialHex, challenge.nonce()));
+                && Arrays.equals(challenge.toBeSigned(), expectedRenewalBytes(challenge.serial(), challenge.nonce()));
         if (!ours) {
             throw new KeyAssistantException(KeyAssistantException.Kind.UNEXPECTED_CHALLENGE, "The service asked the"
                     + " token to sign something that is not the renewal challenge of certificate " + serialHex
                     + "; nothing was signed. Check that --service names the bureau's service.");
+        }
+    }
+
+    private static boolean sameSerial(String a, String b) {
+        try {
+            return new BigInteger(a, 16).equals(new BigInteger(b, 16));
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

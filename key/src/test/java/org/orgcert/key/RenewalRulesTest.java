@@ -42,12 +42,15 @@ class RenewalRulesTest {
         byte[] expected = ("orgcert-renewal\n1A2B\n" + nonce).getBytes(StandardCharsets.UTF_8);
         assertThatCode(() -> KeyAssistant.checkRenewalChallenge("1A2B",
                 new RenewalChallenge("1A2B", nonce, Instant.now(), expected))).doesNotThrowAnyException();
+        assertThatCode(() -> KeyAssistant.checkRenewalChallenge("1a2b",
+                new RenewalChallenge("1A2B", nonce, Instant.now(), expected))).doesNotThrowAnyException();
 
         for (RenewalChallenge foreign : new RenewalChallenge[] {
                 new RenewalChallenge("1A2B", nonce, Instant.now(), "login challenge".getBytes(StandardCharsets.UTF_8)),
                 new RenewalChallenge("1A2B", nonce, Instant.now(),
                         ("orgcert-renewal\n9999\n" + nonce).getBytes(StandardCharsets.UTF_8)),
                 new RenewalChallenge("9999", nonce, Instant.now(), expected),
+                new RenewalChallenge("1A2B/", nonce, Instant.now(), expected),
                 new RenewalChallenge("1A2B", "other", Instant.now(), expected)}) {
             assertThat(catchThrowableOfType(KeyAssistantException.class,
                     () -> KeyAssistant.checkRenewalChallenge("1A2B", foreign)).kind())

@@ -215,7 +215,10 @@ final class Commands {
     }
 
     private ExitCode reportLoss() {
-        String serial = args.required(Option.SERIAL);
+        String serial = args.required(Option.SERIAL).strip();
+        if (!serial.matches("[0-9A-Fa-f]{1,40}")) {
+            throw new UsageException("--serial is the certificate's serial in hexadecimal, as info shows it.");
+        }
         LossReason reason;
         try {
             reason = LossReason.parse(args.required(Option.REASON));

@@ -48,6 +48,7 @@ class CliTest {
             "info --pkcs11-library l --pkcs11-slot one --side-file s --device-key k",
             "report-loss --serial 1A --reason STOLEN --mobile 13800000000",
             "report-loss --serial 1A --mobile 13800000000",
+            "report-loss --serial 1A/../x --reason LOST --mobile 13800000000",
             "serve --token-file t --device-key k --allowed-origin *",
             "serve --token-file t --device-key k --port 70000",
             "renew --token-file t --device-key k --service ftp://example.cn",
