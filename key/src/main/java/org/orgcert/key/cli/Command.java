@@ -23,6 +23,8 @@ enum Command {
     REPORT_LOSS("report-loss", "report a certificate lost, damaged or cancelled (R-FEE-2)",
             EnumSet.of(Option.SERIAL, Option.REASON, Option.MOBILE, Option.CODE_ENV, Option.SERVICE),
             Set.of(Option.SERIAL, Option.REASON, Option.MOBILE)),
+    SEND_CODE("send-code", "have the service send a sign-in code by SMS, for a later --code-env (scripts)",
+            EnumSet.of(Option.MOBILE, Option.SERVICE), Set.of(Option.MOBILE)),
     SERVE("serve", "the local HTTP API for the service's pages, on 127.0.0.1",
             with(Option.tokenOptions(), Option.PORT, Option.ALLOWED_ORIGIN, Option.SERVICE), Set.of()),
     HELP("help", "this text", EnumSet.noneOf(Option.class), Set.of());

@@ -17,7 +17,7 @@ enum Option {
     NEW_PIN_ENV("--new-pin-env", "NAME", "read the new PIN from environment variable NAME"),
     CHALLENGE("--challenge", "BASE64", "the bytes to sign"),
     MOBILE("--mobile", "NUMBER", "the employer agent's mobile number (sign-in by SMS code)"),
-    CODE_ENV("--code-env", "NAME", "read the SMS code from environment variable NAME"),
+    CODE_ENV("--code-env", "NAME", "read the SMS code from environment variable NAME (sent before by send-code)"),
     REQUEST("--request", "ID", "wait for an unlock request filed before instead of filing one"),
     WAIT_MINUTES("--wait-minutes", "N", "how long to wait for the bureau's decision (default 30)"),
     SERIAL("--serial", "HEX", "the certificate's serial"),

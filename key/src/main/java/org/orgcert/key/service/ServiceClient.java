@@ -134,8 +134,9 @@ public final class ServiceClient {
      * @throws ServiceException         e.g. 429 when codes were asked too often
      */
     public void requestSignInCode(String mobile) {
+        String number = mobile(mobile);
         fetchCsrfToken();
-        byte[] body = json(g -> g.writeStringProperty("mobile", mobile(mobile)));
+        byte[] body = json(g -> g.writeStringProperty("mobile", number));
         post("/api/v1/employer-login/code", body, true).expect(202);
     }
 

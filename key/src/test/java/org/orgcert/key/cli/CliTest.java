@@ -181,6 +181,18 @@ class CliTest {
         assertThat(err()).contains("http://127.0.0.1:9 cannot be reached");
     }
 
+    @Test
+    void signInCodesNeedAReachableServiceAndAValidNumber() {
+        assertThat(run(Map.of(), "send-code", "--mobile", "13800000001", "--service", "http://127.0.0.1:9"))
+                .isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(run(Map.of(), "send-code", "--mobile", "138", "--service", "http://127.0.0.1:9"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err()).contains("11 digits");
+        assertThat(run(Map.of("C", "123456"), "report-loss", "--serial", "1A", "--reason", "LOST", "--mobile",
+                "13800000001", "--code-env", "C", "--service", "http://127.0.0.1:9")).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(out() + err()).doesNotContain("123456");
+    }
+
     // ---- helpers ----
 
     private ExitCode run(Map<String, String> env, String... argv) {
