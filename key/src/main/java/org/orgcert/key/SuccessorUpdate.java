@@ -1,0 +1,15 @@
+package org.orgcert.key;
+
+import org.orgcert.key.service.Successor;
+
+/**
+ * A successor certificate fetched from the service and written to the token.
+ *
+ * @param previous the certificate the token held
+ * @param current  the certificate it holds now (the newest successor)
+ * @param reason   why the newest successor was issued
+ * @param steps    how many successors were followed (a renewal then an information change makes two)
+ */
+public record SuccessorUpdate(CertificateSummary previous, CertificateSummary current, Successor.Reason reason,
+        int steps) {
+}
