@@ -127,6 +127,9 @@ public final class KeyAssistant {
         checkRenewalChallenge(current.serialHex(), challenge);
         byte[] signature = token.sign(pin, challenge.toBeSigned());
         RenewedCertificate renewed = service.renew(current.serialHex(), challenge.nonce(), signature);
+        if (renewed.awaitingPayment()) {
+            return new Renewal(current, null, renewed.applicationId(), renewed.fee());
+        }
         CertificateSummary next;
         try {
             next = write(token, pin, renewed.certificate());

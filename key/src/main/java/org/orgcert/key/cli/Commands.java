@@ -130,6 +130,13 @@ final class Commands {
         ServiceClient service = service();
         try (Token token = tokenSource().open()) {
             Renewal renewal = withPin(pin -> assistant.renew(token, service, pin));
+            if (renewal.awaitingPayment()) {
+                out.println("Renewal asked for (R-REN-2), application " + renewal.applicationId() + ": "
+                        + renewal.fee().line());
+                out.println("Pay by transfer to the CA's account with the employer's full name in the remark (R-FEE-4);"
+                        + " once the payment is matched, run fetch-successor to write the new certificate.");
+                return ExitCode.OK;
+            }
             out.println("Renewed through the service (R-REN-2), application " + renewal.applicationId() + ".");
             out.println("  old certificate: " + validity(renewal.previous()));
             out.println("  new certificate: " + validity(renewal.renewed()) + " - now on the token");

@@ -53,7 +53,12 @@ final class Views {
 
     static ObjectNode renewal(Renewal renewal, Instant now) {
         ObjectNode body = Json.object();
-        body.set("certificate", certificate(renewal.renewed(), now));
+        if (renewal.awaitingPayment()) {
+            // Paid renewal: the certificate comes after the transfer is matched (fetch-successor).
+            body.put("awaitingPayment", true);
+        } else {
+            body.set("certificate", certificate(renewal.renewed(), now));
+        }
         body.set("previous", certificate(renewal.previous(), now));
         body.put("applicationId", renewal.applicationId());
         body.set("fee", Json.object().put("payableFen", renewal.fee().payableFen()).put("rule", renewal.fee().rule())

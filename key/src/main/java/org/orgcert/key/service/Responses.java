@@ -41,7 +41,8 @@ final class Responses {
         if (!fee.isObject() || !fee.path("payableFen").isIntegralNumber()) {
             throw ServiceException.unexpected(status, "The service's renewal answer has no fee.");
         }
-        return new RenewedCertificate(text(status, json, "applicationId"), certificate(status, json),
+        return new RenewedCertificate(text(status, json, "applicationId"),
+                status == 202 ? null : certificate(status, json),
                 new Fee(fee.path("payableFen").asLong(), text(status, fee, "rule")));
     }
 

@@ -108,7 +108,8 @@ public final class ServiceClient {
             g.writeStringProperty("signature", Base64.getEncoder().encodeToString(signature));
         });
         Answer answer = post("/api/v1/renewals", body, false);
-        return Responses.renewed(answer.expect(201), answer.body());
+        // 201: renewed; 202: the employer pays first and the certificate is issued when the payment is matched.
+        return Responses.renewed(answer.status() == 202 ? 202 : answer.expect(201), answer.body());
     }
 
     /** The successor of certificate {@code serialHex} (renewal or information change), if the service has one. */
