@@ -198,4 +198,46 @@ class AssistantEndToEndTest extends ServiceTestBase {
         }
         assertThat(certificates.findSuccessor(holder.certificate().serial())).isPresent();
     }
+
+    /** The command line, as an employer or a script runs it: renew, then report the key lost (R-REN-2, R-FEE-2). */
+    @Test
+    void theCommandLineRenewsAndReportsALoss_R_REN_2_R_FEE_2() {
+        Uscc uscc = TestUscc.next();
+        String mobile = EmployerAgents.nextMobile();
+        new EmployerAgents(client, notifications).register(uscc, KeyHolders.NAME, mobile);
+        KeyHolders.Holder holder = holders.produce(uscc);
+        setTime(holder.certificate().notAfter().minus(Duration.ofDays(20)));
+        Path data = Path.of("target/test-data");
+        String serial = holder.token().info().serial();
+        List<String> token = List.of("--token-file", data.resolve("tokens").resolve(serial + ".token").toString(),
+                "--device-key", data.resolve("keys/token-device.key").toString(), "--service", "http://127.0.0.1:" + port);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.util.function.BiFunction<java.util.Map<String, String>, List<String>, org.orgcert.key.cli.ExitCode> cli =
+                (env, argv) -> new org.orgcert.key.cli.Cli(env, new java.io.PrintStream(out, true,
+                        java.nio.charset.StandardCharsets.UTF_8), new java.io.PrintStream(err, true,
+                        java.nio.charset.StandardCharsets.UTF_8), clock).run(argv.toArray(String[]::new));
+
+        List<String> renew = new java.util.ArrayList<>(List.of("renew", "--pin-env", "PIN"));
+        renew.addAll(token);
+        assertThat(cli.apply(java.util.Map.of("PIN", new String(holder.pin())), renew))
+                .isEqualTo(org.orgcert.key.cli.ExitCode.OK);
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Renewed", "R-FEE-1 b");
+        String renewed = CertificateSummary.parse(holder.token().certificate().orElseThrow()).serialHex();
+        assertThat(renewed).isNotEqualTo(holder.certificate().serialHex());
+
+        assertThat(cli.apply(java.util.Map.of(), List.of("send-code", "--mobile", mobile, "--service",
+                "http://127.0.0.1:" + port))).isEqualTo(org.orgcert.key.cli.ExitCode.OK);
+        String masked = mobile.substring(0, 3) + "****" + mobile.substring(7);
+        Matcher code = CODE.matcher(notifications.latest(50, true).stream().filter(m -> m.recipient().equals(masked))
+                .findFirst().orElseThrow().text());
+        assertThat(code.find()).isTrue();
+        assertThat(cli.apply(java.util.Map.of("CODE", code.group(1)), List.of("report-loss", "--serial", renewed,
+                "--reason", "LOST", "--mobile", mobile, "--code-env", "CODE", "--service", "http://127.0.0.1:" + port)))
+                .isEqualTo(org.orgcert.key.cli.ExitCode.OK);
+        assertThat(certificates.findBySerial(new java.math.BigInteger(renewed, 16)).orElseThrow().revocationReason())
+                .isEqualTo(RevocationReason.KEY_COMPROMISE);
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8) + err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain(new String(holder.pin())).doesNotContain(code.group(1));
+    }
 }
