@@ -273,6 +273,12 @@ public class ApplicationService {
 
     private Application requireMaterialsOpen(UUID id, MaterialItem item) {
         Application application = get(id);
+        requireMaterialsOpen(application, item);
+        return application;
+    }
+
+    /** Refuses {@code item} unless the application requires it and its materials may still change. */
+    void requireMaterialsOpen(Application application, MaterialItem item) {
         if (!application.requiredMaterials().contains(item)) {
             throw ApiProblem.badRequest("material-not-required", item + " is not required for this application; "
                     + "required: " + application.requiredMaterials());
@@ -281,7 +287,6 @@ public class ApplicationService {
             throw ApiProblem.conflict("materials-closed", "materials cannot change once the application is "
                     + application.state());
         }
-        return application;
     }
 
     /** Applies {@code event} by compare-and-set, audited; returns the application as it now is. */

@@ -63,6 +63,16 @@ public class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.NOT_FOUND, type, detail, null);
     }
 
+    /** 413: the upload is larger than allowed. */
+    public static ApiProblem payloadTooLarge(String type, String detail) {
+        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, type, detail, null);
+    }
+
+    /** 415: the content is not of an accepted type. */
+    public static ApiProblem unsupportedMediaType(String type, String detail) {
+        return new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, type, detail, null);
+    }
+
     /** 409: the request does not fit the current state, e.g. a transition out of order. */
     public static ApiProblem conflict(String type, String detail) {
         return new ApiProblem(HttpStatus.CONFLICT, type, detail, null);
