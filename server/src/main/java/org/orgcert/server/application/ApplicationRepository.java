@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -83,6 +85,16 @@ class ApplicationRepository {
     }
 
     /** Flags IN_PRODUCTION applications due before {@code today}, once; returns their ids. */
+    /** Applications per state (of one window, or all), with how many of them are flagged overdue. */
+    Map<ApplicationState, long[]> countByState(String windowId) {
+        Map<ApplicationState, long[]> counts = new EnumMap<>(ApplicationState.class);
+        jdbc.query("SELECT state, count(*), count(production_overdue_since) FROM application"
+                + (windowId == null ? "" : " WHERE window_id = ?") + " GROUP BY state", rs -> {
+                    counts.put(ApplicationState.valueOf(rs.getString(1)), new long[] {rs.getLong(2), rs.getLong(3)});
+                }, windowId == null ? new Object[0] : new Object[] {windowId});
+        return counts;
+    }
+
     List<UUID> flagOverdue(LocalDate today) {
         return jdbc.query("UPDATE application SET production_overdue_since = production_due + 1"
                 + " WHERE state = 'IN_PRODUCTION' AND production_due < ? AND production_overdue_since IS NULL"

@@ -130,6 +130,19 @@ public class ApplicationService {
         return repository.findByState(state, windowId, Math.min(Math.max(limit, 1), 500));
     }
 
+    /**
+     * A queue's size: how many applications are in the state and how many of those are flagged overdue
+     * (production not done within 3 working days, R-CH-2).
+     */
+    public record QueueCount(ApplicationState state, long count, long overdue) {
+    }
+
+    /** How many applications are in each state, of one window or of all ({@code windowId} null). */
+    public List<QueueCount> counts(String windowId) {
+        return repository.countByState(windowId).entrySet().stream()
+                .map(e -> new QueueCount(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+    }
+
     /** Keys waiting at a window for collection (AT_WINDOW or NOTIFIED), oldest first (R-CH-5..7). */
     public List<Application> awaitingPickup() {
         return repository.findByStates(List.of(ApplicationState.AT_WINDOW, ApplicationState.NOTIFIED));

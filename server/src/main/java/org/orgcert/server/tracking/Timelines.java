@@ -1,0 +1,40 @@
+package org.orgcert.server.tracking;
+
+import java.util.UUID;
+import org.orgcert.server.application.Application;
+import org.orgcert.server.application.ApplicationService;
+import org.orgcert.server.application.Delivery;
+import org.orgcert.server.audit.AuditLog;
+import org.orgcert.server.billing.Payments;
+import org.orgcert.server.calendar.ShanghaiTime;
+import org.orgcert.server.delivery.PickupDeadlines;
+import org.orgcert.server.web.Actor;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds an application's {@link Timeline} for whoever may see it. Steps come from the audit log (names and
+ * times only: details may name staff or hold internal notes).
+ */
+@Service
+public class Timelines {
+    private final ApplicationService applications;
+    private final AuditLog audit;
+    private final Payments payments;
+
+    Timelines(ApplicationService applications, AuditLog audit, Payments payments) {
+        this.applications = applications;
+        this.audit = audit;
+        this.payments = payments;
+    }
+
+    public Timeline of(UUID id, Actor actor) {
+        Application application = applications.getFor(id, actor);
+        var steps = audit.history("application", id.toString()).stream()
+                .map(record -> new Timeline.Step(record.entry().action(), record.occurredAt())).toList();
+        boolean pickup = application.form().delivery() == Delivery.WINDOW_PICKUP;
+        PickupDeadlines deadlines = new PickupDeadlines(ShanghaiTime.dateOf(application.submittedAt()));
+        long due = Math.max(0, payments.outstanding(id).value());
+        return new Timeline(id, application.number(), application.state(), steps, application.productionDue(),
+                pickup ? deadlines.noticeFrom() : null, pickup ? deadlines.collectBy() : null, due);
+    }
+}
