@@ -70,6 +70,7 @@ public class Renewals {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate afterCommit;
 
     Renewals(CertificateStore certificates, ApplicationService applications, SuccessorIssuance successors,
             FeeQuotes quotes, RefusalLog refusals, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
@@ -81,6 +82,8 @@ public class Renewals {
         this.jdbc = jdbc;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.afterCommit = new TransactionTemplate(transactions);
+        afterCommit.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     }
 
     /** A challenge for the current key to sign. */
@@ -166,9 +169,11 @@ public class Renewals {
     @TransactionalEventListener
     void paid(ApplicationMoved moved) {
         if (moved.kind() == ApplicationKind.RENEWAL && moved.event() == ApplicationEvent.PAYMENT_SETTLED) {
-            transaction.executeWithoutResult(status -> applications.apply(moved.applicationId(),
-                    ApplicationEvent.START_PRODUCTION, moved.actor(), "paid"));
-            issue(moved.applicationId(), moved.actor());
+            // After the payment's commit its connection may still be bound: a transaction of our own.
+            afterCommit.executeWithoutResult(status -> {
+                applications.apply(moved.applicationId(), ApplicationEvent.START_PRODUCTION, moved.actor(), "paid");
+                issue(moved.applicationId(), moved.actor());
+            });
         }
     }
 
