@@ -103,6 +103,10 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/windows", "/api/v1/windows/*", "/api/v1/ca-hall")
                         .permitAll()
+                        // The portal's public guide pages, their style sheet, the blank forms and the usage guide.
+                        .requestMatchers(HttpMethod.GET, "/", "/materials", "/channels", "/fees", "/windows", "/guide",
+                                "/guide.pdf", "/forms/*.pdf", "/assets/**")
+                        .permitAll()
                         // Renewal proves itself by the current key's signature; a successor certificate is public.
                         .requestMatchers(HttpMethod.POST, "/api/v1/renewals", "/api/v1/renewals/challenge").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*/successor").permitAll()

@@ -1,0 +1,65 @@
+package org.orgcert.server.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * What every portal page's layout needs besides its own content: the current language, the path (for the
+ * navigation's current entry) and a link to the same page in each other language (query kept, so a fee
+ * quote survives the switch).
+ */
+@ControllerAdvice(basePackageClasses = PortalModel.class)
+class PortalModel {
+
+    /** The page's language, for {@code <html lang>}. */
+    @ModelAttribute("language")
+    Language language(HttpServletRequest request) {
+        return LanguageCookie.language(request);
+    }
+
+    /** The page's path, for marking the current entry of the navigation. */
+    @ModelAttribute("path")
+    String path(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    /** Links to this page in the languages other than the current one. */
+    @ModelAttribute("otherLanguages")
+    List<LanguageLink> otherLanguages(HttpServletRequest request) {
+        Language current = LanguageCookie.language(request);
+        return Arrays.stream(Language.values()).filter(l -> l != current)
+                .map(l -> new LanguageLink(l, sameWith(request, l))).toList();
+    }
+
+    /** The same attributes, for a view made outside the usual handler (an error page). */
+    static Map<String, Object> attributes(HttpServletRequest request) {
+        PortalModel model = new PortalModel();
+        return Map.of("language", model.language(request), "path", model.path(request), "otherLanguages",
+                model.otherLanguages(request));
+    }
+
+    private static String sameWith(HttpServletRequest request, Language language) {
+        // From the decoded parameters, encoded again: a malformed query cannot break the page.
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath(request.getRequestURI());
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.equals(LanguageSwitch.PARAMETER)) {
+                link.queryParam(name, (Object[]) values);
+            }
+        });
+        return link.queryParam(LanguageSwitch.PARAMETER, language.tag()).build().encode().toUriString();
+    }
+
+    /**
+     * A link to the current page in another language.
+     *
+     * @param language the language it switches to
+     * @param href     the page's address with {@code ?lang=}
+     */
+    record LanguageLink(Language language, String href) {
+    }
+}

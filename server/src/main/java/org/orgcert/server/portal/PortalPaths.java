@@ -1,0 +1,26 @@
+package org.orgcert.server.portal;
+
+/**
+ * The portal's addresses in one place, for the controllers, the language switch and the navigation.
+ * The public ones are also in {@code account.SecurityConfiguration}'s permit-all list.
+ */
+final class PortalPaths {
+    static final String HOME = "/";
+    static final String MATERIALS = "/materials";
+    static final String CHANNELS = "/channels";
+    static final String FEES = "/fees";
+    static final String WINDOWS = "/windows";
+    static final String GUIDE = "/guide";
+    static final String GUIDE_PDF = "/guide.pdf";
+    static final String BLANK_APPLICATION_FORM = "/forms/application-form.pdf";
+    static final String BLANK_MAILING_FORM = "/forms/mailing-form.pdf";
+    /** Pre-filled forms of one application: signed-in staff, or the agent of its employer. */
+    static final String APPLICATION_FORM = "/portal/applications/{id}/application-form.pdf";
+    static final String MAILING_FORM = "/portal/applications/{id}/mailing-form.pdf";
+
+    /** The pages anyone may open, where {@code ?lang=} switches the language. */
+    static final String[] PUBLIC = {HOME, MATERIALS, CHANNELS, FEES, WINDOWS, GUIDE, GUIDE_PDF, "/forms/**"};
+
+    private PortalPaths() {
+    }
+}
