@@ -1,5 +1,7 @@
 package org.orgcert.key;
 
+import org.orgcert.token.testing.SoftHsm;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -53,12 +53,13 @@ public final class EmployerAgents {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("mobile", mobile)).exchange()
                 .expectStatus().isAccepted();
         browser.keep(client.post().uri("/api/v1/employer-login").headers(browser::withCsrf)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("mobile", mobile, "code", lastText(mobile)))
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("mobile", mobile, "code", lastCode(mobile)))
                 .exchange().expectStatus().isOk().returnResult(String.class));
         return browser;
     }
 
-    private String lastText(String mobile) {
+    /** The one-time code last sent to {@code mobile}, read from the outbox as a phone would show it. */
+    public String lastCode(String mobile) {
         String masked = mobile.substring(0, 3) + "****" + mobile.substring(7);
         OutboxMessage message = notifications.latest(50, true).stream().filter(m -> m.recipient().equals(masked))
                 .findFirst().orElseThrow();

@@ -1,5 +1,7 @@
 package org.orgcert.token;
 
+import org.orgcert.token.testing.SoftHsm;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

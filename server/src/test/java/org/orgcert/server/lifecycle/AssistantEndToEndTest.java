@@ -10,8 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orgcert.key.CertificateSummary;
@@ -38,7 +36,6 @@ import org.orgcert.server.TestUscc;
 import org.orgcert.server.certificate.CertificateState;
 import org.orgcert.server.certificate.CertificateStore;
 import org.orgcert.server.notification.Notifications;
-import org.orgcert.server.notification.OutboxMessage;
 import org.orgcert.token.TokenException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -54,7 +51,6 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @ServiceTest
 @AutoConfigureRestTestClient
 class AssistantEndToEndTest extends ServiceTestBase {
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     private static final char[] NEW_PIN = "Xishan2027".toCharArray();
     @Autowired
     ApplicationContext context;
@@ -80,12 +76,7 @@ class AssistantEndToEndTest extends ServiceTestBase {
     /** Signs the assistant's service client in as the agent with {@code mobile}, with the code from the outbox. */
     private void signIn(String mobile) {
         service.requestSignInCode(mobile);
-        String masked = mobile.substring(0, 3) + "****" + mobile.substring(7);
-        OutboxMessage text = notifications.latest(50, true).stream().filter(m -> m.recipient().equals(masked))
-                .findFirst().orElseThrow();
-        Matcher code = CODE.matcher(text.text());
-        assertThat(code.find()).isTrue();
-        service.signIn(mobile, code.group(1).toCharArray());
+        service.signIn(mobile, new EmployerAgents(client, notifications).lastCode(mobile).toCharArray());
     }
 
     @Test
@@ -228,16 +219,13 @@ class AssistantEndToEndTest extends ServiceTestBase {
 
         assertThat(cli.apply(java.util.Map.of(), List.of("send-code", "--mobile", mobile, "--service",
                 "http://127.0.0.1:" + port))).isEqualTo(org.orgcert.key.cli.ExitCode.OK);
-        String masked = mobile.substring(0, 3) + "****" + mobile.substring(7);
-        Matcher code = CODE.matcher(notifications.latest(50, true).stream().filter(m -> m.recipient().equals(masked))
-                .findFirst().orElseThrow().text());
-        assertThat(code.find()).isTrue();
-        assertThat(cli.apply(java.util.Map.of("CODE", code.group(1)), List.of("report-loss", "--serial", renewed,
+        String code = new EmployerAgents(client, notifications).lastCode(mobile);
+        assertThat(cli.apply(java.util.Map.of("CODE", code), List.of("report-loss", "--serial", renewed,
                 "--reason", "LOST", "--mobile", mobile, "--code-env", "CODE", "--service", "http://127.0.0.1:" + port)))
                 .isEqualTo(org.orgcert.key.cli.ExitCode.OK);
         assertThat(certificates.findBySerial(new java.math.BigInteger(renewed, 16)).orElseThrow().revocationReason())
                 .isEqualTo(RevocationReason.KEY_COMPROMISE);
         assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8) + err.toString(java.nio.charset.StandardCharsets.UTF_8))
-                .doesNotContain(new String(holder.pin())).doesNotContain(code.group(1));
+                .doesNotContain(new String(holder.pin())).doesNotContain(code);
     }
 }

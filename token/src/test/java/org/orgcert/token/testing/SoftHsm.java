@@ -1,4 +1,4 @@
-package org.orgcert.key;
+package org.orgcert.token.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import org.orgcert.token.Pkcs11Config;
 import org.orgcert.token.Pkcs11Token;
 
 /**
- * A pool of freshly initialised SoftHSM2 tokens for tests (as token/'s fixture of the same name), in a token
+ * A pool of freshly initialised SoftHSM2 tokens for tests of token/ and key/ (shared through token's test-jar), in a token
  * folder under target/ named by SOFTHSM2_CONF (set by surefire), so tests never touch the machine's tokens. All
  * tokens are initialised before the first SunPKCS11 provider loads the library, because SoftHSM2 reads its
  * slots at C_Initialize. Fails (does not skip) when SoftHSM2 is missing: CI installs it.
@@ -27,7 +27,7 @@ public final class SoftHsm {
     public record Slot(long id, byte[] secret) {
     }
 
-    private static final int POOL = 16;
+    private static final int POOL = 32;
     private static Deque<Slot> pool;
 
     private SoftHsm() {
@@ -71,7 +71,7 @@ public final class SoftHsm {
             for (int i = 0; i < POOL; i++) {
                 secrets[i] = new byte[32];
                 random.nextBytes(secrets[i]);
-                run(conf, "softhsm2-util", "--init-token", "--free", "--label", "orgcert-key-test-" + i,
+                run(conf, "softhsm2-util", "--init-token", "--free", "--label", "orgcert-test-" + i,
                         "--pin", Pkcs11Token.hsmPin(secrets[i]), "--so-pin", "so-pin-" + i);
             }
             String shown = run(conf, "softhsm2-util", "--show-slots");
@@ -87,7 +87,7 @@ public final class SoftHsm {
             }
             Deque<Slot> slots = new ArrayDeque<>();
             for (int i = 0; i < POOL; i++) {
-                Long id = byLabel.get("orgcert-key-test-" + i);
+                Long id = byLabel.get("orgcert-test-" + i);
                 if (id == null) {
                     throw new AssertionError("softhsm2-util did not list token orgcert-key-test-" + i + ":\n" + shown);
                 }
