@@ -127,6 +127,8 @@ class DemoData {
     private static void write(Path file, Map<String, String> passwords) throws IOException {
         StringBuilder text = new StringBuilder("# OrgCert demo staff logins (user: password). Delete this file when done.\n");
         passwords.forEach((user, password) -> text.append(user).append(": ").append(password).append('\n'));
+        text.append("# Employer agents sign in with mobile 13800000001 to 13800000006; in this demo the one-time code\n"
+                + "# is shown to the bureau administrator at /api/v1/notifications (the SMS outbox).\n");
         Files.createDirectories(file.getParent());
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, text, StandardCharsets.UTF_8);
