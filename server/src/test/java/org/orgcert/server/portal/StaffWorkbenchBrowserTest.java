@@ -1,0 +1,111 @@
+package org.orgcert.server.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.orgcert.server.ApplicationApi;
+import org.orgcert.server.BrowserTest;
+import org.orgcert.server.StaffPages;
+import org.orgcert.server.TestStaff;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The staff workbench in a real browser: each role signs in on the portal's page and takes its steps by
+ * the buttons its role is given, from a window's batch to the key collected at the window.
+ */
+class StaffWorkbenchBrowserTest extends BrowserTest {
+    @Autowired
+    RestTestClient client;
+
+    private ApplicationApi api;
+    private StaffPages staff;
+
+    @BeforeEach
+    void pages() {
+        api = new ApplicationApi(client);
+        staff = new StaffPages(browser, this::url);
+    }
+
+    private Map<String, Object> submittedAt(String window) {
+        return api.submit(ApplicationApi.form("WINDOW", "WINDOW_PICKUP", window, false), 201);
+    }
+
+    @Test
+    void fromTheWindowsBatchToTheKeyCollectedAtTheWindow_R_CH_4_R_REV_1_R_CERT_2_R_CH_5() {
+        Map<String, Object> first = submittedAt("wuhua");
+        Map<String, Object> second = submittedAt("wuhua");
+        api.registry(first.get("uscc"), ApplicationApi.NAME, ApplicationApi.LEGAL_REP);
+        api.registry(second.get("uscc"), "昆明市另一名称有限公司", ApplicationApi.LEGAL_REP);
+
+        staff.signIn(TestStaff.clerk("wuhua"));
+        assertThat(find("html").getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(find("#queues").getText()).contains("待转交CA");
+        assertThat(staff.queueCount("to-forward")).isGreaterThanOrEqualTo(2);
+        staff.forward(first.get("id"), second.get("id"));
+        assertThat(find("#done").getText()).contains("2");
+
+        staff.signIn(TestStaff.CA_CLERK).receive(first.get("id")).receive(second.get("id"));
+        assertThat(staff.state(first.get("id"))).isEqualTo("RECEIVED");
+
+        staff.signIn(TestStaff.REVIEWER);
+        // The mismatch: form and registry side by side, the differing field marked (R-REV-3).
+        assertThat(staff.review(second.get("id"))).isEqualTo("MISMATCH");
+        assertThat(find("#differences tr.differs[data-field=name] .on-form").getText()).isEqualTo(ApplicationApi.NAME);
+        assertThat(find("#differences tr.differs[data-field=name] .in-record").getText()).isEqualTo("昆明市另一名称有限公司");
+        assertThat(findAll("#event-APPROVE")).isEmpty();
+        // The matching one is approved.
+        assertThat(staff.review(first.get("id"))).isEqualTo("MATCHING");
+        staff.approve(first.get("id"));
+        assertThat(staff.state(first.get("id"))).isEqualTo("APPROVED");
+
+        staff.signIn(TestStaff.OPERATOR);
+        String pin = staff.produce(first.get("id"));
+        assertThat(pin).isNotBlank();
+        // Shown once: the application's page never shows it again.
+        staff.open(first.get("id"));
+        assertThat(browser.getPageSource()).doesNotContain(pin);
+        assertThat(find("#state").getAttribute("data-state")).isEqualTo("PRODUCED");
+        assertThat(findAll("#event-ARRIVE_AT_WINDOW")).isEmpty();
+
+        staff.signIn(TestStaff.clerk("wuhua")).arriveAtWindow(first.get("id")).collect(first.get("id"));
+        assertThat(staff.state(first.get("id"))).isEqualTo("COLLECTED");
+    }
+
+    @Test
+    void aClerkOfAnotherWindowGetsTheForbiddenPage_R_CH_4() {
+        Object id = submittedAt("wuhua").get("id");
+        staff.signIn(TestStaff.clerk("fumin"));
+        staff.open(id);
+        assertThat(find("#error-message").getText()).isNotBlank();
+        assertThat(find("h1").getText()).isEqualTo("抱歉，操作未能完成");
+    }
+
+    @Test
+    void aWrongPasswordStaysOnTheSignInPageWithTheReasonInEnglish() {
+        open("/staff/login?lang=en");
+        find("#username").sendKeys(TestStaff.OPERATOR);
+        find("#password").sendKeys("wrong-password");
+        find("main button[type=submit]").click();
+        waitFor(d -> d.getCurrentUrl().contains("/staff/login?error"));
+        assertThat(find("#login-error").getText()).contains("wrong");
+        assertThat(pageLanguage()).isEqualTo("en");
+    }
+
+    @Test
+    void theDashboardDrawsItsChartsForTheBureauAndIsRefusedToAnOperator_R_FEE_1() {
+        staff.signIn(TestStaff.ADMIN);
+        open("/staff/dashboard");
+        waitFor(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#chart-months canvas")).isEmpty());
+        assertThat(findAll("#chart-districts canvas")).isNotEmpty();
+        assertThat(find("#report-csv").getAttribute("href")).contains("/api/v1/billing/subsidy-report?month=")
+                .contains("format=csv");
+        screenshot("dashboard-charts");
+
+        staff.signIn(TestStaff.OPERATOR);
+        open("/staff/dashboard");
+        assertThat(find("#error-message").getText()).isNotBlank();
+    }
+}
