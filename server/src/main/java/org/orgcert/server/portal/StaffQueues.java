@@ -6,8 +6,8 @@ import org.orgcert.server.application.ApplicationState;
 
 /**
  * Which list a workbench queue opens: most queues are the applications in one state (the window clerk's and
- * the CA's own counts are of those lists); customer service's payment and invoice queues have no list of
- * applications and show their count only.
+ * the CA's own counts are of those lists); customer service's unlock, payment and invoice queues open
+ * sections of its own page.
  */
 final class StaffQueues {
     private static final Map<String, ApplicationState> STATES = Map.ofEntries(
@@ -22,6 +22,18 @@ final class StaffQueues {
             Map.entry("to-deliver", ApplicationState.PRODUCED), Map.entry("shipped", ApplicationState.SHIPPED));
 
     private StaffQueues() {
+    }
+
+    /** Customer service's queues that are not lists of applications: sections of its own page. */
+    private static final java.util.Set<String> SERVICE = java.util.Set.of("unlock-requests", "unmatched-payments",
+            "invoice-requests");
+
+    /** The page queue {@code name} opens, or null. */
+    static String href(String name) {
+        if (SERVICE.contains(name)) {
+            return "/staff/service#" + name;
+        }
+        return state(name).map(s -> "/staff/queues/" + s.name()).orElse(null);
     }
 
     /** The state whose list queue {@code name} opens; an administrator's queues are named after states. */

@@ -9,6 +9,7 @@ import org.orgcert.server.application.ApplicationService;
 import org.orgcert.server.application.ApplicationState;
 import org.orgcert.server.application.MaterialItem;
 import org.orgcert.server.application.ProductionStep;
+import org.orgcert.server.delivery.PickupNotices;
 import org.orgcert.server.review.ReviewService;
 import org.orgcert.server.web.Actor;
 import org.orgcert.server.web.ApiProblem;
@@ -37,16 +38,19 @@ class StaffWorkbenchPages {
     private final ApplicationService applications;
     private final ReviewService review;
     private final ProductionStep production;
+    private final PickupNotices notices;
 
-    StaffWorkbenchPages(Workbench workbench, ApplicationService applications, ReviewService review, ProductionStep production) {
+    StaffWorkbenchPages(Workbench workbench, ApplicationService applications, ReviewService review,
+            ProductionStep production, PickupNotices notices) {
         this.workbench = workbench;
         this.applications = applications;
         this.review = review;
         this.production = production;
+        this.notices = notices;
     }
 
-    /** One queue on the workbench, with the list it opens (null: no list). */
-    record QueueView(String name, long count, long overdue, String rule, ApplicationState list) {
+    /** One queue on the workbench, with the page it opens (null: none). */
+    record QueueView(String name, long count, long overdue, String rule, String href) {
     }
 
     /** An application in a list, with its submission time in Beijing time. */
@@ -65,7 +69,7 @@ class StaffWorkbenchPages {
     @GetMapping("/staff")
     String home(Actor actor, Model model) {
         model.addAttribute("queues", workbench.queues(actor).stream().map(q -> new QueueView(q.name(), q.count(),
-                q.overdue(), q.rule(), StaffQueues.state(q.name()).orElse(null))).toList());
+                q.overdue(), q.rule(), StaffQueues.href(q.name()))).toList());
         model.addAttribute("actor", actor);
         return "portal/staff/home";
     }
@@ -123,7 +127,23 @@ class StaffWorkbenchPages {
     @PostMapping("/staff/applications/{id}/events/{event}")
     String event(@PathVariable UUID id, @PathVariable ApplicationEvent event,
             @RequestParam(required = false) String reason, Actor actor, RedirectAttributes redirect) {
-        applications.applyFor(id, event, actor, reason == null || reason.isBlank() ? null : reason.strip());
+        if (event == ApplicationEvent.NOTIFY || event == ApplicationEvent.CONFIRM_BY_PHONE
+                || event == ApplicationEvent.DECLINE_BY_PHONE) {
+            // Steps with more to them than the move, kept by their own service: the window's phone call also
+            // closes its notice task (R-CH-5); the employer's answer on the phone updates the registry record
+            // or declines (R-REV-3). The same access rule as every other button comes first.
+            Application application = applications.getFor(id, actor);
+            if (!applications.eventsFor(application, actor).contains(event)) {
+                throw ApiProblem.forbidden("role-not-allowed", event + " is not your step at this point");
+            }
+            if (event == ApplicationEvent.NOTIFY) {
+                notices.phoned(id, actor.auditName());
+            } else {
+                review.phoneConfirmation(id, event == ApplicationEvent.CONFIRM_BY_PHONE, actor.auditName());
+            }
+        } else {
+            applications.applyFor(id, event, actor, reason == null || reason.isBlank() ? null : reason.strip());
+        }
         redirect.addFlashAttribute("done", "staff.event.done");
         return "redirect:/staff/applications/" + id;
     }

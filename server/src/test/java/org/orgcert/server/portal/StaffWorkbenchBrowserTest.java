@@ -56,6 +56,12 @@ class StaffWorkbenchBrowserTest extends BrowserTest {
         assertThat(find("#differences tr.differs[data-field=name] .on-form").getText()).isEqualTo(ApplicationApi.NAME);
         assertThat(find("#differences tr.differs[data-field=name] .in-record").getText()).isEqualTo("昆明市另一名称有限公司");
         assertThat(findAll("#event-APPROVE")).isEmpty();
+        screenshot("review-mismatch");
+        // Customer service phones; the employer agrees, so the record takes the form’s data (R-REV-3).
+        staff.signIn(TestStaff.SERVICE).step(second.get("id"), "CONFIRM_BY_PHONE");
+        assertThat(staff.state(second.get("id"))).isEqualTo("UNDER_REVIEW");
+        assertThat(find("#review").getAttribute("data-outcome")).isEqualTo("CONFIRMED_BY_PHONE");
+        staff.signIn(TestStaff.REVIEWER);
         // The matching one is approved.
         assertThat(staff.review(first.get("id"))).isEqualTo("MATCHING");
         staff.approve(first.get("id"));
@@ -107,5 +113,29 @@ class StaffWorkbenchBrowserTest extends BrowserTest {
         staff.signIn(TestStaff.OPERATOR);
         open("/staff/dashboard");
         assertThat(find("#error-message").getText()).isNotBlank();
+    }
+
+    @Test
+    void customerServiceRefundsAnUnmatchedTransferAndAWrongAmountIsExplainedAtItsField_R_FEE_4() {
+        Map<String, Object> payment = Map.of("reference", "WEB" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                "method", "BANK_TRANSFER", "payerName", "王五", "amount", 22000, "paidAt", "2026-06-15T02:00:00Z",
+                "remark", "不明款项");
+        Object id = client.post().uri("/api/v1/payments").headers(TestStaff.as(TestStaff.SERVICE))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(payment).exchange()
+                .expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id");
+        staff.signIn(TestStaff.SERVICE);
+        find("#queue-unmatched-payments a").click();
+        find("#refund-" + id).sendKeys("22.005");
+        find("#refund-reason-" + id).sendKeys("付款人要求退回");
+        find("#payment-" + id + " form:last-of-type button").click();
+        waitFor(d -> !d.findElements(org.openqa.selenium.By.id("refund-" + id + "-error")).isEmpty());
+        assertThat(find("#refund-" + id + "-error").getText()).contains("最多两位小数");
+        assertThat(find("#refund-" + id).getAttribute("aria-invalid")).isEqualTo("true");
+        screenshot("service-refund-error");
+        // Nothing was refunded: the transfer still waits, and a valid amount goes through.
+        find("#refund-" + id).sendKeys("220.00");
+        find("#refund-reason-" + id).sendKeys("付款人要求退回");
+        find("#payment-" + id + " form:last-of-type button").click();
+        waitFor(d -> !d.findElements(org.openqa.selenium.By.id("done")).isEmpty());
     }
 }
