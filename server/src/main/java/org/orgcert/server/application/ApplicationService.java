@@ -127,12 +127,15 @@ public class ApplicationService {
 
     /**
      * The events {@code actor} may apply to {@code application} now: their role's ({@link ApplicationAccess})
-     * and allowed by the transition table in its state, channel and delivery. Pages show a button for each.
+     * and allowed by the transition table in its state, channel and delivery, by the materials (approval) and by
+     * every {@link TransitionGuard} (e.g. approval after a passing registry check). Pages show a button for each.
      */
     public java.util.Set<ApplicationEvent> eventsFor(Application application, org.orgcert.server.web.Actor actor) {
         java.util.Set<ApplicationEvent> allowed = java.util.EnumSet.noneOf(ApplicationEvent.class);
         for (ApplicationEvent event : ApplicationEvent.values()) {
-            if (event.refusal(application.state(), application.form().channel(), application.form().delivery()) != null) {
+            if (event.refusal(application.state(), application.form().channel(), application.form().delivery()) != null
+                    || (event == ApplicationEvent.APPROVE && !application.missingMaterials().isEmpty())
+                    || guards.orderedStream().anyMatch(guard -> guard.refusal(application, event) != null)) {
                 continue;
             }
             try {

@@ -138,4 +138,33 @@ class StaffWorkbenchBrowserTest extends BrowserTest {
         find("#payment-" + id + " form:last-of-type button").click();
         waitFor(d -> !d.findElements(org.openqa.selenium.By.id("done")).isEmpty());
     }
+
+    @Test
+    void theOperatorShipsByEmsAndAWrongWaybillIsExplainedAtItsFieldInEnglish_R_CH_2() {
+        Map<String, Object> app = api.underReview("MAIL", "MAIL", null, true);
+        Object id = app.get("id");
+        api.registry(app.get("uscc"), ApplicationApi.NAME, ApplicationApi.LEGAL_REP);
+        api.check(id, 200);
+        api.event(id, "APPROVE", 200);
+        staff.signIn(TestStaff.OPERATOR);
+        staff.produce(id);
+        open("/staff/applications/" + id + "?lang=en");
+        assertThat(pageLanguage()).isEqualTo("en");
+        find("#waybill").sendKeys("EA12345CN");
+        find("#ship-submit").click();
+        waitFor(d -> !d.findElements(org.openqa.selenium.By.id("waybill-error")).isEmpty());
+        assertThat(find("#waybill-error").getText()).contains("not an EMS waybill number");
+        assertThat(find("#waybill").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(find("#waybill").getAttribute("aria-describedby")).isEqualTo("waybill-error");
+        // Nothing changed: still produced, and the typed number is kept for correcting.
+        assertThat(find("#state").getAttribute("data-state")).isEqualTo("PRODUCED");
+        assertThat(find("#waybill").getAttribute("value")).isEqualTo("EA12345CN");
+        screenshot("ship-waybill-error-en");
+        find("#waybill").clear();
+        find("#waybill").sendKeys("EA123456789CN");
+        find("#ship-submit").click();
+        waitFor(d -> !d.findElements(org.openqa.selenium.By.id("waybill-number")).isEmpty());
+        assertThat(find("#waybill-number").getText()).isEqualTo("EA123456789CN");
+        assertThat(find("#state").getText()).isEqualTo("Shipped");
+    }
 }
