@@ -43,7 +43,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * no CSRF token is needed, because a browser never sends an {@code Authorization} header cross-site on its
  * own (the service never answers with a {@code WWW-Authenticate: Basic} challenge, so browsers do not
  * cache Basic credentials either).</li>
- * <li><b>Browsers</b> sign in by the form at {@code /login} (staff) or the one-time code
+ * <li><b>Browsers</b> sign in by the form at {@code /staff/login} (staff) or the one-time code
  * (employer agents) and get a {@code SESSION} cookie, stored in PostgreSQL (Spring Session JDBC). Every
  * state-changing session request needs the CSRF token: the {@code XSRF-TOKEN} cookie echoed in the
  * {@code X-XSRF-TOKEN} header (or the {@code _csrf} form field).</li>
@@ -151,11 +151,17 @@ class SecurityConfiguration {
                                 StaffRole.BUREAU_ADMIN.name(), StaffRole.AUDITOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/pickup-notices/*/phoned")
                         .hasRole(StaffRole.WINDOW_CLERK.name())
+                        // The staff workbench: its sign-in page is public, the pages are for staff. Each page
+                        // checks the role it needs itself, so that a refusal is a readable 403 page.
+                        .requestMatchers(HttpMethod.GET, "/staff/login").permitAll()
+                        .requestMatchers("/staff", "/staff/**").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/v1/employers", "/api/v1/employers/**").hasAnyRole(STAFF)
                         .requestMatchers("/api/v1/employers", "/api/v1/employers/**").hasAnyRole(STAFF_WRITERS)
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthenticated))
-                .formLogin(f -> f.defaultSuccessUrl("/api/v1/me", false))
+                // The portal's own sign-in page; after it, the page asked for or else the workbench.
+                .formLogin(f -> f.loginPage("/staff/login").defaultSuccessUrl("/staff", false)
+                        .failureUrl("/staff/login?error"))
                 .csrf(c -> c.csrfTokenRepository(csrf)
                         // The plain token (no BREACH masking): what the cookie holds is what the header sends.
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
@@ -166,7 +172,7 @@ class SecurityConfiguration {
                                 PathPatternRequestMatcher.withDefaults().matcher("/api/v1/renewals")))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthenticated, api)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/staff/login"),
                                 request -> true)
                         .accessDeniedHandler((request, response, denied) -> problem(response, 403, "forbidden",
                                 denied.getClass().getSimpleName().startsWith("MissingCsrf")
@@ -213,7 +219,7 @@ class SecurityConfiguration {
 
     private static void unauthenticated(HttpServletRequest request, HttpServletResponse response,
             org.springframework.security.core.AuthenticationException e) throws IOException {
-        problem(response, 401, "unauthenticated", "sign in first: HTTP Basic (staff scripts), the form at /login"
+        problem(response, 401, "unauthenticated", "sign in first: HTTP Basic (staff scripts), the form at /staff/login"
                 + " (staff) or a one-time code (employer agents); " + e.getMessage());
     }
 

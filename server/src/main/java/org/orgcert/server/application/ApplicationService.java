@@ -125,6 +125,44 @@ public class ApplicationService {
         return application;
     }
 
+    /**
+     * The events {@code actor} may apply to {@code application} now: their role's ({@link ApplicationAccess})
+     * and allowed by the transition table in its state, channel and delivery, by the materials (approval) and by
+     * every {@link TransitionGuard} (e.g. approval after a passing registry check). Pages show a button for each.
+     */
+    public java.util.Set<ApplicationEvent> eventsFor(Application application, org.orgcert.server.web.Actor actor) {
+        java.util.Set<ApplicationEvent> allowed = java.util.EnumSet.noneOf(ApplicationEvent.class);
+        for (ApplicationEvent event : ApplicationEvent.values()) {
+            if (event.refusal(application.state(), application.form().channel(), application.form().delivery()) != null
+                    || (event == ApplicationEvent.APPROVE && !application.missingMaterials().isEmpty())
+                    || guards.orderedStream().anyMatch(guard -> guard.refusal(application, event) != null)) {
+                continue;
+            }
+            try {
+                ApplicationAccess.event(actor, application, event);
+                allowed.add(event);
+            } catch (ApiProblem refused) {
+                // Not this actor's step: no button.
+            }
+        }
+        return allowed;
+    }
+
+    /** {@link #apply} after {@link ApplicationAccess} allowed {@code actor} this event (403/404 before any change). */
+    public Application applyFor(UUID id, ApplicationEvent event, org.orgcert.server.web.Actor actor, String reason) {
+        ApplicationAccess.event(actor, get(id), event);
+        return apply(id, event, actor.auditName(), reason);
+    }
+
+    /** {@link #forwardBatch} for {@code actor}, a window clerk, at their own window (R-CH-4). */
+    public UUID forwardBatchFor(org.orgcert.server.web.Actor actor, List<UUID> ids) {
+        if (!(actor instanceof org.orgcert.server.web.Actor.Staff staff)
+                || staff.role() != org.orgcert.server.web.StaffRole.WINDOW_CLERK) {
+            throw ApiProblem.forbidden("role-not-allowed", "a window clerk forwards their window's applications");
+        }
+        return forwardBatch(staff.windowId(), ids, actor.auditName());
+    }
+
     /** Applications in {@code state}, oldest first, optionally of one window. */
     public List<Application> queue(ApplicationState state, String windowId, int limit) {
         return repository.findByState(state, windowId, Math.min(Math.max(limit, 1), 500));

@@ -139,17 +139,17 @@ class StaffAccountTest extends ServiceTestBase {
     @Test
     void aFormLoginOpensADatabaseSessionWhosePostsNeedTheCsrfToken() {
         BrowserSession browser = new BrowserSession(client);
-        String page = browser.keep(client.get().uri("/login").exchange().expectStatus().isOk()
+        String page = browser.keep(client.get().uri("/staff/login").exchange().expectStatus().isOk()
                 .returnResult(String.class)).getResponseBody();
         assertThat(page).contains("<form").contains("_csrf");
         LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", TestStaff.ADMIN);
         form.add("password", TestStaff.PASSWORD);
         // Without the CSRF token the form is refused.
-        client.post().uri("/login").headers(browser::cookies).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        client.post().uri("/staff/login").headers(browser::cookies).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(form).exchange().expectStatus().isForbidden();
         form.add("_csrf", browser.cookie("XSRF-TOKEN"));
-        browser.keep(client.post().uri("/login").headers(browser::cookies)
+        browser.keep(client.post().uri("/staff/login").headers(browser::cookies)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).exchange().expectStatus().isFound()
                 .returnResult(String.class));
         assertThat(browser.cookie("SESSION")).isNotNull();

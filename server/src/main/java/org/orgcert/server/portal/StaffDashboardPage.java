@@ -1,0 +1,61 @@
+package org.orgcert.server.portal;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.orgcert.server.billing.SubsidyReport;
+import org.orgcert.server.calendar.ShanghaiTime;
+import org.orgcert.server.web.Actor;
+import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.workbench.Dashboard;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The bureau's dashboard (BUREAU_ADMIN, AUDITOR): certificates per month and this month's subsidy per
+ * district as ECharts charts, whose data is {@link Dashboard#figures()} embedded in the page as JSON (no
+ * second request), and a month's subsidy report as a table with its CSV download.
+ */
+@Controller
+class StaffDashboardPage {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Dashboard dashboard;
+    private final SubsidyReport report;
+    private final java.time.Clock clock;
+
+    StaffDashboardPage(Dashboard dashboard, SubsidyReport report, java.time.Clock clock) {
+        this.dashboard = dashboard;
+        this.report = report;
+        this.clock = clock;
+    }
+
+    @GetMapping("/staff/dashboard")
+    String dashboard(@RequestParam(required = false) String month, Actor actor, Model model) {
+        actor.require("the dashboard", StaffRole.BUREAU_ADMIN, StaffRole.AUDITOR);
+        YearMonth shown = YearMonth.from(ShanghaiTime.today(clock));
+        if (month != null && !month.isBlank()) {
+            try {
+                shown = YearMonth.parse(month.strip());
+            } catch (DateTimeParseException e) {
+                model.addAttribute("monthError", true);
+            }
+        }
+        Dashboard.Figures figures = dashboard.figures();
+        // Plain numbers for the charts: months as yyyy-MM, amounts in yuan.
+        Map<String, Object> chartData = Map.of(
+                "months", figures.certificatesPerMonth().stream().map(m -> m.month().toString()).toList(),
+                "certificates", figures.certificatesPerMonth().stream().map(Dashboard.MonthCount::certificates).toList(),
+                "districts", figures.subsidyPerDistrict().stream().map(Dashboard.DistrictAmount::district).toList(),
+                "subsidy", figures.subsidyPerDistrict().stream().map(d -> d.amount().value() / 100.0).toList());
+        model.addAttribute("figures", figures);
+        // Inside <script>: no "</" may appear, so "<" is written as its JSON escape.
+        model.addAttribute("chartJson", JSON.writeValueAsString(chartData).replace("<", "\\u003c"));
+        model.addAttribute("month", shown);
+        model.addAttribute("report", report.month(shown));
+        return "portal/staff/dashboard";
+    }
+}

@@ -1,0 +1,219 @@
+package org.orgcert.server.portal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.UUID;
+import org.orgcert.server.application.Application;
+import org.orgcert.server.application.ApplicationEvent;
+import org.orgcert.server.application.ApplicationService;
+import org.orgcert.server.application.ApplicationState;
+import org.orgcert.server.application.MaterialItem;
+import org.orgcert.server.application.ProductionStep;
+import org.orgcert.server.delivery.PickupNotices;
+import org.orgcert.server.review.ReviewService;
+import org.orgcert.server.web.Actor;
+import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.workbench.Workbench;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The staff workbench: the signed-in role's queues ({@link Workbench}), a queue's list, one application with
+ * the steps this role may take, and those steps as plain form posts (CSRF token included by Thymeleaf).
+ * Every step goes through the capability's own service and access rules; a refusal is the portal's error
+ * page (403 for another window's clerk) and nothing is half-saved, because each service call is one
+ * transaction.
+ */
+@Controller
+class StaffWorkbenchPages {
+    private static final int LIST_LIMIT = 200;
+
+    private final Workbench workbench;
+    private final ApplicationService applications;
+    private final ReviewService review;
+    private final ProductionStep production;
+    private final PickupNotices notices;
+
+    StaffWorkbenchPages(Workbench workbench, ApplicationService applications, ReviewService review,
+            ProductionStep production, PickupNotices notices) {
+        this.workbench = workbench;
+        this.applications = applications;
+        this.review = review;
+        this.production = production;
+        this.notices = notices;
+    }
+
+    /** One queue on the workbench, with the page it opens (null: none). */
+    record QueueView(String name, long count, long overdue, String rule, String href) {
+    }
+
+    /** An application in a list, with its submission time in Beijing time. */
+    record Row(Application application, String submitted) {
+        static Row of(Application application) {
+            return new Row(application, beijing(application.submittedAt()));
+        }
+    }
+
+    /** {@code yyyy-MM-dd HH:mm} in Beijing time, how the bureau reads times. */
+    static String beijing(java.time.Instant instant) {
+        return instant == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(instant.atZone(org.orgcert.server.calendar.ShanghaiTime.ZONE));
+    }
+
+    @GetMapping("/staff")
+    String home(Actor actor, Model model) {
+        model.addAttribute("queues", workbench.queues(actor).stream().map(q -> new QueueView(q.name(), q.count(),
+                q.overdue(), q.rule(), StaffQueues.href(q.name()))).toList());
+        model.addAttribute("actor", actor);
+        return "portal/staff/home";
+    }
+
+    @GetMapping("/staff/queues/{state}")
+    String list(@PathVariable ApplicationState state, Actor actor, Model model) {
+        requireStaff(actor);
+        // A window clerk sees their own window's list only; everyone else all windows.
+        String window = actor instanceof Actor.Staff staff && staff.role() == StaffRole.WINDOW_CLERK ? staff.windowId()
+                : null;
+        model.addAttribute("state", state);
+        model.addAttribute("applications", applications.queue(state, window, LIST_LIMIT).stream().map(Row::of).toList());
+        model.addAttribute("batch", state == ApplicationState.SUBMITTED && actor.hasRole(StaffRole.WINDOW_CLERK));
+        return "portal/staff/list";
+    }
+
+    @PostMapping("/staff/batches")
+    String forward(@RequestParam(name = "ids", required = false) List<UUID> ids, Actor actor,
+            RedirectAttributes redirect) {
+        if (ids == null || ids.isEmpty()) {
+            redirect.addFlashAttribute("error", "staff.forward.none");
+            return "redirect:/staff/queues/SUBMITTED";
+        }
+        applications.forwardBatchFor(actor, ids);
+        redirect.addFlashAttribute("done", "staff.forward.done");
+        redirect.addFlashAttribute("doneCount", ids.size());
+        return "redirect:/staff/queues/SUBMITTED";
+    }
+
+    @GetMapping("/staff/applications/{id}")
+    String application(@PathVariable UUID id, Actor actor, Model model, HttpServletResponse response) {
+        requireStaff(actor);
+        Application application = applications.getFor(id, actor);
+        model.addAttribute("app", application);
+        model.addAttribute("submitted", beijing(application.submittedAt()));
+        model.addAttribute("events", applications.eventsFor(application, actor).stream()
+                // Steps with their own form (ship: the waybill; production: the produce button).
+                .filter(e -> e != ApplicationEvent.SHIP && e != ApplicationEvent.START_PRODUCTION
+                        && e != ApplicationEvent.COMPLETE_PRODUCTION)
+                .toList());
+        model.addAttribute("canShip", applications.eventsFor(application, actor).contains(ApplicationEvent.SHIP));
+        model.addAttribute("canProduce", actor.hasRole(StaffRole.CA_OPERATOR)
+                && (application.state() == ApplicationState.APPROVED
+                        || application.state() == ApplicationState.IN_PRODUCTION)
+                && application.form().kind().producesToken());
+        model.addAttribute("canTick", actor.hasRole(StaffRole.WINDOW_CLERK, StaffRole.CA_CLERK, StaffRole.CA_REVIEWER)
+                && !application.missingMaterials().isEmpty());
+        model.addAttribute("canCheck", actor.hasRole(StaffRole.CA_REVIEWER)
+                && application.state() == ApplicationState.UNDER_REVIEW);
+        model.addAttribute("review", review.latest(id).orElse(null));
+        response.setHeader("Cache-Control", "no-store");
+        return "portal/staff/application";
+    }
+
+    @PostMapping("/staff/applications/{id}/events/{event}")
+    String event(@PathVariable UUID id, @PathVariable ApplicationEvent event,
+            @RequestParam(required = false) String reason, Actor actor, RedirectAttributes redirect) {
+        if (event == ApplicationEvent.NOTIFY || event == ApplicationEvent.CONFIRM_BY_PHONE
+                || event == ApplicationEvent.DECLINE_BY_PHONE) {
+            // Steps with more to them than the move, kept by their own service: the window's phone call also
+            // closes its notice task (R-CH-5); the employer's answer on the phone updates the registry record
+            // or declines (R-REV-3). The same access rule as every other button comes first.
+            Application application = applications.getFor(id, actor);
+            if (!applications.eventsFor(application, actor).contains(event)) {
+                throw ApiProblem.forbidden("role-not-allowed", event + " is not your step at this point");
+            }
+            if (event == ApplicationEvent.NOTIFY) {
+                notices.phoned(id, actor.auditName());
+            } else {
+                review.phoneConfirmation(id, event == ApplicationEvent.CONFIRM_BY_PHONE, actor.auditName());
+            }
+        } else {
+            applications.applyFor(id, event, actor, reason == null || reason.isBlank() ? null : reason.strip());
+        }
+        redirect.addFlashAttribute("done", "staff.event.done");
+        return "redirect:/staff/applications/" + id;
+    }
+
+    @PostMapping("/staff/applications/{id}/materials")
+    String tick(@PathVariable UUID id, @RequestParam(name = "item", required = false) List<MaterialItem> items,
+            Actor actor, RedirectAttributes redirect) {
+        applications.getFor(id, actor);
+        requireRole(actor, StaffRole.WINDOW_CLERK, StaffRole.CA_CLERK, StaffRole.CA_REVIEWER);
+        for (MaterialItem item : items == null ? List.<MaterialItem>of() : items) {
+            applications.tick(id, item, actor.auditName());
+        }
+        redirect.addFlashAttribute("done", "staff.materials.done");
+        return "redirect:/staff/applications/" + id;
+    }
+
+    @PostMapping("/staff/applications/{id}/review/check")
+    String check(@PathVariable UUID id, Actor actor, RedirectAttributes redirect) {
+        applications.getFor(id, actor);
+        requireRole(actor, StaffRole.CA_REVIEWER);
+        review.check(id, actor.auditName());
+        redirect.addFlashAttribute("done", "staff.review.done");
+        return "redirect:/staff/applications/" + id;
+    }
+
+    /** Produces the key; the initial PIN is on this response only (not stored, not on any later page, R-CERT-2). */
+    @PostMapping("/staff/applications/{id}/produce")
+    String produce(@PathVariable UUID id, Actor actor, Model model, HttpServletResponse response) {
+        applications.getFor(id, actor);
+        requireRole(actor, StaffRole.CA_OPERATOR);
+        ProductionStep.Produced produced = production.produce(id, actor.auditName());
+        String pin = produced.result().initialPin().map(p -> {
+            char[] chars = p.reveal();
+            String text = new String(chars);
+            java.util.Arrays.fill(chars, '\0');
+            p.wipe();
+            return text;
+        }).orElse(null);
+        response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("app", produced.application());
+        model.addAttribute("certificateSerial", produced.result().certificate().serialHex());
+        model.addAttribute("tokenSerial", produced.result().tokenSerial());
+        model.addAttribute("pin", pin);
+        return "portal/staff/produced";
+    }
+
+    @PostMapping("/staff/applications/{id}/ship")
+    String ship(@PathVariable UUID id, @RequestParam(defaultValue = "") String waybill, Actor actor,
+            RedirectAttributes redirect) {
+        applications.getFor(id, actor);
+        requireRole(actor, StaffRole.CA_OPERATOR);
+        String normal = waybill.strip().toUpperCase(java.util.Locale.ROOT);
+        // The same format the service checks, so that the message can sit next to the field in the reader's language.
+        if (!normal.matches("[A-Z]{2}\\d{9}[A-Z]{2}|\\d{13}")) {
+            redirect.addFlashAttribute("waybillError", "staff.ship.invalid");
+            redirect.addFlashAttribute("waybill", waybill);
+            return "redirect:/staff/applications/" + id + "#ship";
+        }
+        applications.ship(id, normal, actor.auditName());
+        redirect.addFlashAttribute("done", "staff.event.done");
+        return "redirect:/staff/applications/" + id;
+    }
+
+    private static void requireStaff(Actor actor) {
+        if (!(actor instanceof Actor.Staff)) {
+            throw ApiProblem.forbidden("staff-only", "the workbench is for staff");
+        }
+    }
+
+    private static void requireRole(Actor actor, StaffRole... roles) {
+        actor.require("this step", roles);
+    }
+}

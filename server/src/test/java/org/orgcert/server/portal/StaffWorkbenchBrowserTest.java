@@ -1,0 +1,170 @@
+package org.orgcert.server.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.orgcert.server.ApplicationApi;
+import org.orgcert.server.BrowserTest;
+import org.orgcert.server.StaffPages;
+import org.orgcert.server.TestStaff;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The staff workbench in a real browser: each role signs in on the portal's page and takes its steps by
+ * the buttons its role is given, from a window's batch to the key collected at the window.
+ */
+class StaffWorkbenchBrowserTest extends BrowserTest {
+    @Autowired
+    RestTestClient client;
+
+    private ApplicationApi api;
+    private StaffPages staff;
+
+    @BeforeEach
+    void pages() {
+        api = new ApplicationApi(client);
+        staff = new StaffPages(browser, this::url);
+    }
+
+    private Map<String, Object> submittedAt(String window) {
+        return api.submit(ApplicationApi.form("WINDOW", "WINDOW_PICKUP", window, false), 201);
+    }
+
+    @Test
+    void fromTheWindowsBatchToTheKeyCollectedAtTheWindow_R_CH_4_R_REV_1_R_CERT_2_R_CH_5() {
+        Map<String, Object> first = submittedAt("wuhua");
+        Map<String, Object> second = submittedAt("wuhua");
+        api.registry(first.get("uscc"), ApplicationApi.NAME, ApplicationApi.LEGAL_REP);
+        api.registry(second.get("uscc"), "昆明市另一名称有限公司", ApplicationApi.LEGAL_REP);
+
+        staff.signIn(TestStaff.clerk("wuhua"));
+        assertThat(find("html").getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(find("#queues").getText()).contains("待转交CA");
+        assertThat(staff.queueCount("to-forward")).isGreaterThanOrEqualTo(2);
+        staff.forward(first.get("id"), second.get("id"));
+        assertThat(find("#done").getText()).contains("2");
+
+        staff.signIn(TestStaff.CA_CLERK).receive(first.get("id")).receive(second.get("id"));
+        assertThat(staff.state(first.get("id"))).isEqualTo("RECEIVED");
+
+        staff.signIn(TestStaff.REVIEWER);
+        // The mismatch: form and registry side by side, the differing field marked (R-REV-3).
+        assertThat(staff.review(second.get("id"))).isEqualTo("MISMATCH");
+        assertThat(find("#differences tr.differs[data-field=name] .on-form").getText()).isEqualTo(ApplicationApi.NAME);
+        assertThat(find("#differences tr.differs[data-field=name] .in-record").getText()).isEqualTo("昆明市另一名称有限公司");
+        assertThat(findAll("#event-APPROVE")).isEmpty();
+        screenshot("review-mismatch");
+        // Customer service phones; the employer agrees, so the record takes the form’s data (R-REV-3).
+        staff.signIn(TestStaff.SERVICE).step(second.get("id"), "CONFIRM_BY_PHONE");
+        assertThat(staff.state(second.get("id"))).isEqualTo("UNDER_REVIEW");
+        assertThat(find("#review").getAttribute("data-outcome")).isEqualTo("CONFIRMED_BY_PHONE");
+        staff.signIn(TestStaff.REVIEWER);
+        // The matching one is approved.
+        assertThat(staff.review(first.get("id"))).isEqualTo("MATCHING");
+        staff.approve(first.get("id"));
+        assertThat(staff.state(first.get("id"))).isEqualTo("APPROVED");
+
+        staff.signIn(TestStaff.OPERATOR);
+        String pin = staff.produce(first.get("id"));
+        assertThat(pin).isNotBlank();
+        // Shown once: the application's page never shows it again.
+        staff.open(first.get("id"));
+        assertThat(browser.getPageSource()).doesNotContain(pin);
+        assertThat(find("#state").getAttribute("data-state")).isEqualTo("PRODUCED");
+        assertThat(findAll("#event-ARRIVE_AT_WINDOW")).isEmpty();
+
+        staff.signIn(TestStaff.clerk("wuhua")).arriveAtWindow(first.get("id")).collect(first.get("id"));
+        assertThat(staff.state(first.get("id"))).isEqualTo("COLLECTED");
+    }
+
+    @Test
+    void aClerkOfAnotherWindowGetsTheForbiddenPage_R_CH_4() {
+        Object id = submittedAt("wuhua").get("id");
+        staff.signIn(TestStaff.clerk("fumin"));
+        staff.open(id);
+        assertThat(find("#error-message").getText()).isNotBlank();
+        assertThat(find("h1").getText()).isEqualTo("抱歉，操作未能完成");
+    }
+
+    @Test
+    void aWrongPasswordStaysOnTheSignInPageWithTheReasonInEnglish() {
+        open("/staff/login?lang=en");
+        find("#username").sendKeys(TestStaff.OPERATOR);
+        find("#password").sendKeys("wrong-password");
+        find("main button[type=submit]").click();
+        waitFor(d -> d.getCurrentUrl().contains("/staff/login?error"));
+        assertThat(find("#login-error").getText()).contains("wrong");
+        assertThat(pageLanguage()).isEqualTo("en");
+    }
+
+    @Test
+    void theDashboardDrawsItsChartsForTheBureauAndIsRefusedToAnOperator_R_FEE_1() {
+        staff.signIn(TestStaff.ADMIN);
+        open("/staff/dashboard");
+        waitFor(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#chart-months canvas")).isEmpty());
+        assertThat(findAll("#chart-districts canvas")).isNotEmpty();
+        assertThat(find("#report-csv").getAttribute("href")).contains("/api/v1/billing/subsidy-report?month=")
+                .contains("format=csv");
+        screenshot("dashboard-charts");
+
+        staff.signIn(TestStaff.OPERATOR);
+        open("/staff/dashboard");
+        assertThat(find("#error-message").getText()).isNotBlank();
+    }
+
+    @Test
+    void customerServiceRefundsAnUnmatchedTransferAndAWrongAmountIsExplainedAtItsField_R_FEE_4() {
+        Map<String, Object> payment = Map.of("reference", "WEB" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                "method", "BANK_TRANSFER", "payerName", "王五", "amount", 22000, "paidAt", "2026-06-15T02:00:00Z",
+                "remark", "不明款项");
+        Object id = client.post().uri("/api/v1/payments").headers(TestStaff.as(TestStaff.SERVICE))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(payment).exchange()
+                .expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id");
+        staff.signIn(TestStaff.SERVICE);
+        find("#queue-unmatched-payments a").click();
+        find("#refund-" + id).sendKeys("22.005");
+        find("#refund-reason-" + id).sendKeys("付款人要求退回");
+        find("#payment-" + id + " form:last-of-type button").click();
+        waitFor(d -> !d.findElements(org.openqa.selenium.By.id("refund-" + id + "-error")).isEmpty());
+        assertThat(find("#refund-" + id + "-error").getText()).contains("最多两位小数");
+        assertThat(find("#refund-" + id).getAttribute("aria-invalid")).isEqualTo("true");
+        screenshot("service-refund-error");
+        // Nothing was refunded: the transfer still waits, and a valid amount goes through.
+        find("#refund-" + id).sendKeys("220.00");
+        find("#refund-reason-" + id).sendKeys("付款人要求退回");
+        find("#payment-" + id + " form:last-of-type button").click();
+        waitFor(d -> !d.findElements(org.openqa.selenium.By.id("done")).isEmpty());
+    }
+
+    @Test
+    void theOperatorShipsByEmsAndAWrongWaybillIsExplainedAtItsFieldInEnglish_R_CH_2() {
+        Map<String, Object> app = api.underReview("MAIL", "MAIL", null, true);
+        Object id = app.get("id");
+        api.registry(app.get("uscc"), ApplicationApi.NAME, ApplicationApi.LEGAL_REP);
+        api.check(id, 200);
+        api.event(id, "APPROVE", 200);
+        staff.signIn(TestStaff.OPERATOR);
+        staff.produce(id);
+        open("/staff/applications/" + id + "?lang=en");
+        assertThat(pageLanguage()).isEqualTo("en");
+        find("#waybill").sendKeys("EA12345CN");
+        find("#ship-submit").click();
+        waitFor(d -> !d.findElements(org.openqa.selenium.By.id("waybill-error")).isEmpty());
+        assertThat(find("#waybill-error").getText()).contains("not an EMS waybill number");
+        assertThat(find("#waybill").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(find("#waybill").getAttribute("aria-describedby")).isEqualTo("waybill-error");
+        // Nothing changed: still produced, and the typed number is kept for correcting.
+        assertThat(find("#state").getAttribute("data-state")).isEqualTo("PRODUCED");
+        assertThat(find("#waybill").getAttribute("value")).isEqualTo("EA12345CN");
+        screenshot("ship-waybill-error-en");
+        find("#waybill").clear();
+        find("#waybill").sendKeys("EA123456789CN");
+        find("#ship-submit").click();
+        waitFor(d -> !d.findElements(org.openqa.selenium.By.id("waybill-number")).isEmpty());
+        assertThat(find("#waybill-number").getText()).isEqualTo("EA123456789CN");
+        assertThat(find("#state").getText()).isEqualTo("Shipped");
+    }
+}
