@@ -153,6 +153,9 @@ class SecurityConfiguration {
                         .hasRole(StaffRole.WINDOW_CLERK.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/employers", "/api/v1/employers/**").hasAnyRole(STAFF)
                         .requestMatchers("/api/v1/employers", "/api/v1/employers/**").hasAnyRole(STAFF_WRITERS)
+                        // The employer's own pages (portal): signing in is public, the rest needs an agent.
+                        .requestMatchers("/my/login", "/my/login/**").permitAll()
+                        .requestMatchers("/my", "/my/**").hasAuthority(ActorAuthentication.EMPLOYER_AGENT)
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthenticated))
                 .formLogin(f -> f.defaultSuccessUrl("/api/v1/me", false))
@@ -166,6 +169,8 @@ class SecurityConfiguration {
                                 PathPatternRequestMatcher.withDefaults().matcher("/api/v1/renewals")))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthenticated, api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/my/login"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/my/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 request -> true)
                         .accessDeniedHandler((request, response, denied) -> problem(response, 403, "forbidden",

@@ -23,6 +23,7 @@ class PortalWebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new LanguageSwitch(language)).addPathPatterns(PortalPaths.PUBLIC)
-                .addPathPatterns("/portal/**");
+                .addPathPatterns("/portal/**")
+                .addPathPatterns(PortalPaths.MY, "/my/**");
     }
 }
