@@ -27,6 +27,8 @@ final class PortalPaths {
     static final String MY_APPLY_SUBMIT = "/my/apply/submit";
     static final String MY_APPLICATION = "/my/applications/{id}";
     static final String MY_APPLICATION_DOCUMENTS = "/my/applications/{id}/documents";
+    static final String MY_CERTIFICATE = "/my/certificates/{serial}";
+    static final String MY_CERTIFICATE_END = "/my/certificates/{serial}/end";
 
     /** The pages anyone may open, where {@code ?lang=} switches the language. */
     static final String[] PUBLIC = {HOME, MATERIALS, CHANNELS, FEES, WINDOWS, GUIDE, GUIDE_PDF, "/forms/**"};
