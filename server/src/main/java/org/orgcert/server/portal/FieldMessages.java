@@ -20,16 +20,24 @@ final class FieldMessages {
     private FieldMessages() {
     }
 
-    /** Field → message key; a problem without fields is under {@code form}. */
+    /** The apply wizard's fields → message keys ({@code my.apply.error.*}). */
     static Map<String, String> of(ApiProblem problem) {
+        return of(problem, "my.apply.error.", KNOWN);
+    }
+
+    /**
+     * Field → message key ({@code prefix + field} for a known field, {@code prefix + "other"} otherwise); a
+     * problem without fields is under {@code form}.
+     */
+    static Map<String, String> of(ApiProblem problem, String prefix, Set<String> known) {
         Map<String, String> keys = new LinkedHashMap<>();
         Object errors = problem.getBody().getProperties() == null ? null
                 : problem.getBody().getProperties().get("errors");
         if (errors instanceof Map<?, ?> fields && !fields.isEmpty()) {
             fields.keySet().forEach(field -> keys.put(field.toString(),
-                    KNOWN.contains(field.toString()) ? "my.apply.error." + field : "my.apply.error.other"));
+                    known.contains(field.toString()) ? prefix + field : prefix + "other"));
         } else {
-            keys.put("form", "my.apply.error.other");
+            keys.put("form", prefix + "other");
         }
         return keys;
     }

@@ -27,6 +27,7 @@ final class PortalPaths {
     static final String MY_APPLY_SUBMIT = "/my/apply/submit";
     static final String MY_APPLICATION = "/my/applications/{id}";
     static final String MY_APPLICATION_DOCUMENTS = "/my/applications/{id}/documents";
+    static final String MY_APPLICATION_INVOICE = "/my/applications/{id}/invoice";
     static final String MY_CERTIFICATE = "/my/certificates/{serial}";
     static final String MY_CERTIFICATE_END = "/my/certificates/{serial}/end";
 

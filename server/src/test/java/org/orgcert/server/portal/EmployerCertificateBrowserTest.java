@@ -39,6 +39,7 @@ class EmployerCertificateBrowserTest extends BrowserTest {
         assertThat(find("#certificates li").getAttribute("data-serial")).isEqualTo(serial);
         assertThat(find("#certificates li").getAttribute("data-renewal-open")).isEqualTo("false");
         find("#certificates li a").click();
+        waitFor(d -> d.getCurrentUrl().contains("/my/certificates/"));
         waitFor(d -> d.getCurrentUrl().endsWith("/my/certificates/" + serial));
         assertThat(find("#expiry").getText()).startsWith("有效期至").contains("剩余");
         assertThat(find("#renew").getText()).contains("到期前30天起可以续期");
@@ -48,13 +49,13 @@ class EmployerCertificateBrowserTest extends BrowserTest {
         find("#renew-button").click();
         waitFor(d -> d.findElement(By.id("renew-result")).getText().contains("orgcert-key serve"));
 
-        find("#end-next").click();
+        pages.clickAndWait("end-next");
         assertThat(find("#reason-error").getText()).isEqualTo("请选择发生了什么。");
         find("#reason-LOST").click();
-        find("#end-next").click();
+        pages.clickAndWait("end-next");
         assertThat(find("#end-confirm").getText()).contains("USB Key丢失", "永久注销");
         assertThat(find("#cert-state").getText()).isEqualTo("有效");
-        find("#end-confirm-button").click();
+        pages.clickAndWait("end-confirm-button");
         waitFor(d -> d.getCurrentUrl().contains("ended"));
         assertThat(find("#cert-state").getText()).isEqualTo("已注销");
         assertThat(findAll("#renew")).isEmpty();

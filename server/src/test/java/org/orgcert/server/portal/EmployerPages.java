@@ -15,6 +15,7 @@ import org.orgcert.server.notification.OutboxMessage;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,10 +45,9 @@ public final class EmployerPages {
     public void signIn(String mobile) {
         browser.get(url.apply("/my/login"));
         type("#mobile", mobile);
-        browser.findElement(By.id("send-code")).click();
-        waitFor(d -> !d.findElements(By.id("code")).isEmpty());
+        clickAndWait("send-code");
         type("#code", code(mobile));
-        browser.findElement(By.id("sign-in")).click();
+        clickAndWait("sign-in");
         waitFor(d -> d.getCurrentUrl().endsWith("/my"));
     }
 
@@ -71,7 +71,7 @@ public final class EmployerPages {
         select("#delivery", "WINDOW_PICKUP");
         select("#windowId", windowId);
         type("#agentName", agentName);
-        browser.findElement(By.id("to-review")).click();
+        clickAndWait("to-review");
         waitFor(d -> d.getCurrentUrl().endsWith("/my/apply/review"));
     }
 
@@ -87,12 +87,12 @@ public final class EmployerPages {
         select("#windowId", "");
         type("#agentName", agentName);
         address.forEach((field, value) -> type("#mail-" + field, value));
-        browser.findElement(By.id("to-review")).click();
+        clickAndWait("to-review");
     }
 
     /** Submits the reviewed application; returns its id from the status page it leads to. */
     public UUID submit() {
-        browser.findElement(By.id("submit")).click();
+        clickAndWait("submit");
         waitFor(d -> d.getCurrentUrl().contains("/my/applications/"));
         return idFromUrl();
     }
@@ -110,14 +110,23 @@ public final class EmployerPages {
         }
         select("#item", item.name());
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-        browser.findElement(By.id("upload")).click();
-        waitFor(d -> !d.findElements(By.id("file-error")).isEmpty() || d.getCurrentUrl().contains("uploaded"));
+        clickAndWait("upload");
     }
 
     /** The application's state as its page shows it ({@code data-state}, e.g. {@code SUBMITTED}). */
     public String statusOf(UUID id) {
         browser.get(url.apply("/my/applications/" + id));
         return browser.findElement(By.id("state")).getAttribute("data-state");
+    }
+
+    /**
+     * Clicks the element with this id and waits until the page it was on is gone: a form posted back to the
+     * same address has no new URL to wait for.
+     */
+    public void clickAndWait(String id) {
+        WebElement element = browser.findElement(By.id(id));
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
     }
 
     private UUID idFromUrl() {
