@@ -305,6 +305,11 @@ public class ApplicationService {
         return application;
     }
 
+    /** Whether scans and ticks may still be added: before the review's decision (the portal hides its upload form). */
+    public boolean materialsOpen(Application application) {
+        return MATERIALS_OPEN.contains(application.state());
+    }
+
     /** Refuses {@code item} unless the application requires it and its materials may still change. */
     void requireMaterialsOpen(Application application, MaterialItem item) {
         if (!application.requiredMaterials().contains(item)) {

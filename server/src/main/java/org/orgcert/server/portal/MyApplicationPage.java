@@ -122,6 +122,7 @@ class MyApplicationPage {
         model.addAttribute("app", application);
         model.addAttribute("timeline", timelines.of(id, agent));
         model.addAttribute("documents", documents.list(id, agent));
+        model.addAttribute("materialsOpen", applications.materialsOpen(application));
         model.addAttribute("window", application.form().windowId() == null ? null
                 : directory.window(application.form().windowId()).orElse(null));
         if (application.state() == ApplicationState.AWAITING_PAYMENT) {
