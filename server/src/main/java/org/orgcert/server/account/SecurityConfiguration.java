@@ -157,6 +157,9 @@ class SecurityConfiguration {
                         .requestMatchers("/staff", "/staff/**").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/v1/employers", "/api/v1/employers/**").hasAnyRole(STAFF)
                         .requestMatchers("/api/v1/employers", "/api/v1/employers/**").hasAnyRole(STAFF_WRITERS)
+                        // The employer's own pages (portal): signing in is public, the rest needs an agent.
+                        .requestMatchers("/my/login", "/my/login/**").permitAll()
+                        .requestMatchers("/my", "/my/**").hasAuthority(ActorAuthentication.EMPLOYER_AGENT)
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthenticated))
                 // The portal's own sign-in page; after it, the page asked for or else the workbench.
@@ -172,6 +175,8 @@ class SecurityConfiguration {
                                 PathPatternRequestMatcher.withDefaults().matcher("/api/v1/renewals")))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthenticated, api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/my/login"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/my/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/staff/login"),
                                 request -> true)
                         .accessDeniedHandler((request, response, denied) -> problem(response, 403, "forbidden",

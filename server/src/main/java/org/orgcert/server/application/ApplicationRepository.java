@@ -79,6 +79,11 @@ class ApplicationRepository {
                 this::map, state.name(), windowId, limit);
     }
 
+    List<Application> findByUsccs(List<String> usccs) {
+        return jdbc.query(SELECT_APPLICATION + " WHERE uscc = ANY (?) ORDER BY submitted_at DESC LIMIT 200", this::map,
+                (Object) usccs.toArray(String[]::new));
+    }
+
     List<Application> findByStates(List<ApplicationState> states) {
         return jdbc.query(SELECT_APPLICATION + " WHERE state = ANY (?) ORDER BY submitted_at", this::map,
                 (Object) states.stream().map(Enum::name).toArray(String[]::new));

@@ -109,6 +109,21 @@ public class ApplicationService {
         }
     }
 
+    /**
+     * Checks a form as {@link #submit} would, changing nothing: for a wizard that shows the problems per field
+     * before the one submission at its end.
+     *
+     * @throws ApiProblem 400 with {@code errors} per field
+     */
+    public void checkForm(SubmitApplication form) {
+        check(form);
+    }
+
+    /** The applications of these employers (by USCC), newest first: an agent's own list. */
+    public List<Application> ofEmployers(java.util.Collection<String> usccs) {
+        return usccs.isEmpty() ? List.of() : repository.findByUsccs(List.copyOf(usccs));
+    }
+
     /** The application, or 404. */
     public Application get(UUID id) {
         return repository.find(id).orElseThrow(() -> ApiProblem.notFound("application-not-found",
@@ -326,6 +341,11 @@ public class ApplicationService {
         Application application = get(id);
         requireMaterialsOpen(application, item);
         return application;
+    }
+
+    /** Whether scans and ticks may still be added: before the review's decision (the portal hides its upload form). */
+    public boolean materialsOpen(Application application) {
+        return MATERIALS_OPEN.contains(application.state());
     }
 
     /** Refuses {@code item} unless the application requires it and its materials may still change. */

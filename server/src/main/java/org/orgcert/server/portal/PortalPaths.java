@@ -18,6 +18,19 @@ final class PortalPaths {
     static final String APPLICATION_FORM = "/portal/applications/{id}/application-form.pdf";
     static final String MAILING_FORM = "/portal/applications/{id}/mailing-form.pdf";
 
+    /** The employer's own pages (signed-in agents; {@code /my/login} is public). */
+    static final String MY = "/my";
+    static final String MY_LOGIN = "/my/login";
+    static final String MY_LOGIN_CODE = "/my/login/code";
+    static final String MY_APPLY = "/my/apply";
+    static final String MY_APPLY_REVIEW = "/my/apply/review";
+    static final String MY_APPLY_SUBMIT = "/my/apply/submit";
+    static final String MY_APPLICATION = "/my/applications/{id}";
+    static final String MY_APPLICATION_DOCUMENTS = "/my/applications/{id}/documents";
+    static final String MY_APPLICATION_INVOICE = "/my/applications/{id}/invoice";
+    static final String MY_CERTIFICATE = "/my/certificates/{serial}";
+    static final String MY_CERTIFICATE_END = "/my/certificates/{serial}/end";
+
     /** The pages anyone may open, where {@code ?lang=} switches the language. */
     static final String[] PUBLIC = {HOME, MATERIALS, CHANNELS, FEES, WINDOWS, GUIDE, GUIDE_PDF, "/forms/**"};
 

@@ -24,6 +24,7 @@ class PortalWebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new LanguageSwitch(language)).addPathPatterns(PortalPaths.PUBLIC)
                 .addPathPatterns("/portal/**")
-                .addPathPatterns("/staff", "/staff/**");
+                .addPathPatterns("/staff", "/staff/**")
+                .addPathPatterns(PortalPaths.MY, "/my/**");
     }
 }

@@ -1,0 +1,62 @@
+package org.orgcert.server.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.orgcert.server.employer.MobileNumber;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * An employer agent's sign-in for the portal's pages ({@code /my/login}): the same as
+ * {@code POST /api/v1/employer-login} (code checked by {@link EmployerLogin}, new session id, security context
+ * saved in the database session, fresh CSRF token), for a page that is not a JSON client.
+ */
+@Component
+public class EmployerSessions {
+    private final EmployerLogin login;
+    private final CsrfTokenRepository csrfTokens;
+    private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
+            new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+
+    EmployerSessions(EmployerLogin login, CsrfTokenRepository csrfTokens) {
+        this.login = login;
+        this.csrfTokens = csrfTokens;
+    }
+
+    /** Sends a code to {@code mobile} (see {@link EmployerLogin#sendCode}). */
+    public void sendCode(MobileNumber mobile) {
+        login.sendCode(mobile);
+    }
+
+    /**
+     * Checks the code and, when right, signs the browser in as the agent.
+     *
+     * @return empty when signed in, else the refusal's type ({@code code-invalid}, {@code code-expired},
+     *         {@code code-attempts-exhausted}) for the page to explain in the visitor's language
+     */
+    public Optional<String> signIn(MobileNumber mobile, String code, HttpServletRequest http,
+            HttpServletResponse response) {
+        EmployerLogin.Outcome outcome = login.signIn(mobile, code);
+        if (outcome instanceof EmployerLogin.Outcome.Refused refused) {
+            return Optional.of(refused.type());
+        }
+        EmployerLogin.Outcome.SignedIn signedIn = (EmployerLogin.Outcome.SignedIn) outcome;
+        // As AccountController.signIn: no session fixation, the context in the session, a new CSRF token.
+        if (http.getSession(false) != null) {
+            http.changeSessionId();
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new ActorAuthentication(signedIn.agent()));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, http, response);
+        csrfTokens.saveToken(csrfTokens.generateToken(http), http, response);
+        return Optional.empty();
+    }
+}

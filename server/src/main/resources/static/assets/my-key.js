@@ -1,0 +1,87 @@
+// Renewal and unlocking on /my/certificates/{serial}: only the USB-key assistant (orgcert-key serve, on
+// 127.0.0.1:17017) can use the key, so the page asks it; it checks this page's Origin. The PIN goes from the
+// field to the assistant only, never to the service. Texts come from the sections' data- attributes (the
+// page's language).
+(function () {
+  "use strict";
+  var ASSISTANT = "http://127.0.0.1:17017";
+
+  function say(section, output, text) {
+    section.querySelector(output).textContent = text;
+  }
+
+  function assistant(path, body) {
+    var options = body === undefined ? {} : {method: "POST", headers: {"Content-Type": "application/json"},
+      body: JSON.stringify(body)};
+    return fetch(ASSISTANT + path, options).then(function (r) {
+      return r.json().then(function (json) {
+        if (!r.ok) { throw {detail: json.detail || json.error}; }
+        return json;
+      });
+    }, function () {
+      throw {notRunning: true}; // nothing answers on 127.0.0.1:17017
+    });
+  }
+
+  function csrf() {
+    var match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : "";
+  }
+
+  function service(method, path, body) {
+    var headers = {"X-XSRF-TOKEN": csrf()};
+    if (body !== undefined) { headers["Content-Type"] = "application/json"; }
+    return fetch(path, {method: method, headers: headers, credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body)}).then(function (r) {
+      return r.json().then(function (json) {
+        if (!r.ok) { throw {detail: json.detail}; }
+        return json;
+      });
+    });
+  }
+
+  function failure(section, output, error) {
+    var d = section.dataset;
+    say(section, output, error && error.notRunning ? d.notRunning : d.failed + " " + ((error && error.detail) || ""));
+  }
+
+  function sleep(ms) {
+    return new Promise(function (resolve) { setTimeout(resolve, ms); });
+  }
+
+  var renew = document.getElementById("renew");
+  if (renew) {
+    document.getElementById("renew-button").addEventListener("click", function () {
+      var pin = document.getElementById("renew-pin");
+      say(renew, "#renew-result", renew.dataset.working);
+      assistant("/v1/renew", {pin: pin.value}).then(function (answer) {
+        pin.value = "";
+        say(renew, "#renew-result", renew.dataset.done + " " + (answer.certificate && answer.certificate.expiresOn || ""));
+      }, function (error) { failure(renew, "#renew-result", error); });
+    });
+  }
+
+  var unlock = document.getElementById("unlock");
+  if (unlock) {
+    document.getElementById("unlock-button").addEventListener("click", function () {
+      var pin = document.getElementById("unlock-pin");
+      say(unlock, "#unlock-result", unlock.dataset.working);
+      assistant("/v1/unblock-challenge").then(function (challenge) {
+        return service("POST", "/api/v1/unlock-requests", {tokenSerial: challenge.tokenSerial,
+          challenge: challenge.challenge});
+      }).then(function poll(request) {
+        if (request.response) { return request; }
+        if (request.state === "REJECTED") { throw {detail: unlock.dataset.rejected}; }
+        say(unlock, "#unlock-result", unlock.dataset.waiting);
+        return sleep(5000).then(function () {
+          return service("GET", "/api/v1/unlock-requests/" + request.id);
+        }).then(poll);
+      }).then(function (request) {
+        return assistant("/v1/unblock", {response: request.response, newPin: pin.value});
+      }).then(function () {
+        pin.value = "";
+        say(unlock, "#unlock-result", unlock.dataset.done);
+      }, function (error) { failure(unlock, "#unlock-result", error); });
+    });
+  }
+})();

@@ -1,0 +1,150 @@
+package org.orgcert.server.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.orgcert.server.application.MaterialItem;
+import org.orgcert.server.notification.Notifications;
+import org.orgcert.server.notification.OutboxMessage;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Page objects of the employer's own pages ({@code /my/**}) for browser tests: sign in with the code from the
+ * outbox, apply through the wizard, upload a scan, read an application's state. Each step waits for the page
+ * it leads to, so journeys (employer applies → staff steps → employer sees it collected) can be composed.
+ */
+public final class EmployerPages {
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+    private final WebDriver browser;
+    private final Function<String, String> url;
+    private final Notifications notifications;
+
+    /**
+     * @param browser       the test's browser
+     * @param url           the service's address of a path ({@code BrowserTest::url})
+     * @param notifications the outbox, where the sign-in code is
+     */
+    public EmployerPages(WebDriver browser, Function<String, String> url, Notifications notifications) {
+        this.browser = browser;
+        this.url = url;
+        this.notifications = notifications;
+    }
+
+    /** Signs in at {@code /my/login} with the code the outbox holds for {@code mobile}; ends on {@code /my}. */
+    public void signIn(String mobile) {
+        browser.get(url.apply("/my/login"));
+        type("#mobile", mobile);
+        clickAndWait("send-code");
+        type("#code", code(mobile));
+        clickAndWait("sign-in");
+        waitFor(d -> d.getCurrentUrl().endsWith("/my"));
+    }
+
+    /** The six-digit code last sent to {@code mobile}. */
+    public String code(String mobile) {
+        String masked = mobile.substring(0, 3) + "****" + mobile.substring(7);
+        OutboxMessage message = notifications.latest(50, true).stream().filter(m -> m.recipient().equals(masked))
+                .findFirst().orElseThrow(() -> new AssertionError("no SMS to " + masked + " in the outbox"));
+        Matcher matcher = CODE.matcher(message.text());
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+
+    /**
+     * Fills the wizard's first step for a window application (channel WINDOW, delivery WINDOW_PICKUP) at
+     * {@code windowId} and goes on to the review.
+     */
+    public void fillAtWindow(String windowId, String agentName) {
+        browser.get(url.apply("/my/apply"));
+        select("#channel", "WINDOW");
+        select("#delivery", "WINDOW_PICKUP");
+        select("#windowId", windowId);
+        type("#agentName", agentName);
+        clickAndWait("to-review");
+        waitFor(d -> d.getCurrentUrl().endsWith("/my/apply/review"));
+    }
+
+    /**
+     * Fills the first step for a mailed application handed in at the CA hall with these address fields
+     * ({@code recipient}, {@code phone}, {@code province}, {@code city}, {@code district}, {@code street},
+     * {@code postalCode}; a field left out stays as pre-filled) and asks for the review.
+     */
+    public void fillByMail(String agentName, Map<String, String> address) {
+        browser.get(url.apply("/my/apply"));
+        select("#channel", "CA_HALL");
+        select("#delivery", "MAIL");
+        select("#windowId", "");
+        type("#agentName", agentName);
+        address.forEach((field, value) -> type("#mail-" + field, value));
+        clickAndWait("to-review");
+    }
+
+    /** Submits the reviewed application; returns its id from the status page it leads to. */
+    public UUID submit() {
+        clickAndWait("submit");
+        waitFor(d -> d.getCurrentUrl().contains("/my/applications/"));
+        return idFromUrl();
+    }
+
+    /** The whole wizard for a window pick-up application; returns the new application's id. */
+    public UUID applyAtWindow(String windowId, String agentName) {
+        fillAtWindow(windowId, agentName);
+        return submit();
+    }
+
+    /** Uploads {@code file} as a scan of {@code item} on the application's page; stays on that page. */
+    public void upload(UUID id, MaterialItem item, Path file) {
+        if (!browser.getCurrentUrl().contains("/my/applications/" + id)) {
+            browser.get(url.apply("/my/applications/" + id));
+        }
+        select("#item", item.name());
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        clickAndWait("upload");
+    }
+
+    /** The application's state as its page shows it ({@code data-state}, e.g. {@code SUBMITTED}). */
+    public String statusOf(UUID id) {
+        browser.get(url.apply("/my/applications/" + id));
+        return browser.findElement(By.id("state")).getAttribute("data-state");
+    }
+
+    /**
+     * Clicks the element with this id and waits until the page it was on is gone: a form posted back to the
+     * same address has no new URL to wait for.
+     */
+    public void clickAndWait(String id) {
+        WebElement element = browser.findElement(By.id(id));
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+    }
+
+    private UUID idFromUrl() {
+        String path = java.net.URI.create(browser.getCurrentUrl()).getPath();
+        return UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    private void type(String css, String text) {
+        WebElement field = browser.findElement(By.cssSelector(css));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void select(String css, String value) {
+        new Select(browser.findElement(By.cssSelector(css))).selectByValue(value);
+    }
+
+    private void waitFor(Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+    }
+}

@@ -1,0 +1,197 @@
+package org.orgcert.server.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.orgcert.pki.name.Uscc;
+import org.orgcert.server.BrowserTest;
+import org.orgcert.server.EmployerAgents;
+import org.orgcert.server.TestUscc;
+import org.orgcert.server.application.MaterialItem;
+import org.orgcert.server.notification.Notifications;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The employer's own pages in a real browser: sign-in with the code from the outbox, the apply wizard (R-CH,
+ * R-MAT), scans typed by their content, the status page with its timeline (R-CH-5..7), another employer's
+ * application refused, and a phone-sized screen.
+ */
+class EmployerPagesBrowserTest extends BrowserTest {
+    @Autowired
+    RestTestClient client;
+    @Autowired
+    Notifications notifications;
+
+    private EmployerPages pages;
+    private EmployerAgents agents;
+
+    @BeforeEach
+    void pages() {
+        pages = new EmployerPages(browser, this::url, notifications);
+        agents = new EmployerAgents(client, notifications);
+    }
+
+    @Test
+    void anAgentSignsInAppliesAtAWindowUploadsAScanAndFollowsTheApplication_R_CH_4_R_CH_5_R_MAT_1() throws IOException {
+        Uscc uscc = TestUscc.next();
+        String mobile = EmployerAgents.nextMobile();
+        agents.register(uscc, "昆明市窗口申请有限公司", mobile);
+
+        pages.signIn(mobile);
+        assertThat(pageLanguage()).isEqualTo("zh-CN");
+        assertThat(find("#employers").getText()).contains("昆明市窗口申请有限公司", uscc.value());
+        assertThat(find("#applications").getText()).isEmpty();
+
+        pages.fillAtWindow("wuhua", "李四");
+        assertThat(find("#review-delivery").getText()).isEqualTo("到提交申请资料的窗口领取");
+        assertThat(find("#review-window").getText()).contains("五华区劳动就业服务局");
+        // R-MAT-1 a (enterprise), the agent's ID (not in person), the form; no mailing form for pick-up.
+        assertThat(findAll("#materials li").stream().map(li -> li.getAttribute("data-item")).toList())
+                .containsExactly("BUSINESS_LICENCE_COPY", "AGENT_ID_COPY", "APPLICATION_FORM");
+        UUID id = pages.submit();
+        assertThat(find("#submitted").isDisplayed()).isTrue();
+        assertThat(find("#state").getAttribute("data-state")).isEqualTo("SUBMITTED");
+        assertThat(find("#state").getText()).isEqualTo("已提交");
+        assertThat(findAll("#steps li").stream().map(li -> li.getAttribute("data-action")).toList())
+                .containsExactly("application.submitted");
+        // Window pick-up: collect from day 5 to day 45 after submission (R-CH-5, R-CH-6).
+        assertThat(find("#collect").getText()).contains("2026-06-", "2026-07-");
+        assertThat(find("#application-form").getAttribute("href")).endsWith("/portal/applications/" + id
+                + "/application-form.pdf");
+
+        // A text file named .pdf is refused by its content, with the reason next to the field; nothing stored.
+        Path disguised = Files.writeString(downloads.resolve("licence.pdf"), "not a scan at all",
+                StandardCharsets.UTF_8);
+        pages.upload(id, MaterialItem.BUSINESS_LICENCE_COPY, disguised);
+        assertThat(find("#file-error").getText()).contains("只接受PDF、JPEG和PNG扫描件");
+        assertThat(find("#file").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(findAll(".document")).isEmpty();
+
+        Path scan = Files.write(downloads.resolve("licence-scan.pdf"),
+                "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        pages.upload(id, MaterialItem.BUSINESS_LICENCE_COPY, scan);
+        assertThat(find("#uploaded").isDisplayed()).isTrue();
+        assertThat(find("#materials li[data-item=BUSINESS_LICENCE_COPY]").getText()).contains("licence-scan.pdf", "PDF");
+
+        assertThat(pages.statusOf(id)).isEqualTo("SUBMITTED");
+        open("/my");
+        assertThat(find("#applications li").getAttribute("data-id")).isEqualTo(id.toString());
+        open("/my?lang=en");
+        assertThat(find("#applications li .status").getText()).isEqualTo("Submitted");
+    }
+
+    @Test
+    void mailDeliveryNeedsEveryFieldOfTheAddressAndSavesNothingUntilComplete_R_MAT_4_R_MAT_5() {
+        Uscc uscc = TestUscc.next();
+        String mobile = EmployerAgents.nextMobile();
+        agents.register(uscc, "昆明市邮寄申请有限公司", mobile);
+        pages.signIn(mobile);
+
+        Map<String, String> address = new LinkedHashMap<>(Map.of("recipient", "王五", "phone", "13812345678",
+                "district", "五华区", "street", "人民中路1号", "postalCode", ""));
+        pages.fillByMail("李四", address);
+        assertThat(browser.getCurrentUrl()).endsWith("/my/apply");
+        screenshot("refused");
+        WebElement postal = find("#mail-postalCode");
+        assertThat(postal.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(find("#mail-postalCode-error").getText()).isEqualTo("请填写6位数字的邮政编码。");
+        assertThat(postal.getAttribute("aria-describedby")).isEqualTo("mail-postalCode-error");
+        assertThat(findAll(".field-error")).hasSize(1);
+        // What was typed is kept.
+        assertThat(find("#mail-street").getAttribute("value")).isEqualTo("人民中路1号");
+        open("/my");
+        assertThat(findAll("#applications li")).isEmpty();
+
+        address.put("postalCode", "650000");
+        pages.fillByMail("李四", address);
+        assertThat(find("#review-mail").getText()).contains("王五", "云南省昆明市五华区人民中路1号", "650000");
+        assertThat(findAll("#materials li").stream().map(li -> li.getAttribute("data-item")).toList())
+                .contains("MAILING_ADDRESS_FORM");
+        UUID id = pages.submit();
+        assertThat(find("#mailing-form").getAttribute("href")).endsWith("/portal/applications/" + id
+                + "/mailing-form.pdf");
+    }
+
+    @Test
+    void aDoubleSubmitMakesOneApplication() {
+        Uscc uscc = TestUscc.next();
+        String mobile = EmployerAgents.nextMobile();
+        agents.register(uscc, "昆明市双击有限公司", mobile);
+        pages.signIn(mobile);
+        pages.fillAtWindow("wuhua", "李四");
+        // Two submissions of the same review at once, as a double click sends them: the draft's idempotency key
+        // makes them one application.
+        ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + " var f = document.getElementById('submit-form');"
+                + " var send = () => fetch(f.action, {method: 'POST', body: new FormData(f)});"
+                + " Promise.allSettled([send(), send()]).then(() => done());");
+        open("/my");
+        assertThat(findAll("#applications li")).hasSize(1);
+    }
+
+    @Test
+    void anAgentOpeningAnotherEmployersApplicationGetsTheNotFoundPage() {
+        String owner = EmployerAgents.nextMobile();
+        agents.register(TestUscc.next(), "昆明市甲有限公司", owner);
+        pages.signIn(owner);
+        UUID id = pages.applyAtWindow("wuhua", "李四");
+
+        browser.manage().deleteAllCookies();
+        String other = EmployerAgents.nextMobile();
+        agents.register(TestUscc.next(), "昆明市乙有限公司", other);
+        pages.signIn(other);
+        open("/my/applications/" + id);
+        assertThat(findAll("#state")).isEmpty();
+        assertThat(find("#error-message").getText()).contains("no application");
+        assertThat(find("h1").getText()).isNotBlank();
+    }
+
+    @Test
+    void withoutSigningInTheEmployerPagesLeadToTheEmployerSignIn() {
+        open("/my/apply");
+        assertThat(browser.getCurrentUrl()).endsWith("/my/login");
+        assertThat(find("label[for=mobile]").getText()).isEqualTo("手机号码");
+    }
+
+    @Test
+    void theEmployerPagesFitAPhoneScreenWithoutSidewaysScrolling() {
+        String mobile = EmployerAgents.nextMobile();
+        agents.register(TestUscc.next(), "昆明市手机屏幕测试用长名称有限责任公司", mobile);
+        Dimension desktop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(375, 812));
+        try {
+            open("/my/login");
+            assertFits("/my/login");
+            pages.signIn(mobile);
+            assertFits("/my");
+            pages.fillAtWindow("wuhua", "李四");
+            assertFits("/my/apply/review");
+            open("/my/apply");
+            assertFits("/my/apply");
+            pages.fillAtWindow("wuhua", "李四");
+            UUID id = pages.submit();
+            assertFits("/my/applications/" + id);
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
+    }
+
+    private void assertFits(String page) {
+        Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(overflow.intValue()).as(page).isLessThanOrEqualTo(0);
+        screenshot("375px");
+    }
+}
