@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -50,7 +51,7 @@ public final class StaffPages {
         for (Object id : ids) {
             browser.findElement(By.id("select-" + id)).click();
         }
-        browser.findElement(By.id("forward")).click();
+        clickAndWait(browser.findElement(By.id("forward")));
         waitFor(d -> !d.findElements(By.id("done")).isEmpty());
         return this;
     }
@@ -70,7 +71,7 @@ public final class StaffPages {
     /** Applies a step by its button ({@code event-<EVENT>}) on the application's page. */
     public StaffPages step(Object id, String event) {
         open(id);
-        browser.findElement(By.id("event-" + event)).click();
+        clickAndWait(browser.findElement(By.id("event-" + event)));
         waitFor(d -> !d.findElements(By.id("done")).isEmpty());
         return this;
     }
@@ -92,10 +93,10 @@ public final class StaffPages {
         List<WebElement> boxes = browser.findElements(By.cssSelector("#materials input[type=checkbox]"));
         if (!boxes.isEmpty()) {
             boxes.forEach(WebElement::click);
-            browser.findElement(By.id("tick")).click();
+            clickAndWait(browser.findElement(By.id("tick")));
             waitFor(d -> !d.findElements(By.id("done")).isEmpty());
         }
-        browser.findElement(By.id("check")).click();
+        clickAndWait(browser.findElement(By.id("check")));
         return waitFor(d -> d.findElement(By.id("review")).getAttribute("data-outcome"));
     }
 
@@ -107,7 +108,7 @@ public final class StaffPages {
     /** An operator produces the USB key; returns the initial PIN the page shows this once (R-CERT-2). */
     public String produce(Object id) {
         open(id);
-        browser.findElement(By.id("produce")).click();
+        clickAndWait(browser.findElement(By.id("produce")));
         return waitFor(d -> d.findElement(By.id("initial-pin")).getText());
     }
 
@@ -119,6 +120,16 @@ public final class StaffPages {
     /** A window clerk marks the key collected (R-CH-5). */
     public StaffPages collect(Object id) {
         return step(id, "COLLECT");
+    }
+
+    /**
+     * Clicks a button that posts a form and waits until its page is gone: the next page may show the same ids
+     * (a "done" note, the buttons), so looking for them at once could find the old page's.
+     */
+    private void clickAndWait(WebElement button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private <T> T waitFor(Function<WebDriver, T> condition) {
