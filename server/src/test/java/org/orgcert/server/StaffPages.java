@@ -6,7 +6,6 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -129,7 +128,7 @@ public final class StaffPages {
     private void clickAndWait(WebElement button) {
         WebElement page = browser.findElement(By.tagName("html"));
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        PageWaits.untilGone(browser, page);
     }
 
     private <T> T waitFor(Function<WebDriver, T> condition) {

@@ -15,7 +15,6 @@ import org.orgcert.server.notification.OutboxMessage;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -126,7 +125,7 @@ public final class EmployerPages {
     public void clickAndWait(String id) {
         WebElement element = browser.findElement(By.id(id));
         element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+        org.orgcert.server.PageWaits.untilGone(browser, element);
     }
 
     private UUID idFromUrl() {

@@ -1,0 +1,36 @@
+package org.orgcert.server;
+
+import java.time.Duration;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Waits of the page objects: a clicked form's page gone before the next page is read. */
+public final class PageWaits {
+    private PageWaits() {
+    }
+
+    /**
+     * Waits until {@code element} no longer belongs to the page the browser shows. Chromium reports that
+     * either as a stale element or, while the new document loads, as an inspector error saying the node does
+     * not belong to the document; both mean gone.
+     */
+    public static void untilGone(WebDriver browser, WebElement element) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException | NoSuchElementException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+    }
+}
