@@ -60,6 +60,11 @@ class ApplicationRepository {
                 ApplicationState.SUBMITTED.name(), Timestamp.from(now), Timestamp.from(now));
     }
 
+    /** Holds a lock on {@code key} until the caller's transaction ends. */
+    void lockIdempotencyKey(String key) {
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext(?))", "idempotency:" + key);
+    }
+
     Optional<UUID> findByIdempotencyKey(String key) {
         return jdbc.query("SELECT id FROM application WHERE idempotency_key = ?",
                 (rs, i) -> rs.getObject(1, UUID.class), key).stream().findFirst();

@@ -65,6 +65,9 @@ public class ApplicationService {
     @Transactional
     public Application submit(SubmitApplication form, String idempotencyKey, String actor) {
         if (idempotencyKey != null) {
+            // Two submissions with one key at once (a double click): the second waits for the first to commit
+            // and then finds its application, instead of failing on the key's unique index.
+            repository.lockIdempotencyKey(idempotencyKey);
             Optional<UUID> existing = repository.findByIdempotencyKey(idempotencyKey);
             if (existing.isPresent()) {
                 return get(existing.get());
