@@ -99,7 +99,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/status/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/login",
-                                "/error", "/api/v1/csrf", "/api/v1/employer-login", "/api/v1/employer-login/code")
+                                "/error", "/forbidden", "/api/v1/csrf", "/api/v1/employer-login", "/api/v1/employer-login/code")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/windows", "/api/v1/windows/*", "/api/v1/ca-hall")
                         .permitAll()
@@ -179,13 +179,26 @@ class SecurityConfiguration {
                                 PathPatternRequestMatcher.withDefaults().matcher("/my/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/staff/login"),
                                 request -> true)
-                        .accessDeniedHandler((request, response, denied) -> problem(response, 403, "forbidden",
+                        .accessDeniedHandler((request, response, denied) -> {
+                            // A page (not an API call or a CSRF failure) gets the portal's 403 page.
+                            if (pageRequest(request) && !denied.getClass().getSimpleName().contains("Csrf")) {
+                                request.getRequestDispatcher("/forbidden").forward(request, response);
+                                return;
+                            }
+                            problem(response, 403, "forbidden",
                                 denied.getClass().getSimpleName().startsWith("MissingCsrf")
                                         || denied.getClass().getSimpleName().startsWith("InvalidCsrf")
                                         ? "the CSRF token is missing or wrong: send the XSRF-TOKEN cookie's value in"
                                                 + " the X-XSRF-TOKEN header"
-                                        : "your role may not do this")));
+                                        : "your role may not do this");
+                        }));
         return http.build();
+    }
+
+    /** True for the portal's pages (staff and employer areas), which show errors as pages. */
+    private static boolean pageRequest(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/my") || path.startsWith("/staff") || path.startsWith("/portal/");
     }
 
     /**
