@@ -182,25 +182,18 @@ public abstract class BrowserTest extends ServiceTestBase {
 
     /** Waits up to 15 s for a finished download ending in {@code suffix} and returns it. */
     protected Path downloaded(String suffix) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Stream<Path> files = Files.list(downloads)) {
-                List<Path> done = files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList();
-                if (!done.isEmpty()) {
-                    assertThat(done).hasSize(1);
-                    return done.get(0);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        List<Path> done = org.awaitility.Awaitility.await("a finished *" + suffix + " download in " + downloads)
+                .atMost(Duration.ofSeconds(15)).until(() -> finished(suffix), files -> !files.isEmpty());
+        assertThat(done).hasSize(1);
+        return done.get(0);
+    }
+
+    private List<Path> finished(String suffix) {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new AssertionError("no *" + suffix + " downloaded into " + downloads + " within 15 s");
     }
 
     /** The page's name in screenshots: its path's last part ({@code home} for /), with its language switch. */
