@@ -154,11 +154,11 @@ public class Renewals {
                 }
                 return renewal.id();
             });
-            Application renewal = applications.get(applicationId);
-            CertificateRecord issued = renewal.state() == ApplicationState.IN_PRODUCTION ? issue(applicationId, actor)
-                    : null;
-            return new Renewed(applicationId, applications.get(applicationId).state(), quotes.booked(applicationId),
-                    issued);
+            // IN_PRODUCTION: free or already paid, issued now; AWAITING_PAYMENT: issued when paid (see paid()).
+            boolean now = applications.get(applicationId).state() == ApplicationState.IN_PRODUCTION;
+            CertificateRecord issued = now ? issue(applicationId, actor) : null;
+            return new Renewed(applicationId, now ? ApplicationState.DELIVERED : ApplicationState.AWAITING_PAYMENT,
+                    quotes.booked(applicationId), issued);
         } catch (ApiProblem refused) {
             refusals.record(actor, "certificate.renewal", "certificate", serial.toString(16).toUpperCase(), refused);
             throw refused;
