@@ -105,7 +105,7 @@ class SecurityConfiguration {
                         .permitAll()
                         // The portal's public guide pages, their style sheet, the blank forms and the usage guide.
                         .requestMatchers(HttpMethod.GET, "/", "/materials", "/channels", "/fees", "/windows", "/guide",
-                                "/guide.pdf", "/forms/*.pdf", "/assets/**")
+                                "/guide.pdf", "/forms/*.pdf", "/assets/**", "/demo")
                         .permitAll()
                         // Renewal proves itself by the current key's signature; a successor certificate is public.
                         .requestMatchers(HttpMethod.POST, "/api/v1/renewals", "/api/v1/renewals/challenge").permitAll()

@@ -22,66 +22,59 @@ import org.orgcert.server.application.SubmitApplication;
 import org.orgcert.server.employer.EmployerRegistration;
 import org.orgcert.server.employer.EmployerType;
 import org.orgcert.server.review.BundledInsuranceRegistry;
-import org.orgcert.server.web.StaffRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ./orgcert serve --demo}: one staff login per role, three employers (one of each kind of R-MAT-1)
+ * {@code ./orgcert serve --demo}: one staff login per role ({@link DemoCast}), three employers (one of each kind of R-MAT-1)
  * with insurance records that show each review outcome (matching, a name to confirm by phone, two records
- * to merge), and one application in each channel, so a newcomer can play every role. Loaded once; the
- * generated passwords go to {@code <data dir>/demo-logins.txt} (mode 0600), never to the log.
+ * to merge), and one application in each channel, so a newcomer can play every role. Loaded once per
+ * database; the generated passwords go to {@code <data dir>/demo-logins.txt} (mode 0600), never to the log.
  */
 @Component
 @ConditionalOnProperty(name = "orgcert.demo", havingValue = "true")
 class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final String ACTOR = "system:demo";
-    /** Demo staff: username, role, window. */
-    private static final String[][] STAFF = {
-        {"clerk-wuhua", "WINDOW_CLERK", "wuhua"},
-        {"ca-clerk", "CA_CLERK", null},
-        {"reviewer", "CA_REVIEWER", null},
-        {"operator", "CA_OPERATOR", null},
-        {"service", "CA_SERVICE", null},
-        {"auditor", "AUDITOR", null},
-    };
-
     private final StaffAccounts staff;
     private final EmployerRegistration employers;
     private final BundledInsuranceRegistry registry;
     private final ApplicationService applications;
     private final OrgCertProperties properties;
+    private final JdbcTemplate jdbc;
 
     DemoData(StaffAccounts staff, EmployerRegistration employers, BundledInsuranceRegistry registry,
-            ApplicationService applications, OrgCertProperties properties) {
+            ApplicationService applications, OrgCertProperties properties, JdbcTemplate jdbc) {
         this.staff = staff;
         this.employers = employers;
         this.registry = registry;
         this.applications = applications;
         this.properties = properties;
+        this.jdbc = jdbc;
     }
 
     /** After the first admin exists ({@code InitialAdmin} runs first), so the demo adds to it. */
     @EventListener(ApplicationReadyEvent.class)
     @Order(100)
     void load() throws IOException {
-        Path logins = properties.dataDir().resolve("demo-logins.txt");
-        if (Files.exists(logins)) {
-            LOG.info("demo data already loaded; logins in {}", logins.toAbsolutePath());
+        Path logins = properties.dataDir().resolve(DemoCast.LOGINS_FILE);
+        // The database says whether the demo is loaded (the logins file may be deleted, as it asks).
+        if (jdbc.queryForObject("SELECT count(*) FROM application WHERE idempotency_key = 'demo-1'", Integer.class) > 0) {
+            LOG.info("demo data already loaded; logins in {} unless deleted", logins.toAbsolutePath());
             return;
         }
         Map<String, String> passwords = new LinkedHashMap<>();
-        for (String[] person : STAFF) {
+        for (DemoCast.Staff person : DemoCast.STAFF) {
             char[] password = password();
-            staff.create(person[0], StaffRole.valueOf(person[1]), person[2], password, ACTOR);
-            passwords.put(person[0] + " (" + person[1] + (person[2] == null ? "" : ", window " + person[2]) + ")",
-                    new String(password));
+            staff.create(person.username(), person.role(), person.window(), password, ACTOR);
+            passwords.put(person.username() + " (" + person.role()
+                    + (person.window() == null ? "" : ", window " + person.window()) + ")", new String(password));
         }
         Uscc enterprise = Uscc.complete("91", "530102", "MA6K0001");
         Uscc institution = Uscc.complete("12", "530100", "MB0Q0002");
@@ -110,8 +103,8 @@ class DemoData {
                 new MailingAddress("周八", "13800000006", "云南省", "昆明市", "官渡区", "官南大道3号", "650200")),
                 "demo-3", ACTOR);
         write(logins, passwords);
-        LOG.info("demo data loaded: 6 staff logins (one per role) in {}; employer agents sign in with mobile"
-                + " 13800000001..6 and the one-time code shown to admin in /api/v1/notifications", logins.toAbsolutePath());
+        LOG.info("demo data loaded: {} staff logins (one per role) in {}; the /demo page shows the employers' numbers"
+                + " and their SMS", DemoCast.STAFF.size(), logins.toAbsolutePath());
     }
 
     private static char[] password() {
@@ -127,9 +120,11 @@ class DemoData {
     private static void write(Path file, Map<String, String> passwords) throws IOException {
         StringBuilder text = new StringBuilder("# OrgCert demo staff logins (user: password). Delete this file when done.\n");
         passwords.forEach((user, password) -> text.append(user).append(": ").append(password).append('\n'));
-        text.append("# Employer agents sign in with mobile 13800000001 to 13800000006; in this demo the one-time code\n"
-                + "# is shown to the bureau administrator at /api/v1/notifications (the SMS outbox).\n");
+        text.append("# Employer agents sign in at /my/login with mobile 13800000001 to 13800000006; the demo shows\n"
+                + "# the one-time code on the sign-in page and at /demo (no SMS is sent).\n");
         Files.createDirectories(file.getParent());
+        // Replaced if left from an earlier database: the passwords are this load's.
+        Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }

@@ -1,8 +1,11 @@
 package org.orgcert.server.notification;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.orgcert.server.employer.MobileNumber;
 import org.orgcert.server.privacy.PersonalDataCipher;
@@ -66,14 +69,29 @@ public class Notifications {
         }
     }
 
+    /**
+     * The latest {@code limit} messages to {@code recipient}, newest first, with their texts: for the demo's
+     * made-up numbers only, whose SMS nobody receives. Found by the masked number, then told apart by the
+     * decrypted one (numbers are stored encrypted, so there is no index on them).
+     */
+    public List<OutboxMessage> latestTo(MobileNumber recipient, int limit) {
+        return jdbc.query("SELECT * FROM notification_outbox WHERE recipient_masked = ? ORDER BY created_at DESC, id",
+                (rs, i) -> recipient.value().equals(cipher.decrypt(rs.getObject("id", UUID.class), RECIPIENT,
+                        rs.getBytes("recipient"))) ? message(rs, true) : null, recipient.masked())
+                .stream().filter(Objects::nonNull).limit(limit).toList();
+    }
+
     /** The latest {@code limit} messages, newest first; texts only when {@code showText}. */
     public List<OutboxMessage> latest(int limit, boolean showText) {
-        return jdbc.query("SELECT * FROM notification_outbox ORDER BY created_at DESC, id LIMIT ?", (rs, i) -> {
-            UUID id = rs.getObject("id", UUID.class);
-            Timestamp sent = rs.getTimestamp("sent_at");
-            return new OutboxMessage(id, rs.getString("channel"), rs.getString("recipient_masked"),
-                    showText ? cipher.decrypt(id, TEXT, rs.getBytes("text")) : null,
-                    rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant());
-        }, Math.min(Math.max(limit, 1), 500));
+        return jdbc.query("SELECT * FROM notification_outbox ORDER BY created_at DESC, id LIMIT ?",
+                (rs, i) -> message(rs, showText), Math.min(Math.max(limit, 1), 500));
+    }
+
+    private OutboxMessage message(ResultSet rs, boolean showText) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        Timestamp sent = rs.getTimestamp("sent_at");
+        return new OutboxMessage(id, rs.getString("channel"), rs.getString("recipient_masked"),
+                showText ? cipher.decrypt(id, TEXT, rs.getBytes("text")) : null,
+                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant());
     }
 }

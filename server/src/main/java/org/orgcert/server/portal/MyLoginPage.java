@@ -4,8 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.orgcert.server.account.EmployerSessions;
+import org.orgcert.server.demo.DemoSms;
 import org.orgcert.server.employer.MobileNumber;
 import org.orgcert.server.web.ApiProblem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,14 +17,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * {@code /my/login}: an employer's agent signs in with their mobile number and the one-time code sent to it
  * (through {@link EmployerSessions}, the same checks as the JSON sign-in). Two plain forms: the number, then
- * the code; refusals are shown next to the field in the visitor's language.
+ * the code; refusals are shown next to the field in the visitor's language. In the demo, the "sent" SMS is shown
+ * on the page ({@link DemoSms}).
  */
 @Controller
 class MyLoginPage {
     private final EmployerSessions sessions;
+    private final ObjectProvider<DemoSms> demoSms;
 
-    MyLoginPage(EmployerSessions sessions) {
+    MyLoginPage(EmployerSessions sessions, ObjectProvider<DemoSms> demoSms) {
         this.sessions = sessions;
+        this.demoSms = demoSms;
     }
 
     @GetMapping(PortalPaths.MY_LOGIN)
@@ -47,6 +52,9 @@ class MyLoginPage {
             return "portal/my/login";
         }
         model.addAttribute("codeSent", true);
+        // The demo's numbers get no real SMS: the page shows what was "sent".
+        demoSms.ifAvailable(phone -> phone.latestTextTo(mobile.get().value())
+                .ifPresent(text -> model.addAttribute("demoSms", text)));
         return "portal/my/login";
     }
 
