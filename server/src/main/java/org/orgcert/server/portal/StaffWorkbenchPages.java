@@ -9,6 +9,8 @@ import org.orgcert.server.application.ApplicationService;
 import org.orgcert.server.application.ApplicationState;
 import org.orgcert.server.application.MaterialItem;
 import org.orgcert.server.application.ProductionStep;
+import org.orgcert.server.calendar.ShanghaiTime;
+import org.orgcert.server.delivery.PickupDeadlines;
 import org.orgcert.server.delivery.PickupNotices;
 import org.orgcert.server.review.ReviewService;
 import org.orgcert.server.web.Actor;
@@ -54,16 +56,25 @@ class StaffWorkbenchPages {
     }
 
     /** An application in a list, with its submission time in Beijing time. */
-    record Row(Application application, String submitted) {
+    /**
+     * A line of a queue.
+     *
+     * @param pickup the window's dates (phone between day 5 and 15, collect by day 45) for a key waiting at a
+     *               window (R-CH-5..7), else null
+     */
+    record Row(Application application, String submitted, PickupDeadlines pickup) {
         static Row of(Application application) {
-            return new Row(application, beijing(application.submittedAt()));
+            boolean atWindow = application.state() == ApplicationState.AT_WINDOW
+                    || application.state() == ApplicationState.NOTIFIED;
+            return new Row(application, beijing(application.submittedAt()), atWindow
+                    ? new PickupDeadlines(ShanghaiTime.dateOf(application.submittedAt())) : null);
         }
     }
 
     /** {@code yyyy-MM-dd HH:mm} in Beijing time, how the bureau reads times. */
     static String beijing(java.time.Instant instant) {
         return instant == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .format(instant.atZone(org.orgcert.server.calendar.ShanghaiTime.ZONE));
+                .format(instant.atZone(ShanghaiTime.ZONE));
     }
 
     @GetMapping("/staff")
@@ -83,6 +94,7 @@ class StaffWorkbenchPages {
         model.addAttribute("state", state);
         model.addAttribute("applications", applications.queue(state, window, LIST_LIMIT).stream().map(Row::of).toList());
         model.addAttribute("batch", state == ApplicationState.SUBMITTED && actor.hasRole(StaffRole.WINDOW_CLERK));
+        model.addAttribute("pickup", state == ApplicationState.AT_WINDOW || state == ApplicationState.NOTIFIED);
         return "portal/staff/list";
     }
 

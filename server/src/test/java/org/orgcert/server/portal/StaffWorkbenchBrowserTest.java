@@ -9,6 +9,8 @@ import org.orgcert.server.ApplicationApi;
 import org.orgcert.server.BrowserTest;
 import org.orgcert.server.StaffPages;
 import org.orgcert.server.TestStaff;
+import org.orgcert.server.calendar.ShanghaiTime;
+import org.orgcert.server.delivery.PickupDeadlines;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -34,7 +36,7 @@ class StaffWorkbenchBrowserTest extends BrowserTest {
     }
 
     @Test
-    void fromTheWindowsBatchToTheKeyCollectedAtTheWindow_R_CH_4_R_REV_1_R_CERT_2_R_CH_5() {
+    void fromTheWindowsBatchToTheKeyCollectedAtTheWindow_R_CH_4_R_REV_1_R_CERT_2_R_CH_5_R_CH_7() {
         Map<String, Object> first = submittedAt("wuhua");
         Map<String, Object> second = submittedAt("wuhua");
         api.registry(first.get("uscc"), ApplicationApi.NAME, ApplicationApi.LEGAL_REP);
@@ -76,7 +78,14 @@ class StaffWorkbenchBrowserTest extends BrowserTest {
         assertThat(find("#state").getAttribute("data-state")).isEqualTo("PRODUCED");
         assertThat(findAll("#event-ARRIVE_AT_WINDOW")).isEmpty();
 
-        staff.signIn(TestStaff.clerk("wuhua")).arriveAtWindow(first.get("id")).collect(first.get("id"));
+        staff.signIn(TestStaff.clerk("wuhua")).arriveAtWindow(first.get("id"));
+        // The window's list of keys waiting says when to phone and until when the key may be collected.
+        PickupDeadlines pickup = new PickupDeadlines(ShanghaiTime.today(clock));
+        open("/staff/queues/AT_WINDOW");
+        assertThat(find("#row-" + first.get("id") + " .phone-between").getText())
+                .isEqualTo(pickup.noticeFrom() + " 至 " + pickup.noticeUntil());
+        assertThat(find("#row-" + first.get("id") + " .collect-by").getText()).isEqualTo(pickup.collectBy().toString());
+        staff.collect(first.get("id"));
         assertThat(staff.state(first.get("id"))).isEqualTo("COLLECTED");
     }
 
