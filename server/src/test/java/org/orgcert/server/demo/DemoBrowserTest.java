@@ -21,13 +21,13 @@ import org.springframework.test.context.TestPropertySource;
  * The issue's "done when": a newcomer who starts the service with {@code --demo} (the properties the
  * {@code ./orgcert} script sets) plays every role from the browser — each staff login of the demo's file signs
  * in and sees its workbench, and an employer's agent signs in with the code the demo shows instead of an SMS.
- * Its own Spring context and data folder: the demo loads at start-up, once per database.
+ * Its own Spring context (the demo loads at start-up, once per database) on the shared tests' data folder: the
+ * same personal-data key, so the other tests can still read what the demo's context encrypted in the database.
  */
-@TestPropertySource(properties = {"orgcert.demo=true", "orgcert.dev-outbox-visible=true",
-        "orgcert.data-dir=" + DemoBrowserTest.DATA_DIR})
+@TestPropertySource(properties = {"orgcert.demo=true", "orgcert.dev-outbox-visible=true"})
 class DemoBrowserTest extends BrowserTest {
-    static final String DATA_DIR = "target/demo-test-data";
-    private static final Path LOGINS = Path.of(DATA_DIR, DemoCast.LOGINS_FILE);
+    /** In the data folder of {@link org.orgcert.server.ServiceTest}. */
+    private static final Path LOGINS = Path.of("target/test-data", DemoCast.LOGINS_FILE);
     private static final Pattern LOGIN_LINE = Pattern.compile("^([a-z-]+) \\([A-Z_]+[^)]*\\): (\\S+)$",
             Pattern.MULTILINE);
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
