@@ -31,8 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The staff workbench: the signed-in role's queues ({@link Workbench}), a queue's list, one application with
  * the steps this role may take, and those steps as plain form posts (CSRF token included by Thymeleaf).
  * Every step goes through the capability's own service and access rules; a refusal is the portal's error
- * page (403 for another window's clerk) and nothing is half-saved, because each service call is one
- * transaction.
+ * page in the reader's language (403 for another window's clerk), a refused tick of the papers is said next
+ * to their list, and nothing is half-saved, because each service call is one transaction.
  */
 @Controller
 class StaffWorkbenchPages {
@@ -173,7 +173,7 @@ class StaffWorkbenchPages {
     String tick(@PathVariable UUID id, @RequestParam(name = "item", required = false) List<MaterialItem> items,
             Actor actor, Locale locale, RedirectAttributes redirect) {
         try {
-            applications.tickFor(id, items == null ? List.of() : items, actor);
+            applications.tickFor(id, items, actor);
         } catch (ApiProblem refused) {
             if (refused.getStatusCode().isSameCodeAs(HttpStatus.FORBIDDEN)
                     || refused.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
