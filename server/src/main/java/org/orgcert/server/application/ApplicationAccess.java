@@ -34,6 +34,10 @@ final class ApplicationAccess {
         }
     }
 
+    /** The staff roles that check the papers in (R-MAT): the window's clerk, the CA's clerk and the reviewer. */
+    static final Set<StaffRole> MATERIAL_ROLES = EnumSet.of(StaffRole.WINDOW_CLERK, StaffRole.CA_CLERK,
+            StaffRole.CA_REVIEWER);
+
     private ApplicationAccess() {
     }
 
@@ -91,6 +95,12 @@ final class ApplicationAccess {
         }
         Set<StaffRole> roles = EVENT_ROLES.get(event);
         actor.require(event.name(), roles.toArray(StaffRole[]::new));
+    }
+
+    /** May {@code actor} tick {@code application}'s papers as received? */
+    static void materials(Actor actor, Application application) {
+        view(actor, application);
+        actor.require("ticking materials", MATERIAL_ROLES.toArray(StaffRole[]::new));
     }
 
     /** Staff only; a window clerk only for their own window. */

@@ -3,6 +3,7 @@ package org.orgcert.server.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -293,10 +294,33 @@ public class ApplicationService {
     /** Ticks a required paper as received and verified (R-MAT-1..4); ticking twice is harmless. */
     @Transactional
     public Application tick(UUID id, MaterialItem item, String actor) {
-        Application application = requireMaterialsOpen(id, item);
-        if (repository.tick(id, item, actor, clock.instant())) {
-            audit.record(new AuditEntry(actor, "application.material-ticked", "application", id.toString(),
-                    item.name()));
+        return tick(get(id), item, actor);
+    }
+
+    /**
+     * Ticks several papers of one application at once for {@code actor} (a clerk's or reviewer's page sends
+     * what they checked together), all or nothing in one transaction: a role that does not check papers or
+     * another window's clerk (403), or one paper this application does not need or no longer takes, refuses
+     * them all and nothing is recorded. Each tick is recorded and audited as {@link #tick} does.
+     */
+    @Transactional
+    public Application tickFor(UUID id, Collection<MaterialItem> items, org.orgcert.server.web.Actor actor) {
+        Application application = get(id);
+        ApplicationAccess.materials(actor, application);
+        if (items == null || items.isEmpty()) {
+            throw ApiProblem.badRequest("no-materials", "choose at least one paper to tick");
+        }
+        for (MaterialItem item : items) {
+            application = tick(application, item, actor.auditName());
+        }
+        return application;
+    }
+
+    private Application tick(Application application, MaterialItem item, String actor) {
+        requireMaterialsOpen(application, item);
+        if (repository.tick(application.id(), item, actor, clock.instant())) {
+            audit.record(new AuditEntry(actor, "application.material-ticked", "application",
+                    application.id().toString(), item.name()));
         }
         return application.withReceived(item);
     }
@@ -304,7 +328,7 @@ public class ApplicationService {
     /** Removes a tick, e.g. when a copy turns out to lack its seal. */
     @Transactional
     public Application untick(UUID id, MaterialItem item, String actor) {
-        requireMaterialsOpen(id, item);
+        requireMaterialsOpen(get(id), item);
         if (repository.untick(id, item)) {
             audit.record(new AuditEntry(actor, "application.material-unticked", "application", id.toString(),
                     item.name()));
@@ -338,12 +362,6 @@ public class ApplicationService {
             repository.setBatch(id, batch);
         }
         return batch;
-    }
-
-    private Application requireMaterialsOpen(UUID id, MaterialItem item) {
-        Application application = get(id);
-        requireMaterialsOpen(application, item);
-        return application;
     }
 
     /** Whether scans and ticks may still be added: before the review's decision (the portal hides its upload form). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.orgcert.server.directory.Directory;
 import org.orgcert.server.tracking.Timelines;
 import org.orgcert.server.web.Actor;
 import org.orgcert.server.web.ApiProblem;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,10 +47,15 @@ class MyApplicationPage {
     private final Payments payments;
     private final BillingSettings billing;
     private final InvoiceRequests invoices;
+    private final MessageSource messages;
+    private final RefusalTexts refusals;
 
     MyApplicationPage(ApplicationService applications, Timelines timelines, ApplicationDocuments documents,
-            Directory directory, Payments payments, BillingSettings billing, InvoiceRequests invoices) {
+            Directory directory, Payments payments, BillingSettings billing, InvoiceRequests invoices,
+            MessageSource messages, RefusalTexts refusals) {
         this.invoices = invoices;
+        this.messages = messages;
+        this.refusals = refusals;
         this.applications = applications;
         this.timelines = timelines;
         this.documents = documents;
@@ -65,19 +72,20 @@ class MyApplicationPage {
     @PostMapping(PortalPaths.MY_APPLICATION_DOCUMENTS)
     String upload(@PathVariable UUID id, @RequestParam(name = "item", required = false) String item,
             @RequestParam(name = "file", required = false) MultipartFile file, Actor.EmployerAgent agent,
-            Model model) throws IOException {
+            Model model, Locale locale) throws IOException {
         Optional<MaterialItem> chosen = Arrays.stream(MaterialItem.values()).filter(m -> m.name().equals(item))
                 .findFirst();
         if (chosen.isEmpty()) {
-            model.addAttribute("uploadError", "my.status.upload.error.item");
+            model.addAttribute("uploadError", messages.getMessage("my.status.upload.error.item", null, locale));
             return show(id, agent, model);
         }
         try {
             documents.upload(id, chosen.get(), file == null ? null : file.getOriginalFilename(),
                     file == null ? null : file.getBytes(), agent);
         } catch (ApiProblem problem) {
-            // The reason in the reader's language, by the problem's type; nothing was stored.
-            model.addAttribute("uploadError", "my.status.upload.error." + problem.type());
+            // The reason in the reader's language, by the problem's type (the upload form's own wording first);
+            // nothing was stored.
+            model.addAttribute("uploadError", refusals.text(problem, locale, "my.status.upload.error."));
             model.addAttribute("uploadItem", chosen.get());
             return show(id, agent, model);
         }

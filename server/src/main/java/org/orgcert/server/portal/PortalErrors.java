@@ -2,6 +2,7 @@ package org.orgcert.server.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import org.orgcert.server.calendar.CalendarYearMissingException;
 import org.orgcert.server.web.ApiProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -13,22 +14,30 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * A refusal on a portal page is a readable page in the portal's frame, not problem+json: a person reads it.
- * Ordered first, so it wins over the service-wide problem+json handler for the portal's controllers only.
+ * A refusal on a portal page is a readable page in the portal's frame, not problem+json: a person reads it,
+ * in the page's language ({@link RefusalTexts}), never the service's English detail. Ordered first, so it wins
+ * over the service-wide problem+json handlers for the portal's controllers only.
  */
 @ControllerAdvice(basePackageClasses = PortalErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalErrors {
     private final MessageSource messages;
+    private final RefusalTexts refusals;
 
-    PortalErrors(MessageSource messages) {
+    PortalErrors(MessageSource messages, RefusalTexts refusals) {
         this.messages = messages;
+        this.refusals = refusals;
     }
 
     @ExceptionHandler(ApiProblem.class)
-    ModelAndView problem(ApiProblem problem, HttpServletRequest request) {
-        String detail = problem.getBody().getDetail();
-        return page(problem.getStatusCode(), detail == null ? problem.getStatusCode().toString() : detail, request);
+    ModelAndView problem(ApiProblem problem, HttpServletRequest request, Locale locale) {
+        return page(problem.getStatusCode(), refusals.text(problem, locale), request);
+    }
+
+    /** A date that needs a year without holiday data (the calendar's own advice would answer problem+json). */
+    @ExceptionHandler(CalendarYearMissingException.class)
+    ModelAndView calendarYearMissing(CalendarYearMissingException e, HttpServletRequest request, Locale locale) {
+        return problem(ApiProblem.conflict("calendar-year-missing", e.getMessage()), request, locale);
     }
 
     @ExceptionHandler(CjkFont.FontMissingException.class)

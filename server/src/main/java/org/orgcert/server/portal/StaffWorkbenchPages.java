@@ -2,6 +2,7 @@ package org.orgcert.server.portal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.orgcert.server.application.Application;
 import org.orgcert.server.application.ApplicationEvent;
@@ -17,6 +18,7 @@ import org.orgcert.server.web.Actor;
 import org.orgcert.server.web.ApiProblem;
 import org.orgcert.server.web.StaffRole;
 import org.orgcert.server.workbench.Workbench;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The staff workbench: the signed-in role's queues ({@link Workbench}), a queue's list, one application with
  * the steps this role may take, and those steps as plain form posts (CSRF token included by Thymeleaf).
  * Every step goes through the capability's own service and access rules; a refusal is the portal's error
- * page (403 for another window's clerk) and nothing is half-saved, because each service call is one
- * transaction.
+ * page in the reader's language (403 for another window's clerk), a refused tick of the papers is said next
+ * to their list, and nothing is half-saved, because each service call is one transaction.
  */
 @Controller
 class StaffWorkbenchPages {
@@ -41,14 +43,16 @@ class StaffWorkbenchPages {
     private final ReviewService review;
     private final ProductionStep production;
     private final PickupNotices notices;
+    private final RefusalTexts refusals;
 
     StaffWorkbenchPages(Workbench workbench, ApplicationService applications, ReviewService review,
-            ProductionStep production, PickupNotices notices) {
+            ProductionStep production, PickupNotices notices, RefusalTexts refusals) {
         this.workbench = workbench;
         this.applications = applications;
         this.review = review;
         this.production = production;
         this.notices = notices;
+        this.refusals = refusals;
     }
 
     /** One queue on the workbench, with the page it opens (null: none). */
@@ -128,7 +132,7 @@ class StaffWorkbenchPages {
                         || application.state() == ApplicationState.IN_PRODUCTION)
                 && application.form().kind().producesToken());
         model.addAttribute("canTick", actor.hasRole(StaffRole.WINDOW_CLERK, StaffRole.CA_CLERK, StaffRole.CA_REVIEWER)
-                && !application.missingMaterials().isEmpty());
+                && !application.missingMaterials().isEmpty() && applications.materialsOpen(application));
         model.addAttribute("canCheck", actor.hasRole(StaffRole.CA_REVIEWER)
                 && application.state() == ApplicationState.UNDER_REVIEW);
         model.addAttribute("review", review.latest(id).orElse(null));
@@ -160,13 +164,23 @@ class StaffWorkbenchPages {
         return "redirect:/staff/applications/" + id;
     }
 
+    /**
+     * The papers ticked on the page, recorded together or not at all ({@link ApplicationService#tickFor}): a
+     * refused paper is explained next to the list, in the reader's language. Not seeing the application at all
+     * (another window's clerk) is the 403 page, as for every other step.
+     */
     @PostMapping("/staff/applications/{id}/materials")
     String tick(@PathVariable UUID id, @RequestParam(name = "item", required = false) List<MaterialItem> items,
-            Actor actor, RedirectAttributes redirect) {
-        applications.getFor(id, actor);
-        requireRole(actor, StaffRole.WINDOW_CLERK, StaffRole.CA_CLERK, StaffRole.CA_REVIEWER);
-        for (MaterialItem item : items == null ? List.<MaterialItem>of() : items) {
-            applications.tick(id, item, actor.auditName());
+            Actor actor, Locale locale, RedirectAttributes redirect) {
+        try {
+            applications.tickFor(id, items, actor);
+        } catch (ApiProblem refused) {
+            if (refused.getStatusCode().isSameCodeAs(HttpStatus.FORBIDDEN)
+                    || refused.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("materialsError", refusals.text(refused, locale));
+            return "redirect:/staff/applications/" + id + "#materials";
         }
         redirect.addFlashAttribute("done", "staff.materials.done");
         return "redirect:/staff/applications/" + id;
@@ -207,7 +221,7 @@ class StaffWorkbenchPages {
             RedirectAttributes redirect) {
         applications.getFor(id, actor);
         requireRole(actor, StaffRole.CA_OPERATOR);
-        String normal = waybill.strip().toUpperCase(java.util.Locale.ROOT);
+        String normal = waybill.strip().toUpperCase(Locale.ROOT);
         // The same format the service checks, so that the message can sit next to the field in the reader's language.
         if (!normal.matches("[A-Z]{2}\\d{9}[A-Z]{2}|\\d{13}")) {
             redirect.addFlashAttribute("waybillError", "staff.ship.invalid");

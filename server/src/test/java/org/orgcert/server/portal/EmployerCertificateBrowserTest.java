@@ -71,6 +71,6 @@ class EmployerCertificateBrowserTest extends BrowserTest {
         new EmployerPages(browser, this::url, notifications).signIn(other);
         open("/my/certificates/" + serial);
         assertThat(findAll("#certificate")).isEmpty();
-        assertThat(find("#error-message").getText()).contains("no certificate");
+        assertThat(find("#error-message").getText()).isEqualTo("未找到该证书：请核对证书序列号。");
     }
 }

@@ -154,7 +154,7 @@ class EmployerPagesBrowserTest extends BrowserTest {
         pages.signIn(other);
         open("/my/applications/" + id);
         assertThat(findAll("#state")).isEmpty();
-        assertThat(find("#error-message").getText()).contains("no application");
+        assertThat(find("#error-message").getText()).isEqualTo("未找到该申请。");
         assertThat(find("h1").getText()).isNotBlank();
     }
 

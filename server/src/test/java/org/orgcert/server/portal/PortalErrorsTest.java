@@ -4,25 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.orgcert.server.calendar.CalendarYearMissingException;
 import org.orgcert.server.web.ApiProblem;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Refusals on portal pages are pages in the portal's frame, with their status. */
+/** Refusals on portal pages are pages in the portal's frame, with their status, in the reader's language. */
 class PortalErrorsTest {
     private final StaticMessageSource messages = new StaticMessageSource();
-    private final PortalErrors errors = new PortalErrors(messages);
+    private final PortalErrors errors = new PortalErrors(messages,
+            new RefusalTexts(RefusalTextsTest.portalMessages()));
 
     @Test
-    void aProblemBecomesTheErrorPageWithItsStatusAndSentence() {
+    void aProblemBecomesTheErrorPageWithItsStatusAndItsTypesSentence() {
         ModelAndView page = errors.problem(ApiProblem.notFound("application-not-found", "no application 42"),
-                new MockHttpServletRequest("GET", "/portal/applications/42/application-form.pdf"));
+                new MockHttpServletRequest("GET", "/portal/applications/42/application-form.pdf"),
+                Locale.SIMPLIFIED_CHINESE);
         assertThat(page.getViewName()).isEqualTo("portal/error");
         assertThat(page.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(page.getModel()).containsEntry("message", "no application 42").containsKeys("language",
+        assertThat(page.getModel()).containsEntry("message", "未找到该申请。").containsKeys("language",
                 "otherLanguages", "path");
+    }
+
+    @Test
+    void aYearWithoutCalendarDataIsAPageToo() {
+        ModelAndView page = errors.calendarYearMissing(new CalendarYearMissingException(java.time.Year.of(2031)),
+                new MockHttpServletRequest("GET", "/windows"), Locale.ENGLISH);
+        assertThat(page.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(page.getModel().get("message").toString()).startsWith("The working-day calendar of that year");
     }
 
     @Test

@@ -138,7 +138,7 @@ class PrintableFormsTest extends ServiceTestBase {
                 .headers(TestStaff.as(TestStaff.CA_CLERK)).exchange().expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .returnResult(String.class).getResponseBody();
-        assertThat(page).contains("R-MAT-4");
+        assertThat(page).contains("该申请不采用邮寄方式，因此没有邮寄收件地址登记表。");
     }
 
     @Test

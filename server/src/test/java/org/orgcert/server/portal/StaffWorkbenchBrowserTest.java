@@ -94,7 +94,7 @@ class StaffWorkbenchBrowserTest extends BrowserTest {
         Object id = submittedAt("wuhua").get("id");
         staff.signIn(TestStaff.clerk("fumin"));
         staff.open(id);
-        assertThat(find("#error-message").getText()).isNotBlank();
+        assertThat(find("#error-message").getText()).isEqualTo("该申请属于其他服务窗口：只有该窗口的经办人可以查看和办理。");
         assertThat(find("h1").getText()).isEqualTo("抱歉，操作未能完成");
     }
 

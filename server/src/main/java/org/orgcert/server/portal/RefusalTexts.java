@@ -1,0 +1,58 @@
+package org.orgcert.server.portal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.orgcert.server.web.ApiProblem;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.stereotype.Component;
+
+/**
+ * A service's refusal ({@link ApiProblem}) as a sentence in the reader's language, for every portal page that
+ * shows one. The services explain in English for API callers; a page says {@code problem.<type>} from the
+ * messages files instead, and {@value #OTHER} for a type without a text, so a Chinese page never shows an
+ * English sentence. {@code RefusalTextsTest} checks that every type the services use has its text in both
+ * languages.
+ */
+@Component
+class RefusalTexts {
+    static final String PREFIX = "problem.";
+    static final String OTHER = PREFIX + "other";
+    /**
+     * The problem properties a type's text quotes as {0}, {1}…: only what a service gives structured (the
+     * detail's other variable parts, such as serial numbers, are left out of the texts).
+     */
+    static final Map<String, List<String>> ARGUMENTS = Map.of(
+            "renewal-not-open", List.of("opensOn"),
+            "already-renewed", List.of("successor"));
+
+    private final MessageSource messages;
+
+    RefusalTexts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** The refusal's sentence in {@code locale}. */
+    String text(ApiProblem problem, Locale locale) {
+        return text(problem, locale, null);
+    }
+
+    /**
+     * The refusal's sentence in {@code locale}, preferring a page's own wording ({@code pageKeys + type}, e.g.
+     * {@code my.status.upload.error.} for what the upload form says about a file) over the general one.
+     */
+    String text(ApiProblem problem, Locale locale, String pageKeys) {
+        String type = problem.type();
+        String general = PREFIX + type;
+        String[] keys = pageKeys == null ? new String[] {general, OTHER}
+                : new String[] {pageKeys + type, general, OTHER};
+        return messages.getMessage(new DefaultMessageSourceResolvable(keys, arguments(problem)), locale);
+    }
+
+    private static Object[] arguments(ApiProblem problem) {
+        Map<String, Object> properties = problem.getBody().getProperties();
+        return ARGUMENTS.getOrDefault(problem.type(), List.of()).stream()
+                .map(name -> properties == null ? null : properties.get(name)).toArray();
+    }
+}
