@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Information change (R-FEE-1 c, free): a new name, legal representative or address, checked by customer
  * service against the employer's papers, gives a new certificate for the same key on the same USB key, with
  * the same expiry; the old one is revoked as superseded once the new one is signed. The employer's
- * assistant writes it to the key ({@code fetch-successor}). A USCC never changes (R-CERT-5): refused.
+ * assistant writes it to the key ({@code fetch-successor}). A USCC never changes (R-CERT-5): refused. The
+ * employer asks for it through {@link InformationChangeRequests}, whose approval calls this.
  */
 @Service
 public class InformationChanges {
