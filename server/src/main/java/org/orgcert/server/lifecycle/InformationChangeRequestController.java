@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.orgcert.server.certificate.CertificateStore;
 import org.orgcert.server.lifecycle.InformationChangeRequest.Information;
 import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
 import org.orgcert.server.web.StaffRole;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -77,8 +76,7 @@ class InformationChangeRequestController {
 
     @GetMapping("/api/v1/information-change-requests/{id}")
     Map<String, Object> one(@PathVariable UUID id, Actor actor) {
-        return view(requests.find(id, actor).orElseThrow(() -> ApiProblem.notFound("unknown-request",
-                "No information-change request " + id + " of yours.")));
+        return view(requests.get(id, actor));
     }
 
     /** The supporting paper, as an attachment of its recognised type (never rendered as something else). */

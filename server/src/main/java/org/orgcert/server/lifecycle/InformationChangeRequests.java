@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -115,7 +116,7 @@ public class InformationChangeRequests {
      */
     public InformationChangeRequest request(BigInteger serial, Information requested, String reason, String filename,
             byte[] scan, Actor actor) {
-        String hex = serial.toString(16).toUpperCase(java.util.Locale.ROOT);
+        String hex = serial.toString(16).toUpperCase(Locale.ROOT);
         try {
             return transaction.execute(status -> {
                 CertificateRecord certificate = visible(serial, actor);
@@ -154,10 +155,14 @@ public class InformationChangeRequests {
         }
     }
 
-    /** The request, if {@code actor} may see it (its employer's agent, or customer service). */
-    public Optional<InformationChangeRequest> find(UUID id, Actor actor) {
+    /**
+     * The request, if {@code actor} may see it (its employer's agent, or customer service).
+     *
+     * @throws ApiProblem 404 {@code unknown-request} (also another employer's)
+     */
+    public InformationChangeRequest get(UUID id, Actor actor) {
         return find(id).filter(request -> certificates.findBySerial(request.certificateSerial())
-                .map(c -> maySee(actor, c)).orElse(false));
+                .map(c -> maySee(actor, c)).orElse(false)).orElseThrow(() -> unknown(id));
     }
 
     /**
@@ -183,7 +188,7 @@ public class InformationChangeRequests {
      * @throws ApiProblem 404 {@code unknown-request}
      */
     public Content scan(UUID id, Actor actor) {
-        InformationChangeRequest request = find(id, actor).orElseThrow(() -> unknown(id));
+        InformationChangeRequest request = get(id, actor);
         return new Content(request, jdbc.queryForObject("SELECT scan FROM information_change_request WHERE id = ?",
                 byte[].class, id));
     }
@@ -239,7 +244,7 @@ public class InformationChangeRequests {
         jdbc.update("UPDATE information_change_request SET state = ?, decided_by = ?, decided_at = ?,"
                 + " rejection_reason = ? WHERE id = ?", decision.name(), actor, Timestamp.from(clock.instant()),
                 reason, id);
-        audit.record(new AuditEntry(actor, "information-change." + decision.name().toLowerCase(java.util.Locale.ROOT),
+        audit.record(new AuditEntry(actor, "information-change." + decision.name().toLowerCase(Locale.ROOT),
                 "certificate", request.certificateSerialHex(), "request " + id + (reason == null ? "" : ": " + reason)));
     }
 
@@ -247,7 +252,7 @@ public class InformationChangeRequests {
     private CertificateRecord visible(BigInteger serial, Actor actor) {
         return certificates.findBySerial(serial).filter(c -> maySee(actor, c))
                 .orElseThrow(() -> ApiProblem.notFound("unknown-certificate", "No certificate of yours has serial "
-                        + serial.toString(16).toUpperCase(java.util.Locale.ROOT) + "."));
+                        + serial.toString(16).toUpperCase(Locale.ROOT) + "."));
     }
 
     private static boolean maySee(Actor actor, CertificateRecord certificate) {
@@ -267,7 +272,7 @@ public class InformationChangeRequests {
 
     private static ApiProblem pending(BigInteger serial) {
         return ApiProblem.conflict("change-pending", "A change of certificate "
-                + serial.toString(16).toUpperCase(java.util.Locale.ROOT) + " is already waiting for customer service;"
+                + serial.toString(16).toUpperCase(Locale.ROOT) + " is already waiting for customer service;"
                 + " wait for its decision before asking again.");
     }
 

@@ -79,7 +79,8 @@ public class InformationChanges {
      * As {@link #change(BigInteger, Change, String)}, running {@code first} at the start of the transaction that
      * decides and records the change: a caller's own step (an {@link InformationChangeRequests information-change
      * request} locked and marked approved) commits with the recorded successor or rolls back with a refusal.
-     * Signing is a transaction of its own after that (record before sign); if it fails, {@link #issue} retries.
+     * Signing is a transaction of its own after that (record before sign); if it fails, the successor stays
+     * recorded and unsigned, and {@link #issue} finishes it later.
      */
     Changed change(BigInteger serial, Change change, String actor, Runnable first) {
         String hex = serial.toString(16).toUpperCase(Locale.ROOT);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.orgcert.server.calendar.ShanghaiTime;
 import org.orgcert.server.certificate.CertificateRecord;
+import org.orgcert.server.certificate.CertificateState;
 import org.orgcert.server.certificate.CertificateStore;
 import org.orgcert.server.lifecycle.CertificateEnding;
 import org.orgcert.server.lifecycle.EndReason;
@@ -133,7 +134,7 @@ class MyCertificatePage {
             }
         }
         boolean pending = latest != null && latest.state() == InformationChangeRequest.State.PENDING;
-        if (!pending && certificate.state() == org.orgcert.server.certificate.CertificateState.VALID) {
+        if (!pending && certificate.state() == CertificateState.VALID) {
             model.addAttribute("currentInformation", changes.current(certificate));
         }
         return "portal/my/certificate";

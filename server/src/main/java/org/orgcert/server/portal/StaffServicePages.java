@@ -1,6 +1,7 @@
 package org.orgcert.server.portal;
 
 import java.math.BigDecimal;
+import java.util.Set;
 import java.util.UUID;
 import org.orgcert.server.application.ApplicationService;
 import org.orgcert.server.application.ApplicationState;
@@ -23,8 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Customer service's page (CA_SERVICE): pending unlock requests (approve, or reject with a reason the
  * employer sees), pending information-change requests (the current and requested information side by side
- * with the scan of the paper; approving makes the change, R-FEE-1 c), unmatched transfers (match to an application awaiting payment, or refund) and open
- * invoice requests (record the invoice number). Each post is one call of the owning service; a field's
+ * with the scan of the paper; approving makes the change, R-FEE-1 c), unmatched transfers (match to an
+ * application awaiting payment, or refund) and open invoice requests (record the invoice number). Each post is one call of the owning service; a field's
  * problem comes back next to that field in the reader's language, and nothing is changed then.
  */
 @Controller
@@ -32,7 +33,7 @@ class StaffServicePages {
     private static final String PAGE = "redirect:/staff/service";
 
     /** Refusals of an approval with a text of their own ({@code staff.service.change.refused.<type>}). */
-    static final java.util.Set<String> CHANGE_REFUSALS = java.util.Set.of("already-decided", "certificate-not-valid",
+    static final Set<String> CHANGE_REFUSALS = Set.of("already-decided", "certificate-not-valid",
             "already-renewed", "invalid-employer-name", "nothing-changed");
 
     private final UnlockRequests unlocks;

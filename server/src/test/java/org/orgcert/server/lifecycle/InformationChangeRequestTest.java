@@ -278,6 +278,41 @@ class InformationChangeRequestTest extends ServiceTestBase {
                 Integer.class, new java.math.BigDecimal(employer.holder().certificate().serial()))).isZero();
     }
 
+    /**
+     * Record before sign: when signing fails after the approval committed (a CA fault, injected here by a
+     * PostgreSQL trigger refusing to store the signed certificate), the request is approved with its successor
+     * recorded unsigned, the old certificate still valid; approving again signs that recorded successor.
+     */
+    @Test
+    void aFailedSigningIsFinishedByApprovingAgain_R_FEE_1_c() {
+        Employer employer = employer();
+        CertificateRecord old = employer.holder().certificate();
+        Map<String, Object> asked = renameRequest(employer);
+        jdbc.execute("CREATE FUNCTION test_ca_unavailable() RETURNS trigger AS $$ BEGIN"
+                + " RAISE EXCEPTION 'CA unavailable (test)'; END $$ LANGUAGE plpgsql");
+        try {
+            jdbc.execute("CREATE TRIGGER test_ca_unavailable BEFORE UPDATE OF der ON certificate FOR EACH ROW"
+                    + " WHEN (NEW.predecessor_serial = " + old.serial() + ") EXECUTE FUNCTION test_ca_unavailable()");
+            decide(asked.get("id"), "approve", null).expectStatus().is5xxServerError();
+        } finally {
+            jdbc.execute("DROP TRIGGER IF EXISTS test_ca_unavailable ON certificate");
+            jdbc.execute("DROP FUNCTION test_ca_unavailable()");
+        }
+        assertThat(state(asked.get("id"))).isEqualTo("APPROVED");
+        assertThat(certificates.findSuccessor(old.serial()).orElseThrow().state()).isEqualTo(CertificateState.ISSUING);
+        assertThat(certificates.findBySerial(old.serial()).orElseThrow().state()).isEqualTo(CertificateState.VALID);
+
+        Map<String, Object> finished = decide(asked.get("id"), "approve", null).expectStatus().isOk().expectBody(JSON)
+                .returnResult().getResponseBody();
+        CertificateRecord successor = certificates.findSuccessor(old.serial()).orElseThrow();
+        assertThat(successor.state()).isEqualTo(CertificateState.VALID);
+        assertThat(successor.employerName()).isEqualTo(NEW_NAME);
+        assertThat(finished).containsEntry("successor", successor.serialHex());
+        assertThat(certificates.findBySerial(old.serial()).orElseThrow().revocationReason())
+                .isEqualTo(RevocationReason.SUPERSEDED);
+        decide(asked.get("id"), "approve", null).expectStatus().isEqualTo(409);
+    }
+
     @Test
     void anotherEmployersAgentSeesNothingAndOnlyCustomerServiceDecides_R_FEE_1_c() {
         Employer owner = employer();
