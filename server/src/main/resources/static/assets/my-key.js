@@ -1,4 +1,4 @@
-// Renewal and unlocking on /my/certificates/{serial}: only the USB-key assistant (orgcert-key serve, on
+// Renewal, unlocking and writing a changed certificate on /my/certificates/{serial}: only the USB-key assistant (orgcert-key serve, on
 // 127.0.0.1:17017) can use the key, so the page asks it; it checks this page's Origin. The PIN goes from the
 // field to the assistant only, never to the service. Texts come from the sections' data- attributes (the
 // page's language).
@@ -82,6 +82,20 @@
         pin.value = "";
         say(unlock, "#unlock-result", unlock.dataset.done);
       }, function (error) { failure(unlock, "#unlock-result", error); });
+    });
+  }
+
+  // After an approved information change (R-FEE-1 c): the assistant fetches the newest successor of the
+  // certificate on the key and writes it there.
+  var successor = document.getElementById("fetch-successor");
+  if (successor) {
+    document.getElementById("fetch-button").addEventListener("click", function () {
+      var pin = document.getElementById("fetch-pin");
+      say(successor, "#fetch-result", successor.dataset.working);
+      assistant("/v1/fetch-successor", {pin: pin.value}).then(function (answer) {
+        pin.value = "";
+        say(successor, "#fetch-result", successor.dataset.done + " " + answer.certificate.expiresOn);
+      }, function (error) { failure(successor, "#fetch-result", error); });
     });
   }
 })();

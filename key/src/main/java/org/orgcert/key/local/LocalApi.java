@@ -39,6 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   POST /v1/unblock            {response, newPin}
  *   POST /v1/certificate        {pin, certificate: base64 DER}   (refused for another key)
  *   POST /v1/renew              {pin}                            the whole renewal through the service
+ *   POST /v1/fetch-successor    {pin}                            the newest successor from the service, written
  * </pre>
  *
  * <p>Who may call, checked in this order before anything touches the token:
@@ -99,13 +100,14 @@ public final class LocalApi implements AutoCloseable {
                 "/v1/unblock-challenge", new Route("GET", Set.of(), this::unblockChallenge),
                 "/v1/unblock", new Route("POST", Set.of("response", "newPin"), this::unblock),
                 "/v1/certificate", new Route("POST", Set.of("pin", "certificate"), this::importCertificate),
-                "/v1/renew", new Route("POST", Set.of("pin"), this::renew));
+                "/v1/renew", new Route("POST", Set.of("pin"), this::renew),
+                "/v1/fetch-successor", new Route("POST", Set.of("pin"), this::fetchSuccessor));
     }
 
     /**
      * Starts the API on 127.0.0.1:{@code port} ({@code 0}: any free port, for tests).
      *
-     * @param service where {@code /v1/renew} renews
+     * @param service where {@code /v1/renew} renews and {@code /v1/fetch-successor} fetches
      * @param log     receives one line per request
      * @throws IOException when the port is taken
      */
@@ -173,6 +175,11 @@ public final class LocalApi implements AutoCloseable {
 
     private ObjectNode renew(Call call) {
         return Views.renewal(assistant.renew(call.token(), service, call.body().required("pin")), clock.instant());
+    }
+
+    private ObjectNode fetchSuccessor(Call call) {
+        return Views.successor(assistant.fetchSuccessor(call.token(), service, call.body().required("pin")),
+                clock.instant());
     }
 
     private static byte[] base64(JsonFields body, String field) {

@@ -6,6 +6,7 @@ import org.orgcert.key.CertificateSummary;
 import org.orgcert.key.KeyInfo;
 import org.orgcert.key.Renewal;
 import org.orgcert.key.RenewalWindow;
+import org.orgcert.key.SuccessorUpdate;
 import org.orgcert.token.TokenInfo;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -63,6 +64,16 @@ final class Views {
         body.put("applicationId", renewal.applicationId());
         body.set("fee", Json.object().put("payableFen", renewal.fee().payableFen()).put("rule", renewal.fee().rule())
                 .put("line", renewal.fee().line()));
+        return body;
+    }
+
+    /** A successor written to the token: after an information change (R-FEE-1 c) or a paid renewal. */
+    static ObjectNode successor(SuccessorUpdate update, Instant now) {
+        ObjectNode body = Json.object();
+        body.set("certificate", certificate(update.current(), now));
+        body.set("previous", certificate(update.previous(), now));
+        body.put("reason", update.reason().name());
+        body.put("steps", update.steps());
         return body;
     }
 }

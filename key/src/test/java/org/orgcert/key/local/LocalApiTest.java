@@ -249,6 +249,15 @@ class LocalApiTest {
     }
 
     @Test
+    void fetchingASuccessorWithoutTheServiceIsABadGateway_R_FEE_1_c() throws Exception {
+        HttpResponse<String> fetch = post("/v1/fetch-successor", "{\"pin\":\"" + PIN + "\"}");
+        assertThat(fetch.statusCode()).isEqualTo(502);
+        assertThat(json(fetch).path("error").asString()).isEqualTo("service-unreachable");
+        assertThat(json(get("/v1/token", PAGE)).path("certificate").path("der").asString())
+                .as("the token keeps its certificate").isEqualTo(Base64.getEncoder().encodeToString(made.certificate()));
+    }
+
+    @Test
     void bodiesAreCappedAt64KiBDeclaredOrChunked() throws Exception {
         String big = "{\"pin\":\"" + PIN + "\",\"data\":\"" + "A".repeat(LocalApi.MAX_BODY) + "\"}";
         HttpResponse<String> declared = post("/v1/sign", big);

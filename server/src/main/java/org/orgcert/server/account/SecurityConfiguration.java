@@ -114,6 +114,14 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/quotes", "/api/v1/prices").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/information-change")
                         .hasRole(StaffRole.CA_SERVICE.name())
+                        // Information-change requests (R-FEE-1 c): the agent asks, customer service decides.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/information-change-requests")
+                        .hasAuthority(ActorAuthentication.EMPLOYER_AGENT)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*/information-change-requests",
+                                "/api/v1/information-change-requests/*", "/api/v1/information-change-requests/*/scan")
+                        .hasAnyAuthority(StaffRole.CA_SERVICE.authority(), ActorAuthentication.EMPLOYER_AGENT)
+                        .requestMatchers("/api/v1/information-change-requests", "/api/v1/information-change-requests/**")
+                        .hasRole(StaffRole.CA_SERVICE.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/revocation", "/api/v1/unlock-requests")
                         .hasAnyAuthority(StaffRole.CA_SERVICE.authority(), StaffRole.BUREAU_ADMIN.authority(),
                                 ActorAuthentication.EMPLOYER_AGENT)

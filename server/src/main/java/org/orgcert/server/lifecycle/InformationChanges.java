@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Information change (R-FEE-1 c, free): a new name, legal representative or address, checked by customer
  * service against the employer's papers, gives a new certificate for the same key on the same USB key, with
  * the same expiry; the old one is revoked as superseded once the new one is signed. The employer's
- * assistant writes it to the key ({@code fetch-successor}). A USCC never changes (R-CERT-5): refused.
+ * assistant writes it to the key ({@code fetch-successor}). A USCC never changes (R-CERT-5): refused. The
+ * employer asks for it through {@link InformationChangeRequests}, whose approval calls this.
  */
 @Service
 public class InformationChanges {
@@ -71,9 +72,21 @@ public class InformationChanges {
      *                    400 {@code nothing-changed}, {@code invalid-employer-name}; 404 {@code unknown-certificate}
      */
     public Changed change(BigInteger serial, Change change, String actor) {
+        return change(serial, change, actor, () -> { });
+    }
+
+    /**
+     * As {@link #change(BigInteger, Change, String)}, running {@code first} at the start of the transaction that
+     * decides and records the change: a caller's own step (an {@link InformationChangeRequests information-change
+     * request} locked and marked approved) commits with the recorded successor or rolls back with a refusal.
+     * Signing is a transaction of its own after that (record before sign); if it fails, the successor stays
+     * recorded and unsigned, and {@link #issue} finishes it later.
+     */
+    Changed change(BigInteger serial, Change change, String actor, Runnable first) {
         String hex = serial.toString(16).toUpperCase(Locale.ROOT);
         try {
             UUID applicationId = transaction.execute(status -> {
+                first.run();
                 CertificateRecord current = changeable(serial, change);
                 Application original = applications.get(current.applicationId());
                 String name = blankToNull(change.employerName()) == null ? current.employerName()
@@ -102,21 +115,35 @@ public class InformationChanges {
                 successors.record(new SuccessorIssuance.Order(request.id(), current, name, current.notAfter(), actor));
                 return request.id();
             });
-            return transaction.execute(status -> {
-                CertificateRecord signed = successors.sign(applicationId, actor);
-                applications.completeProduction(applicationId, signed.serialHex(), actor);
-                CertificateRecord superseded = revocation.revoke(serial, RevocationReason.SUPERSEDED, actor);
-                applications.apply(applicationId, ApplicationEvent.DELIVER_ONLINE, actor,
-                        "certificate " + signed.serialHex() + " for the assistant to write to token " + signed.tokenSerial());
-                return new Changed(applicationId, signed, superseded);
-            });
+            return issue(applicationId, serial, actor);
         } catch (ApiProblem refused) {
             refusals.record(actor, "certificate.information-change", "certificate", hex, refused);
             throw refused;
         }
     }
 
-    private CertificateRecord changeable(BigInteger serial, Change change) {
+    /**
+     * The second half of a change: signs the recorded successor of {@code serial} (INFO_CHANGE application
+     * {@code applicationId}), supersedes {@code serial} and hands the successor to the assistant, all in one
+     * transaction. Called again for a change whose signing failed, it finishes it: the recorded TBS is signed
+     * then, never a new one.
+     */
+    Changed issue(UUID applicationId, BigInteger serial, String actor) {
+        return transaction.execute(status -> {
+            CertificateRecord signed = successors.sign(applicationId, actor);
+            applications.completeProduction(applicationId, signed.serialHex(), actor);
+            CertificateRecord superseded = revocation.revoke(serial, RevocationReason.SUPERSEDED, actor);
+            applications.apply(applicationId, ApplicationEvent.DELIVER_ONLINE, actor,
+                    "certificate " + signed.serialHex() + " for the assistant to write to token " + signed.tokenSerial());
+            return new Changed(applicationId, signed, superseded);
+        });
+    }
+
+    /**
+     * The certificate whose information may change now: issued, valid, not expired, without a successor; a
+     * different USCC is refused (R-CERT-5).
+     */
+    CertificateRecord changeable(BigInteger serial, Change change) {
         CertificateRecord current = certificates.findBySerial(serial)
                 .filter(c -> c.state() != CertificateState.ISSUING)
                 .orElseThrow(() -> ApiProblem.notFound("unknown-certificate", "No certificate has serial "
@@ -140,7 +167,7 @@ public class InformationChanges {
         return current;
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 }

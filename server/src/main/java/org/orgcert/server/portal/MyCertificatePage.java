@@ -1,13 +1,19 @@
 package org.orgcert.server.portal;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.orgcert.server.calendar.ShanghaiTime;
 import org.orgcert.server.certificate.CertificateRecord;
+import org.orgcert.server.certificate.CertificateState;
 import org.orgcert.server.certificate.CertificateStore;
 import org.orgcert.server.lifecycle.CertificateEnding;
 import org.orgcert.server.lifecycle.EndReason;
+import org.orgcert.server.lifecycle.InformationChangeRequest;
+import org.orgcert.server.lifecycle.InformationChangeRequests;
 import org.orgcert.server.web.Actor;
 import org.orgcert.server.web.ApiProblem;
 import org.springframework.stereotype.Controller;
@@ -16,31 +22,44 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code /my/certificates/{serial}}: one of the agent's certificates — expiry and days left; renewal (R-REN-1..3)
  * and unlocking through the USB-key assistant's local API, called by the page's small script
- * ({@code /assets/my-key.js}) because only the assistant can reach the key; and reporting loss, damage or
- * cancellation ({@link CertificateEnding}, R-FEE-2) as a plain form with a confirmation step, since it
- * revokes the certificate for good. Another employer's certificate is the 404 page.
+ * ({@code /assets/my-key.js}) because only the assistant can reach the key; asking for an information change
+ * with a scan of the paper ({@link InformationChangeRequests}, R-FEE-1 c) and following it to the new
+ * certificate; reporting loss, damage or cancellation ({@link CertificateEnding}, R-FEE-2) as a plain form with
+ * a confirmation step, since it revokes the certificate for good; and where the certificate is accepted
+ * (R-USE-1..3). Another employer's certificate is the 404 page.
  */
 @Controller
 class MyCertificatePage {
     static final List<EndReason> REASONS = List.of(EndReason.LOST, EndReason.DAMAGED, EndReason.CANCELLED);
+    /** The change form's fields with their own text ({@code my.cert.change.error.<field>}). */
+    static final Set<String> CHANGE_FIELDS = Set.of("employerName", "legalRepresentative", "address", "reason");
+    /** Refusals of the scan, said next to the file field ({@code my.cert.change.error.<type>}). */
+    static final Set<String> SCAN_PROBLEMS = Set.of("empty-file", "file-too-large", "unsupported-file-type");
+    /** Refusals of the request as a whole ({@code my.cert.change.error.<type>}). */
+    static final Set<String> REQUEST_PROBLEMS = Set.of("nothing-changed", "change-pending", "certificate-not-valid",
+            "already-renewed");
 
     private final CertificateStore certificates;
     private final CertificateEnding ending;
+    private final InformationChangeRequests changes;
     private final Clock clock;
 
-    MyCertificatePage(CertificateStore certificates, CertificateEnding ending, Clock clock) {
+    MyCertificatePage(CertificateStore certificates, CertificateEnding ending, InformationChangeRequests changes,
+            Clock clock) {
         this.certificates = certificates;
         this.ending = ending;
+        this.changes = changes;
         this.clock = clock;
     }
 
     @GetMapping(PortalPaths.MY_CERTIFICATE)
     String certificate(@PathVariable String serial, Actor.EmployerAgent agent, Model model) {
-        return show(own(serial, agent), model);
+        return show(own(serial, agent), agent, model);
     }
 
     /** First the confirmation (what it means, in words), then the report itself with {@code confirmed}. */
@@ -52,19 +71,72 @@ class MyCertificatePage {
         EndReason chosen = REASONS.stream().filter(r -> r.name().equals(reason)).findFirst().orElse(null);
         if (chosen == null) {
             model.addAttribute("reasonError", true);
-            return show(certificate, model);
+            return show(certificate, agent, model);
         }
         if (!"yes".equals(confirmed)) {
             model.addAttribute("confirmReason", chosen);
-            return show(certificate, model);
+            return show(certificate, agent, model);
         }
         ending.report(certificate.serial(), chosen, agent);
         return "redirect:/my/certificates/" + certificate.serial().toString(16) + "?ended";
     }
 
-    private String show(CertificateRecord certificate, Model model) {
+    /**
+     * The agent asks for an information change (R-FEE-1 c). A refusal is said next to its field in the reader's
+     * language, with the answers kept; nothing is stored then.
+     */
+    @PostMapping(PortalPaths.MY_CERTIFICATE_CHANGE)
+    String requestChange(@PathVariable String serial,
+            @RequestParam(name = "employerName", required = false) String employerName,
+            @RequestParam(name = "legalRepresentative", required = false) String legalRepresentative,
+            @RequestParam(name = "address", required = false) String address,
+            @RequestParam(name = "reason", required = false) String reason,
+            @RequestParam(name = "file", required = false) MultipartFile file, Actor.EmployerAgent agent,
+            Model model) throws IOException {
+        CertificateRecord certificate = own(serial, agent);
+        InformationChangeRequest.Information asked = new InformationChangeRequest.Information(employerName,
+                legalRepresentative, address);
+        try {
+            changes.request(certificate.serial(), asked, reason, file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getBytes(), agent);
+        } catch (ApiProblem problem) {
+            model.addAttribute("changeErrors", changeErrors(problem));
+            model.addAttribute("changeForm", asked);
+            model.addAttribute("changeReason", reason);
+            return show(certificate, agent, model);
+        }
+        return "redirect:/my/certificates/" + certificate.serial().toString(16) + "?changeRequested#change-request";
+    }
+
+    /** A refused request's problems: field → text key ({@code form} for the request as a whole). */
+    static Map<String, String> changeErrors(ApiProblem problem) {
+        String prefix = "my.cert.change.error.";
+        if (SCAN_PROBLEMS.contains(problem.type())) {
+            return Map.of("file", prefix + problem.type());
+        }
+        if (REQUEST_PROBLEMS.contains(problem.type())) {
+            return Map.of("form", prefix + problem.type());
+        }
+        return FieldMessages.of(problem, prefix, CHANGE_FIELDS);
+    }
+
+    private String show(CertificateRecord certificate, Actor.EmployerAgent agent, Model model) {
         model.addAttribute("certificate", MyHomePage.CertificateLine.of(certificate, ShanghaiTime.today(clock)));
         model.addAttribute("reasons", REASONS);
+        List<InformationChangeRequest> requests = changes.ofCertificate(certificate.serial(), agent);
+        InformationChangeRequest latest = requests.isEmpty() ? null : requests.get(0);
+        model.addAttribute("changeRequest", latest);
+        if (latest != null) {
+            model.addAttribute("changeRequestedOn", ShanghaiTime.dateOf(latest.requestedAt()));
+            if (latest.state() == InformationChangeRequest.State.APPROVED) {
+                certificates.findSuccessor(certificate.serial()).ifPresent(successor -> model.addAttribute(
+                        "successor", MyHomePage.CertificateLine.of(successor, ShanghaiTime.today(clock))));
+            }
+        }
+        boolean pending = latest != null && latest.state() == InformationChangeRequest.State.PENDING;
+        if (!pending && certificate.state() == CertificateState.VALID) {
+            model.addAttribute("currentInformation", changes.current(certificate));
+        }
         return "portal/my/certificate";
     }
 

@@ -32,6 +32,7 @@ final class PortalPaths {
     static final String MY_APPLICATION_INVOICE = "/my/applications/{id}/invoice";
     static final String MY_CERTIFICATE = "/my/certificates/{serial}";
     static final String MY_CERTIFICATE_END = "/my/certificates/{serial}/end";
+    static final String MY_CERTIFICATE_CHANGE = "/my/certificates/{serial}/information-change";
 
     /** The pages anyone may open, where {@code ?lang=} switches the language. */
     static final String[] PUBLIC = {HOME, MATERIALS, CHANNELS, FEES, WINDOWS, GUIDE, GUIDE_PDF, "/forms/**"};

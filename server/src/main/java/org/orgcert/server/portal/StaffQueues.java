@@ -6,7 +6,7 @@ import org.orgcert.server.application.ApplicationState;
 
 /**
  * Which list a workbench queue opens: most queues are the applications in one state (the window clerk's and
- * the CA's own counts are of those lists); customer service's unlock, payment and invoice queues open
+ * the CA's own counts are of those lists); customer service's unlock, information-change, payment and invoice queues open
  * sections of its own page.
  */
 final class StaffQueues {
@@ -25,8 +25,8 @@ final class StaffQueues {
     }
 
     /** Customer service's queues that are not lists of applications: sections of its own page. */
-    private static final java.util.Set<String> SERVICE = java.util.Set.of("unlock-requests", "unmatched-payments",
-            "invoice-requests");
+    private static final java.util.Set<String> SERVICE = java.util.Set.of("unlock-requests",
+            "information-changes", "unmatched-payments", "invoice-requests");
 
     /** The page queue {@code name} opens, or null. */
     static String href(String name) {

@@ -1,14 +1,17 @@
 package org.orgcert.server.portal;
 
 import java.math.BigDecimal;
+import java.util.Set;
 import java.util.UUID;
 import org.orgcert.server.application.ApplicationService;
 import org.orgcert.server.application.ApplicationState;
 import org.orgcert.server.billing.Fen;
 import org.orgcert.server.billing.InvoiceRequests;
 import org.orgcert.server.billing.Payments;
+import org.orgcert.server.lifecycle.InformationChangeRequests;
 import org.orgcert.server.lifecycle.UnlockRequests;
 import org.orgcert.server.web.Actor;
+import org.orgcert.server.web.ApiProblem;
 import org.orgcert.server.web.StaffRole;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,22 +23,29 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Customer service's page (CA_SERVICE): pending unlock requests (approve, or reject with a reason the
- * employer sees), unmatched transfers (match to an application awaiting payment, or refund) and open
- * invoice requests (record the invoice number). Each post is one call of the owning service; a field's
+ * employer sees), pending information-change requests (the current and requested information side by side
+ * with the scan of the paper; approving makes the change, R-FEE-1 c), unmatched transfers (match to an
+ * application awaiting payment, or refund) and open invoice requests (record the invoice number). Each post is one call of the owning service; a field's
  * problem comes back next to that field in the reader's language, and nothing is changed then.
  */
 @Controller
 class StaffServicePages {
     private static final String PAGE = "redirect:/staff/service";
 
+    /** Refusals of an approval with a text of their own ({@code staff.service.change.refused.<type>}). */
+    static final Set<String> CHANGE_REFUSALS = Set.of("already-decided", "certificate-not-valid",
+            "already-renewed", "invalid-employer-name", "nothing-changed");
+
     private final UnlockRequests unlocks;
+    private final InformationChangeRequests changes;
     private final Payments payments;
     private final InvoiceRequests invoices;
     private final ApplicationService applications;
 
-    StaffServicePages(UnlockRequests unlocks, Payments payments, InvoiceRequests invoices,
-            ApplicationService applications) {
+    StaffServicePages(UnlockRequests unlocks, InformationChangeRequests changes, Payments payments,
+            InvoiceRequests invoices, ApplicationService applications) {
         this.unlocks = unlocks;
+        this.changes = changes;
         this.payments = payments;
         this.invoices = invoices;
         this.applications = applications;
@@ -45,6 +55,7 @@ class StaffServicePages {
     String page(Actor actor, Model model) {
         actor.require("customer service", StaffRole.CA_SERVICE);
         model.addAttribute("unlocks", unlocks.pending());
+        model.addAttribute("changes", changes.pending());
         model.addAttribute("payments", payments.unmatched());
         model.addAttribute("invoices", invoices.open());
         model.addAttribute("awaitingPayment", applications.queue(ApplicationState.AWAITING_PAYMENT, null, 200));
@@ -59,6 +70,31 @@ class StaffServicePages {
             return fieldError(redirect, "unlock-" + id, "staff.service.reasonRequired");
         }
         unlocks.decide(id, approve, reason.isBlank() ? null : reason.strip(), actor);
+        return done(redirect);
+    }
+
+    /**
+     * Approves (the change itself, {@link InformationChangeRequests#approve}) or rejects with a reason. A refused
+     * approval (the certificate was revoked meanwhile, say) is said next to the request, which stays pending.
+     */
+    @PostMapping("/staff/service/information-changes/{id}")
+    String decideChange(@PathVariable UUID id, @RequestParam boolean approve,
+            @RequestParam(defaultValue = "") String reason, Actor actor, RedirectAttributes redirect) {
+        actor.require("customer service", StaffRole.CA_SERVICE);
+        String field = "change-" + id;
+        if (!approve && reason.isBlank()) {
+            return fieldError(redirect, field, "staff.service.reasonRequired");
+        }
+        try {
+            if (approve) {
+                changes.approve(id, actor);
+            } else {
+                changes.reject(id, reason.strip(), actor);
+            }
+        } catch (ApiProblem refused) {
+            return fieldError(redirect, field, "staff.service.change.refused"
+                    + (CHANGE_REFUSALS.contains(refused.type()) ? "." + refused.type() : ""));
+        }
         return done(redirect);
     }
 

@@ -12,6 +12,7 @@ import org.orgcert.server.billing.InvoiceRequests;
 import org.orgcert.server.billing.Payments;
 import org.orgcert.server.calendar.ShanghaiTime;
 import org.orgcert.server.delivery.PickupNotices;
+import org.orgcert.server.lifecycle.InformationChangeRequests;
 import org.orgcert.server.lifecycle.UnlockRequests;
 import org.orgcert.server.web.Actor;
 import org.orgcert.server.web.ApiProblem;
@@ -20,22 +21,25 @@ import org.springframework.stereotype.Service;
 /**
  * Each staff role's queues, counted: a window clerk's for their window only (applications to forward, keys
  * waiting for pick-up, phone notices due), the CA clerk's intake and payments, the reviewer's, the operator's,
- * customer service's (phone confirmations, unlock requests, unmatched payments, invoice requests).
+ * customer service's (phone confirmations, unlock requests, information-change requests, unmatched payments,
+ * invoice requests).
  */
 @Service
 public class Workbench {
     private final ApplicationService applications;
     private final PickupNotices notices;
     private final UnlockRequests unlocks;
+    private final InformationChangeRequests changes;
     private final Payments payments;
     private final InvoiceRequests invoices;
     private final Clock clock;
 
-    Workbench(ApplicationService applications, PickupNotices notices, UnlockRequests unlocks, Payments payments,
-            InvoiceRequests invoices, Clock clock) {
+    Workbench(ApplicationService applications, PickupNotices notices, UnlockRequests unlocks,
+            InformationChangeRequests changes, Payments payments, InvoiceRequests invoices, Clock clock) {
         this.applications = applications;
         this.notices = notices;
         this.unlocks = unlocks;
+        this.changes = changes;
         this.payments = payments;
         this.invoices = invoices;
         this.clock = clock;
@@ -80,6 +84,7 @@ public class Workbench {
             case CA_SERVICE -> {
                 queues.add(state(counts, "phone-confirmation", ApplicationState.AWAITING_PHONE_CONFIRMATION, "R-REV-3"));
                 queues.add(new Queue("unlock-requests", unlocks.pending().size(), 0, "R-FEE-1 d"));
+                queues.add(new Queue("information-changes", changes.pending().size(), 0, "R-FEE-1 c"));
                 queues.add(new Queue("unmatched-payments", payments.unmatched().size(), 0, "R-FEE-4"));
                 queues.add(new Queue("invoice-requests", invoices.open().size(), 0, "R-FEE-4"));
             }

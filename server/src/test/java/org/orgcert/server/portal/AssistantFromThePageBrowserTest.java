@@ -1,33 +1,31 @@
 package org.orgcert.server.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.orgcert.key.KeyAssistant;
-import org.orgcert.key.TokenSource;
-import org.orgcert.key.local.AccessLog;
-import org.orgcert.key.local.AllowedOrigins;
 import org.orgcert.key.local.LocalApi;
-import org.orgcert.key.service.ServiceClient;
 import org.orgcert.pki.name.Uscc;
 import org.orgcert.server.BrowserTest;
 import org.orgcert.server.EmployerAgents;
 import org.orgcert.server.KeyHolders;
 import org.orgcert.server.TestUscc;
 import org.orgcert.server.certificate.CertificateStore;
+import org.orgcert.server.issuance.TokenStock;
 import org.orgcert.server.notification.Notifications;
+import org.orgcert.token.Token;
+import org.orgcert.token.TokenException;
+import org.orgcert.token.TokenState;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * The certificate page renews through the employer's USB-key assistant running on this machine
- * ({@code orgcert-key serve} on 127.0.0.1:17017, accepting this service's origin): R-REN-2 from the browser.
+ * The certificate page uses the employer's USB-key assistant running on this machine ({@code orgcert-key serve}
+ * on 127.0.0.1:17017, accepting this service's origin): renewal (R-REN-2) and unlocking a locked key
+ * (R-FEE-1 d) from the browser, end to end.
  */
 class AssistantFromThePageBrowserTest extends BrowserTest {
     @Autowired
@@ -38,22 +36,22 @@ class AssistantFromThePageBrowserTest extends BrowserTest {
     ApplicationContext context;
     @Autowired
     CertificateStore certificates;
+    @Autowired
+    TokenStock stock;
+
+    private KeyHolders.Holder holderWithAgent(String mobile) {
+        Uscc uscc = TestUscc.next();
+        new EmployerAgents(client, notifications).register(uscc, KeyHolders.NAME, mobile);
+        return new KeyHolders(context).produce(uscc);
+    }
 
     @Test
     void thePageRenewsTheKeyThroughTheLocalAssistant_R_REN_2() throws Exception {
-        Uscc uscc = TestUscc.next();
         String mobile = EmployerAgents.nextMobile();
-        new EmployerAgents(client, notifications).register(uscc, KeyHolders.NAME, mobile);
-        KeyHolders.Holder holder = new KeyHolders(context).produce(uscc);
+        KeyHolders.Holder holder = holderWithAgent(mobile);
         setTime(holder.certificate().notAfter().minus(Duration.ofDays(15)));
         String serial = holder.certificate().serial().toString(16);
-        Path data = Path.of("target/test-data");
-        String token = holder.token().info().serial();
-        KeyAssistant assistant = new KeyAssistant(clock);
-        try (LocalApi api = LocalApi.start(LocalApi.DEFAULT_PORT, AllowedOrigins.of(List.of(url(""))),
-                new TokenSource.Software(data.resolve("tokens").resolve(token + ".token"),
-                        data.resolve("keys/token-device.key")), assistant, new ServiceClient(URI.create(url(""))),
-                clock, AccessLog.NONE)) {
+        try (LocalApi api = LocalAssistants.start(holder, url(""), clock)) {
             new EmployerPages(browser, this::url, notifications).signIn(mobile);
             open("/my/certificates/" + serial);
             find("#renew-pin").sendKeys(new String(holder.pin()));
@@ -64,5 +62,38 @@ class AssistantFromThePageBrowserTest extends BrowserTest {
             assertThat(find("#renew-result").getText()).doesNotContain("orgcert-key serve");
         }
         assertThat(certificates.findSuccessor(holder.certificate().serial())).isPresent();
+    }
+
+    /**
+     * A key locked by wrong PINs: the page reads its challenge from the assistant, files the request, gets the
+     * bureau's response once approved (the automatic policy, {@code orgcert.unlock.auto-approve}, on by
+     * default) and has the assistant set the new PIN, which then works.
+     */
+    @Test
+    void thePageUnlocksALockedKeyThroughTheLocalAssistant_R_FEE_1_d() throws Exception {
+        String mobile = EmployerAgents.nextMobile();
+        KeyHolders.Holder holder = holderWithAgent(mobile);
+        String tokenSerial = holder.token().info().serial();
+        for (int i = 0; i < holder.token().info().maxRetries(); i++) {
+            assertThatThrownBy(() -> holder.token().sign("wrong-pin-1".toCharArray(), new byte[] {1}))
+                    .isInstanceOf(TokenException.class);
+        }
+        assertThat(holder.token().info().state()).isEqualTo(TokenState.LOCKED);
+        char[] newPin = "Dianchi2027".toCharArray();
+        try (LocalApi api = LocalAssistants.start(holder, url(""), clock)) {
+            new EmployerPages(browser, this::url, notifications).signIn(mobile);
+            open("/my/certificates/" + holder.certificate().serial().toString(16));
+            find("#unlock-pin").sendKeys(new String(newPin));
+            find("#unlock-button").click();
+            waitFor(d -> d.findElement(By.id("unlock-result")).getText().equals("USB Key已解锁并设置了新的PIN码。"));
+            screenshot("unlocked");
+            assertThat(find("#unlock-pin").getAttribute("value")).isEmpty();
+        }
+        // The key itself, opened afresh: unlocked, and the new PIN signs (the old one is gone).
+        try (Token token = stock.open(tokenSerial)) {
+            assertThat(token.info().state()).isNotEqualTo(TokenState.LOCKED);
+            assertThat(token.info().retriesLeft()).isEqualTo(token.info().maxRetries());
+            assertThat(token.sign(newPin, new byte[] {1})).isNotEmpty();
+        }
     }
 }
