@@ -1,11 +1,14 @@
 package org.orgcert.server.portal;
 
 import jakarta.servlet.http.HttpSession;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.orgcert.server.application.Application;
 import org.orgcert.server.application.ApplicationKind;
 import org.orgcert.server.application.ApplicationService;
@@ -23,21 +26,29 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The apply wizard: {@code GET/POST /my/apply} (employer pre-filled from the register, kind of employer,
- * who applies, channel and delivery from the R-CH table, the window of the 18 or the mailing address),
- * {@code GET /my/apply/review} (the answers and the materials checklist R-MAT-1..5), {@code POST
- * /my/apply/submit} (one {@link ApplicationService#submit} with the draft's idempotency key, so a double click
- * makes one application). The draft lives in the session; nothing is stored before the submission. Scans are
- * uploaded on the application's page right after: they need the application's id, and a 10 MB scan does not
- * belong in a database session.
+ * The apply wizard, one page per {@link ApplyStep}: {@code GET /my/apply} starts a draft (or resumes one),
+ * {@code GET /my/apply/{step}} shows a step, {@code POST} to a step's page saves its answers and, for "next",
+ * checks them with {@link ApplicationService#checkForm} (the submission's own rules; the step shows its own
+ * fields' problems), {@code POST /my/apply/submit} makes the one {@link ApplicationService#submit} with the
+ * draft's idempotency key, so a double click makes one application.
+ *
+ * <p>The draft lives in the session; nothing is stored before the submission. A step can be opened only when
+ * every step before it is complete (gone on from and still passing the checks): a deep link to a later page
+ * leads to the first incomplete one. Scans are uploaded on the application's page right after: they need the
+ * application's id, and a 10 MB scan does not belong in a database session.
  */
 @Controller
 class MyApplyPage {
-    static final String DRAFT = "orgcert.my.applyDraft";
+    private static final String DRAFT = "orgcert.my.applyDraft";
+    /** The value of the "back" button: save what was typed, unchecked, and go to the previous step. */
+    private static final String BACK = "back";
+    /** Where the papers go in: the public submission takes every channel but ONLINE (R-CH). */
+    private static final List<Channel> CHANNELS = List.of(Channel.CA_HALL, Channel.MAIL, Channel.WINDOW);
 
     private final EmployerDirectory employers;
     private final ApplicationService applications;
@@ -49,81 +60,207 @@ class MyApplyPage {
         this.directory = directory;
     }
 
+    /** A new draft for {@code employer} (the home page's "apply" of each employer), else the draft in progress. */
     @GetMapping(PortalPaths.MY_APPLY)
-    String form(Actor.EmployerAgent agent, @RequestParam(name = "employer", required = false) String employerId,
-            HttpSession session, Model model) {
-        ApplyDraft draft = (ApplyDraft) session.getAttribute(DRAFT);
-        List<EmployerView> mine = mine(agent);
+    String start(Actor.EmployerAgent agent, @RequestParam(name = "employer", required = false) String employerId,
+            HttpSession session) {
+        ApplyDraft draft = draft(session);
         if (draft == null || employerId != null) {
+            List<EmployerView> mine = mine(agent);
             EmployerView employer = mine.stream().filter(e -> e.id().toString().equals(employerId)).findFirst()
                     .orElse(mine.get(0));
             draft = ApplyDraft.of(employer, UUID.randomUUID().toString());
+            session.setAttribute(DRAFT, draft);
         }
-        return show(agent, draft, Map.of(), model);
+        return redirect(reachable(draft, problems(agent, draft), ApplyStep.REVIEW));
     }
 
-    @PostMapping(PortalPaths.MY_APPLY)
-    String check(Actor.EmployerAgent agent, @ModelAttribute ApplyDraft sent, HttpSession session, Model model) {
-        ApplyDraft previous = (ApplyDraft) session.getAttribute(DRAFT);
-        ApplyDraft draft = sent.withKey(previous != null ? previous.idempotencyKey() : UUID.randomUUID().toString());
-        Optional<EmployerView> employer = own(agent, draft.employerId());
-        if (employer.isEmpty()) {
-            return show(agent, draft, Map.of("employerId", "my.apply.error.employerId"), model);
-        }
-        try {
-            applications.checkForm(draft.toForm(employer.get()));
-        } catch (ApiProblem problem) {
-            return show(agent, draft, FieldMessages.of(problem), model);
-        }
-        session.setAttribute(DRAFT, draft);
-        return "redirect:" + PortalPaths.MY_APPLY_REVIEW;
-    }
-
-    @GetMapping(PortalPaths.MY_APPLY_REVIEW)
-    String review(Actor.EmployerAgent agent, HttpSession session, Model model) {
-        ApplyDraft draft = (ApplyDraft) session.getAttribute(DRAFT);
-        Optional<EmployerView> employer = draft == null ? Optional.empty() : own(agent, draft.employerId());
-        if (employer.isEmpty()) {
+    /** A step; a step gone on from before whose answers no longer pass shows why. */
+    @GetMapping(PortalPaths.MY_APPLY_STEP)
+    String step(Actor.EmployerAgent agent, @PathVariable String step, HttpSession session, Model model) {
+        ApplyStep wanted = ApplyStep.withSlug(step).orElseThrow(() -> ApiProblem.notFound("page-not-found",
+                "no step '" + step + "' in the apply wizard"));
+        ApplyDraft draft = draft(session);
+        if (draft == null) {
             return "redirect:" + PortalPaths.MY_APPLY;
         }
-        SubmitApplication form = draft.toForm(employer.get());
-        model.addAttribute("draft", draft);
-        model.addAttribute("form", form);
-        model.addAttribute("window", form.windowId() == null ? null : directory.window(form.windowId()).orElse(null));
-        model.addAttribute("materials", MaterialsChecklist.required(form.category(), form.legalRepInPerson(),
-                form.delivery()));
-        return "portal/my/review";
+        Map<String, String> problems = problems(agent, draft);
+        ApplyStep shown = reachable(draft, problems, wanted);
+        if (shown != wanted) {
+            return redirect(shown);
+        }
+        return show(agent, draft, wanted, draft.done().contains(wanted) ? wanted.errors(problems) : Map.of(), model);
+    }
+
+    @PostMapping(PortalPaths.MY_APPLY_EMPLOYER)
+    String employer(Actor.EmployerAgent agent, @ModelAttribute ApplyDraft.EmployerAnswers answers,
+            @RequestParam(name = "go", required = false) String go, HttpSession session, Model model) {
+        return answer(agent, ApplyStep.EMPLOYER, draft -> draft.withEmployer(answers), go, session, model);
+    }
+
+    @PostMapping(PortalPaths.MY_APPLY_MATERIALS)
+    String materials(Actor.EmployerAgent agent, @RequestParam(name = "ready", required = false) List<String> ready,
+            @RequestParam(name = "go", required = false) String go, HttpSession session, Model model) {
+        return answer(agent, ApplyStep.MATERIALS, draft -> draft.withReady(ready == null ? List.of() : ready), go,
+                session, model);
+    }
+
+    @PostMapping(PortalPaths.MY_APPLY_CHANNEL)
+    String channel(Actor.EmployerAgent agent, @RequestParam(name = "route", required = false) String route,
+            @RequestParam(name = "go", required = false) String go, HttpSession session, Model model) {
+        return answer(agent, ApplyStep.CHANNEL, draft -> draft.withRoute(route), go, session, model);
+    }
+
+    @PostMapping(PortalPaths.MY_APPLY_WINDOW_OR_ADDRESS)
+    String windowOrAddress(Actor.EmployerAgent agent, @ModelAttribute ApplyDraft.PlaceAnswers answers,
+            @RequestParam(name = "go", required = false) String go, HttpSession session, Model model) {
+        return answer(agent, ApplyStep.WINDOW_OR_ADDRESS, draft -> draft.withPlace(answers), go, session, model);
     }
 
     @PostMapping(PortalPaths.MY_APPLY_SUBMIT)
     String submit(Actor.EmployerAgent agent, HttpSession session, Model model) {
-        ApplyDraft draft = (ApplyDraft) session.getAttribute(DRAFT);
-        Optional<EmployerView> employer = draft == null ? Optional.empty() : own(agent, draft.employerId());
+        ApplyDraft draft = draft(session);
+        Optional<EmployerView> employer = draft == null ? Optional.empty() : own(agent, draft.employer().employerId());
         if (employer.isEmpty()) {
             return "redirect:" + PortalPaths.MY;
+        }
+        Optional<ApplyStep> skipped = draft.steps().stream()
+                .filter(s -> s != ApplyStep.REVIEW && !draft.done().contains(s)).findFirst();
+        if (skipped.isPresent()) {
+            return redirect(skipped.get());
         }
         Application application;
         try {
             application = applications.submit(draft.toForm(employer.get()), draft.idempotencyKey(), agent.auditName());
         } catch (ApiProblem problem) {
-            // Changed meanwhile (a window closed for good): back to the form with the reasons, nothing saved.
-            return show(agent, draft, FieldMessages.of(problem), model);
+            // Changed meanwhile (a window closed for good, answers changed in another tab): back to the step whose
+            // answers were refused, which shows why since it was gone on from; nothing saved.
+            Map<String, String> problems = FieldMessages.of(problem);
+            return ApplyStep.showing(problems.keySet()).map(this::redirect)
+                    .orElseGet(() -> show(agent, draft, ApplyStep.REVIEW, problems, model));
         }
         session.removeAttribute(DRAFT);
         return "redirect:/my/applications/" + application.id() + "?submitted";
     }
 
-    private String show(Actor.EmployerAgent agent, ApplyDraft draft, Map<String, String> errors,
+    /**
+     * Saves a step's answers in the draft (also for "back": what was typed is kept), then for "next" checks the
+     * whole draft and shows the step again with its own fields' problems, or goes on to the next step.
+     */
+    private String answer(Actor.EmployerAgent agent, ApplyStep step, UnaryOperator<ApplyDraft> answering, String go,
+            HttpSession session, Model model) {
+        ApplyDraft previous = draft(session);
+        if (previous == null) {
+            return "redirect:" + PortalPaths.MY_APPLY;
+        }
+        ApplyDraft draft = answering.apply(previous);
+        session.setAttribute(DRAFT, draft);
+        if (BACK.equals(go)) {
+            return draft.previous(step).map(this::redirect).orElse("redirect:" + PortalPaths.MY);
+        }
+        Map<String, String> problems = problems(agent, draft);
+        ApplyStep reachable = reachable(draft, problems, step);
+        if (reachable != step) {
+            return redirect(reachable);
+        }
+        Map<String, String> errors = step.errors(problems);
+        if (!errors.isEmpty()) {
+            return show(agent, draft, step, errors, model);
+        }
+        ApplyDraft confirmed = draft.confirmed(step);
+        session.setAttribute(DRAFT, confirmed);
+        return redirect(confirmed.next(step));
+    }
+
+    /**
+     * {@code wanted} if every step before it is complete, else the first incomplete one. A step the draft skips
+     * (no window, no address) leads on to the review.
+     */
+    private static ApplyStep reachable(ApplyDraft draft, Map<String, String> problems, ApplyStep wanted) {
+        ApplyStep target = draft.steps().contains(wanted) ? wanted : ApplyStep.REVIEW;
+        return draft.steps().stream().filter(s -> s.compareTo(target) < 0)
+                .filter(s -> !draft.done().contains(s) || !s.errors(problems).isEmpty()).findFirst().orElse(target);
+    }
+
+    /** The draft's problems, field → text key: the service's checks of the whole form, nothing stored. */
+    private Map<String, String> problems(Actor.EmployerAgent agent, ApplyDraft draft) {
+        Optional<EmployerView> employer = own(agent, draft.employer().employerId());
+        if (employer.isEmpty()) {
+            return Map.of("employerId", "my.apply.error.employerId");
+        }
+        try {
+            applications.checkForm(draft.toForm(employer.get()));
+            return Map.of();
+        } catch (ApiProblem problem) {
+            return FieldMessages.of(problem);
+        }
+    }
+
+    private String show(Actor.EmployerAgent agent, ApplyDraft draft, ApplyStep step, Map<String, String> errors,
             Model model) {
         model.addAttribute("draft", draft);
         model.addAttribute("errors", errors);
-        model.addAttribute("employers", mine(agent));
-        model.addAttribute("kinds", List.of(ApplicationKind.NEW, ApplicationKind.ADDITIONAL));
-        model.addAttribute("categories", EmployerType.values());
-        model.addAttribute("channels", List.of(Channel.CA_HALL, Channel.MAIL, Channel.WINDOW));
-        model.addAttribute("deliveries", List.of(Delivery.ON_THE_SPOT, Delivery.MAIL, Delivery.WINDOW_PICKUP));
-        model.addAttribute("windows", directory.windows());
-        return "portal/my/apply";
+        model.addAttribute("firstError", errors.keySet().stream().findFirst().orElse(null));
+        model.addAttribute("wizard", ApplyStepIndicator.of(draft, step));
+        switch (step) {
+            case EMPLOYER -> employerChoices(agent, draft, model);
+            case MATERIALS -> materials(agent, draft, model);
+            case CHANNEL -> model.addAttribute("routes", CHANNELS.stream().map(RouteGroup::of).toList());
+            case WINDOW_OR_ADDRESS -> {
+                List<Choice> windows = new ArrayList<>(List.of(Choice.keyed("", "my.apply.window.none")));
+                directory.windows().forEach(w -> windows.add(Choice.literal(w.id(), w.name())));
+                model.addAttribute("windows", windows);
+                model.addAttribute("needsWindow", draft.channelChoice().filter(c -> c == Channel.WINDOW).isPresent());
+                model.addAttribute("needsAddress", draft.deliveryChoice().filter(d -> d == Delivery.MAIL).isPresent());
+            }
+            case REVIEW -> review(agent, draft, model);
+        }
+        return "portal/my/apply-" + step.slug();
+    }
+
+    private void employerChoices(Actor.EmployerAgent agent, ApplyDraft draft, Model model) {
+        model.addAttribute("employers", mine(agent).stream()
+                .map(e -> Choice.literal(e.id().toString(), e.name() + " (" + e.uscc().value() + ")")).toList());
+        model.addAttribute("kinds", List.of(Choice.keyed(ApplicationKind.NEW.name(), "fees.kind.NEW"),
+                Choice.keyed(ApplicationKind.ADDITIONAL.name(), "fees.kind.ADDITIONAL")));
+        List<Choice> categories = new ArrayList<>();
+        // An employer whose kind the register does not know yet: the agent chooses, nothing is chosen for them.
+        if (Arrays.stream(EmployerType.values()).noneMatch(t -> t.name().equals(draft.employer().category()))) {
+            categories.add(Choice.keyed("", "my.apply.choose"));
+        }
+        Arrays.stream(EmployerType.values()).forEach(t -> categories.add(Choice.keyed(t.name(),
+                "employerType." + t.name())));
+        model.addAttribute("categories", categories);
+    }
+
+    /**
+     * The papers known so far: the mailing-address form depends on the delivery, chosen in the next step, so
+     * until then the page says when it is added and the review shows the final list.
+     */
+    private void materials(Actor.EmployerAgent agent, ApplyDraft draft, Model model) {
+        SubmitApplication form = draft.toForm(own(agent, draft.employer().employerId()).orElseThrow());
+        Delivery known = draft.done().contains(ApplyStep.CHANNEL) ? form.delivery() : null;
+        model.addAttribute("form", form);
+        model.addAttribute("deliveryKnown", known != null);
+        model.addAttribute("materials", MaterialsChecklist.required(form.category(), form.legalRepInPerson(), known));
+    }
+
+    private void review(Actor.EmployerAgent agent, ApplyDraft draft, Model model) {
+        SubmitApplication form = draft.toForm(own(agent, draft.employer().employerId()).orElseThrow());
+        model.addAttribute("form", form);
+        model.addAttribute("window", form.windowId() == null ? null : directory.window(form.windowId()).orElse(null));
+        model.addAttribute("materials", MaterialsChecklist.required(form.category(), form.legalRepInPerson(),
+                form.delivery()));
+    }
+
+    private String redirect(ApplyStep step) {
+        return "redirect:" + step.path();
+    }
+
+    /** The session's draft; one from before the wizard (no step 1 answers) counts as none. */
+    private static ApplyDraft draft(HttpSession session) {
+        ApplyDraft draft = (ApplyDraft) session.getAttribute(DRAFT);
+        return draft == null || draft.employer() == null || draft.place() == null ? null : draft;
     }
 
     private List<EmployerView> mine(Actor.EmployerAgent agent) {
@@ -134,5 +271,35 @@ class MyApplyPage {
     /** The employer if the agent acts for it; an id from elsewhere is refused like a wrong choice. */
     private Optional<EmployerView> own(Actor.EmployerAgent agent, String id) {
         return mine(agent).stream().filter(e -> e.id().toString().equals(id)).findFirst();
+    }
+
+    /**
+     * An option of a select: its text is either a message key (said in the reader's language) or literal (a
+     * name from the register or the directory).
+     */
+    record Choice(String value, String textKey, String text) {
+        static Choice keyed(String value, String textKey) {
+            return new Choice(value, textKey, null);
+        }
+
+        static Choice literal(String value, String text) {
+            return new Choice(value, null, text);
+        }
+    }
+
+    /**
+     * A channel with the deliveries R-CH allows for it: the channel step offers only these pairs.
+     *
+     * @param routes each delivery with its radio value ({@code CHANNEL:DELIVERY})
+     */
+    record RouteGroup(Channel channel, List<Route> routes) {
+        static RouteGroup of(Channel channel) {
+            return new RouteGroup(channel, channel.deliveries().stream()
+                    .map(d -> new Route(ApplyDraft.route(channel.name(), d.name()), d)).toList());
+        }
+    }
+
+    /** One pair of the R-CH table as a radio button. */
+    record Route(String value, Delivery delivery) {
     }
 }

@@ -24,7 +24,13 @@ final class PortalPaths {
     static final String MY = "/my";
     static final String MY_LOGIN = "/my/login";
     static final String MY_LOGIN_CODE = "/my/login/code";
+    /** Starts (or resumes) the apply wizard; its steps are {@link ApplyStep}'s pages under it. */
     static final String MY_APPLY = "/my/apply";
+    static final String MY_APPLY_STEP = "/my/apply/{step}";
+    static final String MY_APPLY_EMPLOYER = "/my/apply/employer";
+    static final String MY_APPLY_MATERIALS = "/my/apply/materials";
+    static final String MY_APPLY_CHANNEL = "/my/apply/channel";
+    static final String MY_APPLY_WINDOW_OR_ADDRESS = "/my/apply/window-or-address";
     static final String MY_APPLY_REVIEW = "/my/apply/review";
     static final String MY_APPLY_SUBMIT = "/my/apply/submit";
     static final String MY_APPLICATION = "/my/applications/{id}";

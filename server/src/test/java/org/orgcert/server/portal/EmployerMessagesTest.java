@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.orgcert.server.application.ApplicationState;
+import org.orgcert.server.application.MaterialItem;
 import org.orgcert.server.lifecycle.EndReason;
 
 /**
@@ -31,6 +32,15 @@ class EmployerMessagesTest {
                 .allSatisfy(key -> assertThat(english.getProperty(key)).as(key).isNotBlank());
         assertThat(MyCertificatePage.REASONS).containsExactlyInAnyOrder(EndReason.values());
         assertThat(MyCertificatePage.REASONS.stream().map(r -> "my.cert.end." + r.name()))
+                .allSatisfy(key -> assertThat(english.getProperty(key)).as(key).isNotBlank());
+    }
+
+    @Test
+    void everyStepOfTheApplyWizardAndEveryPaperHasItsText() throws IOException {
+        Properties english = load("employer-messages.properties");
+        assertThat(Arrays.stream(ApplyStep.values()).map(s -> "my.apply.step." + s.name()))
+                .allSatisfy(key -> assertThat(english.getProperty(key)).as(key).isNotBlank());
+        assertThat(Arrays.stream(MaterialItem.values()).map(m -> "my.apply.materials.about." + m.name()))
                 .allSatisfy(key -> assertThat(english.getProperty(key)).as(key).isNotBlank());
     }
 

@@ -20,8 +20,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Page objects of the employer's own pages ({@code /my/**}) for browser tests: sign in with the code from the
- * outbox, apply through the wizard, upload a scan, read an application's state. Each step waits for the page
- * it leads to, so journeys (employer applies → staff steps → employer sees it collected) can be composed.
+ * outbox, apply through the wizard (one page per step), upload a scan, read an application's state. Each step
+ * waits for the page it leads to, so journeys (employer applies → staff steps → employer sees it collected) can
+ * be composed.
  */
 public final class EmployerPages {
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
@@ -61,32 +62,68 @@ public final class EmployerPages {
     }
 
     /**
-     * Fills the wizard's first step for a window application (channel WINDOW, delivery WINDOW_PICKUP) at
-     * {@code windowId} and goes on to the review.
+     * Opens the apply wizard's first step: a new draft for the agent's first employer, or the draft in progress
+     * (what it holds stays, every step can be answered again).
+     */
+    public void startApplying() {
+        browser.get(url.apply("/my/apply/employer"));
+        waitFor(d -> d.getCurrentUrl().endsWith("/my/apply/employer"));
+    }
+
+    /** Step 1: the agent's name, the rest as pre-filled from the register; goes on to the materials. */
+    public void answerEmployer(String agentName) {
+        type("#agentName", agentName);
+        next();
+        waitFor(d -> d.getCurrentUrl().endsWith("/my/apply/materials"));
+    }
+
+    /** Step 2: ticks every paper as ready and goes on to the channel. */
+    public void confirmMaterials() {
+        browser.findElements(By.cssSelector("#materials input[type=checkbox]")).stream()
+                .filter(box -> !box.isSelected()).forEach(WebElement::click);
+        next();
+        waitFor(d -> d.getCurrentUrl().endsWith("/my/apply/channel"));
+    }
+
+    /** Step 3: the R-CH pair {@code channel} / {@code delivery}; goes on to the next step or to the review. */
+    public void chooseRoute(String channel, String delivery) {
+        browser.findElement(By.id("route-" + channel + "-" + delivery)).click();
+        next();
+    }
+
+    /** Clicks a step's "next" and waits for the page it leads to. */
+    public void next() {
+        clickAndWait("next");
+    }
+
+    /**
+     * The wizard for a window application (channel WINDOW, delivery WINDOW_PICKUP) at {@code windowId}, every
+     * paper ticked; ends on the review.
      */
     public void fillAtWindow(String windowId, String agentName) {
-        browser.get(url.apply("/my/apply"));
-        select("#channel", "WINDOW");
-        select("#delivery", "WINDOW_PICKUP");
+        startApplying();
+        answerEmployer(agentName);
+        confirmMaterials();
+        chooseRoute("WINDOW", "WINDOW_PICKUP");
+        waitFor(d -> d.getCurrentUrl().endsWith("/my/apply/window-or-address"));
         select("#windowId", windowId);
-        type("#agentName", agentName);
-        clickAndWait("to-review");
+        next();
         waitFor(d -> d.getCurrentUrl().endsWith("/my/apply/review"));
     }
 
     /**
-     * Fills the first step for a mailed application handed in at the CA hall with these address fields
-     * ({@code recipient}, {@code phone}, {@code province}, {@code city}, {@code district}, {@code street},
-     * {@code postalCode}; a field left out stays as pre-filled) and asks for the review.
+     * The wizard for a mailed application handed in at the CA hall with these address fields ({@code recipient},
+     * {@code phone}, {@code province}, {@code city}, {@code district}, {@code street}, {@code postalCode}; a field
+     * left out stays as pre-filled). Ends on the review, or on the address step when it was refused.
      */
     public void fillByMail(String agentName, Map<String, String> address) {
-        browser.get(url.apply("/my/apply"));
-        select("#channel", "CA_HALL");
-        select("#delivery", "MAIL");
-        select("#windowId", "");
-        type("#agentName", agentName);
-        address.forEach((field, value) -> type("#mail-" + field, value));
-        clickAndWait("to-review");
+        startApplying();
+        answerEmployer(agentName);
+        confirmMaterials();
+        chooseRoute("CA_HALL", "MAIL");
+        waitFor(d -> d.getCurrentUrl().endsWith("/my/apply/window-or-address"));
+        address.forEach((field, value) -> type("#" + field, value));
+        next();
     }
 
     /** Submits the reviewed application; returns its id from the status page it leads to. */
@@ -133,13 +170,15 @@ public final class EmployerPages {
         return UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
     }
 
-    private void type(String css, String text) {
+    /** Replaces the text of the field {@code css}. */
+    public void type(String css, String text) {
         WebElement field = browser.findElement(By.cssSelector(css));
         field.clear();
         field.sendKeys(text);
     }
 
-    private void select(String css, String value) {
+    /** Chooses the option with {@code value} of the select {@code css}. */
+    public void select(String css, String value) {
         new Select(browser.findElement(By.cssSelector(css))).selectByValue(value);
     }
 

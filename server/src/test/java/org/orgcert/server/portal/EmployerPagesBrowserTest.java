@@ -102,15 +102,15 @@ class EmployerPagesBrowserTest extends BrowserTest {
         Map<String, String> address = new LinkedHashMap<>(Map.of("recipient", "王五", "phone", "13812345678",
                 "district", "五华区", "street", "人民中路1号", "postalCode", ""));
         pages.fillByMail("李四", address);
-        assertThat(browser.getCurrentUrl()).endsWith("/my/apply");
+        assertThat(browser.getCurrentUrl()).endsWith("/my/apply/window-or-address");
         screenshot("refused");
-        WebElement postal = find("#mail-postalCode");
+        WebElement postal = find("#postalCode");
         assertThat(postal.getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(find("#mail-postalCode-error").getText()).isEqualTo("请填写6位数字的邮政编码。");
-        assertThat(postal.getAttribute("aria-describedby")).isEqualTo("mail-postalCode-error");
+        assertThat(find("#postalCode-error").getText()).isEqualTo("请填写6位数字的邮政编码。");
+        assertThat(postal.getAttribute("aria-describedby")).isEqualTo("postalCode-error");
         assertThat(findAll(".field-error")).hasSize(1);
         // What was typed is kept.
-        assertThat(find("#mail-street").getAttribute("value")).isEqualTo("人民中路1号");
+        assertThat(find("#street").getAttribute("value")).isEqualTo("人民中路1号");
         open("/my");
         assertThat(findAll("#applications li")).isEmpty();
 
@@ -122,23 +122,6 @@ class EmployerPagesBrowserTest extends BrowserTest {
         UUID id = pages.submit();
         assertThat(find("#mailing-form").getAttribute("href")).endsWith("/portal/applications/" + id
                 + "/mailing-form.pdf");
-    }
-
-    @Test
-    void aDoubleSubmitMakesOneApplication() {
-        Uscc uscc = TestUscc.next();
-        String mobile = EmployerAgents.nextMobile();
-        agents.register(uscc, "昆明市双击有限公司", mobile);
-        pages.signIn(mobile);
-        pages.fillAtWindow("wuhua", "李四");
-        // Two submissions of the same review at once, as a double click sends them: the draft's idempotency key
-        // makes them one application.
-        ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + " var f = document.getElementById('submit-form');"
-                + " var send = () => fetch(f.action, {method: 'POST', body: new FormData(f)});"
-                + " Promise.allSettled([send(), send()]).then(() => done());");
-        open("/my");
-        assertThat(findAll("#applications li")).hasSize(1);
     }
 
     @Test
@@ -178,9 +161,11 @@ class EmployerPagesBrowserTest extends BrowserTest {
             assertFits("/my");
             pages.fillAtWindow("wuhua", "李四");
             assertFits("/my/apply/review");
-            open("/my/apply");
-            assertFits("/my/apply");
-            pages.fillAtWindow("wuhua", "李四");
+            for (String step : new String[] {"employer", "materials", "channel", "window-or-address"}) {
+                open("/my/apply/" + step);
+                assertFits("/my/apply/" + step);
+            }
+            open("/my/apply/review");
             UUID id = pages.submit();
             assertFits("/my/applications/" + id);
         } finally {
