@@ -75,15 +75,18 @@ class MyApplyPage {
         return redirect(reachable(draft, problems(agent, draft), ApplyStep.REVIEW));
     }
 
-    /** A step; a step gone on from before whose answers no longer pass shows why. */
+    /**
+     * A step; a step gone on from before whose answers no longer pass shows why. No draft, or no such step
+     * (a mistyped address): the wizard where it stands.
+     */
     @GetMapping(PortalPaths.MY_APPLY_STEP)
     String step(Actor.EmployerAgent agent, @PathVariable String step, HttpSession session, Model model) {
-        ApplyStep wanted = ApplyStep.withSlug(step).orElseThrow(() -> ApiProblem.notFound("page-not-found",
-                "no step '" + step + "' in the apply wizard"));
+        Optional<ApplyStep> named = ApplyStep.withSlug(step);
         ApplyDraft draft = draft(session);
-        if (draft == null) {
+        if (named.isEmpty() || draft == null) {
             return "redirect:" + PortalPaths.MY_APPLY;
         }
+        ApplyStep wanted = named.get();
         Map<String, String> problems = problems(agent, draft);
         ApplyStep shown = reachable(draft, problems, wanted);
         if (shown != wanted) {
