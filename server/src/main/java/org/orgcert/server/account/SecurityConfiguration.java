@@ -107,6 +107,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/materials", "/channels", "/fees", "/windows", "/guide",
                                 "/guide.pdf", "/forms/*.pdf", "/assets/**", "/demo")
                         .permitAll()
+                        // A browser asks for the icon by itself, in parallel with the first page: sent to a sign-in
+                        // page, that answer set a second CSRF cookie, and the first page's form was refused (403).
+                        .requestMatchers(HttpMethod.GET, "/favicon.ico").permitAll()
                         // Renewal proves itself by the current key's signature; a successor certificate is public.
                         .requestMatchers(HttpMethod.POST, "/api/v1/renewals", "/api/v1/renewals/challenge").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*/successor").permitAll()
