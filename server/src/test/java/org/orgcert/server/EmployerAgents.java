@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.orgcert.pki.name.Uscc;
+import org.orgcert.server.employer.MobileNumber;
 import org.orgcert.server.notification.Notifications;
 import org.orgcert.server.notification.OutboxMessage;
 import org.springframework.http.MediaType;
@@ -60,9 +61,16 @@ public final class EmployerAgents {
 
     /** The one-time code last sent to {@code mobile}, read from the outbox as a phone would show it. */
     public String lastCode(String mobile) {
-        String masked = mobile.substring(0, 3) + "****" + mobile.substring(7);
-        OutboxMessage message = notifications.latest(50, true).stream().filter(m -> m.recipient().equals(masked))
-                .findFirst().orElseThrow();
+        return codeSentTo(notifications, mobile);
+    }
+
+    /**
+     * The one-time code last sent to {@code mobile}. Looked up by the number itself: the newest messages overall
+     * are not enough, since tests that move the clock ahead leave messages dated later than this one.
+     */
+    public static String codeSentTo(Notifications notifications, String mobile) {
+        OutboxMessage message = notifications.latestTo(MobileNumber.parse(mobile), 1).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no SMS to " + mobile + " in the outbox"));
         Matcher matcher = CODE.matcher(message.text());
         assertThat(matcher.find()).isTrue();
         return matcher.group(1);

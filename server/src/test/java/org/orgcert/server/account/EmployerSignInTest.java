@@ -7,19 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orgcert.pki.name.Uscc;
 import org.orgcert.server.ApplicationApi;
 import org.orgcert.server.BrowserSession;
+import org.orgcert.server.EmployerAgents;
 import org.orgcert.server.ServiceTest;
 import org.orgcert.server.ServiceTestBase;
 import org.orgcert.server.TestStaff;
 import org.orgcert.server.TestUscc;
 import org.orgcert.server.notification.Notifications;
-import org.orgcert.server.notification.OutboxMessage;
 import org.orgcert.server.privacy.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -32,7 +30,6 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @AutoConfigureRestTestClient
 class EmployerSignInTest extends ServiceTestBase {
     private static final AtomicInteger MOBILES = new AtomicInteger(20_000_000);
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
     @Autowired
     RestTestClient client;
@@ -76,12 +73,7 @@ class EmployerSignInTest extends ServiceTestBase {
     }
 
     private String codeInOutbox(String mobile) {
-        String masked = mobile.substring(0, 3) + "****" + mobile.substring(7);
-        OutboxMessage message = notifications.latest(20, true).stream().filter(m -> m.recipient().equals(masked))
-                .findFirst().orElseThrow();
-        Matcher matcher = CODE.matcher(message.text());
-        assertThat(matcher.find()).isTrue();
-        return matcher.group(1);
+        return EmployerAgents.codeSentTo(notifications, mobile);
     }
 
     private int signIn(String mobile, String code) {

@@ -7,11 +7,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.orgcert.server.EmployerAgents;
 import org.orgcert.server.application.MaterialItem;
 import org.orgcert.server.notification.Notifications;
-import org.orgcert.server.notification.OutboxMessage;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -25,7 +23,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * be composed.
  */
 public final class EmployerPages {
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     private final WebDriver browser;
     private final Function<String, String> url;
     private final Notifications notifications;
@@ -53,12 +50,7 @@ public final class EmployerPages {
 
     /** The six-digit code last sent to {@code mobile}. */
     public String code(String mobile) {
-        String masked = mobile.substring(0, 3) + "****" + mobile.substring(7);
-        OutboxMessage message = notifications.latest(50, true).stream().filter(m -> m.recipient().equals(masked))
-                .findFirst().orElseThrow(() -> new AssertionError("no SMS to " + masked + " in the outbox"));
-        Matcher matcher = CODE.matcher(message.text());
-        assertThat(matcher.find()).isTrue();
-        return matcher.group(1);
+        return EmployerAgents.codeSentTo(notifications, mobile);
     }
 
     /**
