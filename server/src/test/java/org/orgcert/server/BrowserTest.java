@@ -28,7 +28,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.support.events.EventFiringDecorator;
 import org.openqa.selenium.support.events.WebDriverListener;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -136,7 +135,7 @@ public abstract class BrowserTest extends ServiceTestBase {
 
     /** Waits up to 10 s for {@code condition}. */
     protected <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+        return PageWaits.until(browser, condition);
     }
 
     /** The element with this CSS selector. */

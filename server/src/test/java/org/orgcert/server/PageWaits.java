@@ -1,6 +1,7 @@
 package org.orgcert.server;
 
 import java.time.Duration;
+import java.util.function.Function;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -32,5 +33,14 @@ public final class PageWaits {
                 throw e;
             }
         });
+    }
+
+    /**
+     * Waits up to 10 s for {@code condition}; an element found on the old page that goes stale while the next
+     * one loads means "not yet", not a failure.
+     */
+    public static <T> T until(WebDriver browser, Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 }

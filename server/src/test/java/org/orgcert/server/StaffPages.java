@@ -1,12 +1,10 @@
 package org.orgcert.server;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The staff workbench's steps as a browser takes them, for composing journeys in browser tests: sign in on
@@ -132,6 +130,6 @@ public final class StaffPages {
     }
 
     private <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition::apply);
+        return PageWaits.until(browser, condition::apply);
     }
 }

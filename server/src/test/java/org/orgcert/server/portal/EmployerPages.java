@@ -3,18 +3,17 @@ package org.orgcert.server.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.orgcert.server.EmployerAgents;
+import org.orgcert.server.PageWaits;
 import org.orgcert.server.application.MaterialItem;
 import org.orgcert.server.notification.Notifications;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Page objects of the employer's own pages ({@code /my/**}) for browser tests: sign in with the code from the
@@ -175,6 +174,6 @@ public final class EmployerPages {
     }
 
     private void waitFor(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+        PageWaits.until(browser, condition);
     }
 }
