@@ -18,6 +18,7 @@ import org.orgcert.server.billing.BillingSettings;
 import org.orgcert.server.billing.Fen;
 import org.orgcert.server.billing.InvoiceRequests;
 import org.orgcert.server.billing.Payments;
+import org.orgcert.server.directory.CaHall;
 import org.orgcert.server.directory.Directory;
 import org.orgcert.server.tracking.Timelines;
 import org.orgcert.server.web.Actor;
@@ -133,6 +134,7 @@ class MyApplicationPage {
         model.addAttribute("materialsOpen", applications.materialsOpen(application));
         model.addAttribute("window", application.form().windowId() == null ? null
                 : directory.window(application.form().windowId()).orElse(null));
+        model.addAttribute("hall", CaHall.HALL);
         if (application.state() == ApplicationState.AWAITING_PAYMENT) {
             model.addAttribute("billing", billing);
             model.addAttribute("amountDue", payments.outstanding(id).toString());

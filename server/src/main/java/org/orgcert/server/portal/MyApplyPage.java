@@ -16,6 +16,9 @@ import org.orgcert.server.application.Channel;
 import org.orgcert.server.application.Delivery;
 import org.orgcert.server.application.MaterialsChecklist;
 import org.orgcert.server.application.SubmitApplication;
+import org.orgcert.server.billing.FeeQuotes;
+import org.orgcert.server.billing.Payer;
+import org.orgcert.server.billing.Quote;
 import org.orgcert.server.directory.Directory;
 import org.orgcert.server.employer.EmployerDirectory;
 import org.orgcert.server.employer.EmployerType;
@@ -53,11 +56,13 @@ class MyApplyPage {
     private final EmployerDirectory employers;
     private final ApplicationService applications;
     private final Directory directory;
+    private final FeeQuotes quotes;
 
-    MyApplyPage(EmployerDirectory employers, ApplicationService applications, Directory directory) {
+    MyApplyPage(EmployerDirectory employers, ApplicationService applications, Directory directory, FeeQuotes quotes) {
         this.employers = employers;
         this.applications = applications;
         this.directory = directory;
+        this.quotes = quotes;
     }
 
     /** A new draft for {@code employer} (the home page's "apply" of each employer), else the draft in progress. */
@@ -254,6 +259,10 @@ class MyApplyPage {
         model.addAttribute("window", form.windowId() == null ? null : directory.window(form.windowId()).orElse(null));
         model.addAttribute("materials", MaterialsChecklist.required(form.category(), form.legalRepInPerson(),
                 form.delivery()));
+        // What it will cost, before the agent commits to it: a second certificate is the employer's to pay (R-FEE).
+        Quote quote = quotes.quote(form.kind(), form.uscc());
+        model.addAttribute("employerPays", quote.total(Payer.EMPLOYER).toString());
+        model.addAttribute("bureauPays", quote.total(Payer.BUREAU).toString());
     }
 
     private String redirect(ApplyStep step) {

@@ -12,12 +12,16 @@ import org.orgcert.server.application.ApplicationState;
  * @param steps           what happened, oldest first
  * @param readyBy         the day production is due (R-CH-2), once approved for production
  * @param collectFrom     window pick-up: from when the key can be expected at the window (day 5, R-CH-5)
+ * @param phonedBy        window pick-up: the window phones the employer from {@code collectFrom} to this day
+ *                        (day 15, R-CH-5)
+ * @param callOrComeFrom  window pick-up: not phoned, the employer calls or comes from this day (day 16, R-CH-6)
  * @param collectBy       window pick-up: the last day to collect it (day 45, R-CH-6); on day 46 it goes back
  *                        to the CA and the certificate is cancelled (R-CH-7)
  * @param amountDueFen    what the employer still has to transfer (R-FEE-4), 0 when nothing
  */
 public record Timeline(UUID applicationId, String number, ApplicationState state, List<Step> steps,
-        LocalDate readyBy, LocalDate collectFrom, LocalDate collectBy, long amountDueFen) {
+        LocalDate readyBy, LocalDate collectFrom, LocalDate phonedBy, LocalDate callOrComeFrom, LocalDate collectBy,
+        long amountDueFen) {
 
     /** One step: an audited event's name (e.g. {@code application.approve}) and when. */
     public record Step(String action, Instant at) {

@@ -35,6 +35,7 @@ public class Timelines {
         PickupDeadlines deadlines = new PickupDeadlines(ShanghaiTime.dateOf(application.submittedAt()));
         long due = Math.max(0, payments.outstanding(id).value());
         return new Timeline(id, application.number(), application.state(), steps, application.productionDue(),
-                pickup ? deadlines.noticeFrom() : null, pickup ? deadlines.collectBy() : null, due);
+                pickup ? deadlines.noticeFrom() : null, pickup ? deadlines.noticeUntil() : null,
+                pickup ? deadlines.selfServiceFrom() : null, pickup ? deadlines.collectBy() : null, due);
     }
 }

@@ -16,6 +16,8 @@ import org.orgcert.server.BrowserTest;
 import org.orgcert.server.EmployerAgents;
 import org.orgcert.server.TestUscc;
 import org.orgcert.server.application.MaterialItem;
+import org.orgcert.server.calendar.ShanghaiTime;
+import org.orgcert.server.delivery.PickupDeadlines;
 import org.orgcert.server.notification.Notifications;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -56,6 +58,8 @@ class EmployerPagesBrowserTest extends BrowserTest {
 
         pages.fillAtWindow("wuhua", "李四");
         assertThat(find("#review-delivery").getText()).isEqualTo("到提交申请资料的窗口领取");
+        // The first certificate of an employer in Kunming costs it nothing (R-FEE-1 a).
+        assertThat(find("#review-employer-pays").getAttribute("data-yuan")).isEqualTo("0.00");
         assertThat(find("#review-window").getText()).contains("五华区劳动就业服务局");
         // R-MAT-1 a (enterprise), the agent's ID (not in person), the form; no mailing form for pick-up.
         assertThat(findAll("#materials li").stream().map(li -> li.getAttribute("data-item")).toList())
@@ -64,10 +68,14 @@ class EmployerPagesBrowserTest extends BrowserTest {
         assertThat(find("#submitted").isDisplayed()).isTrue();
         assertThat(find("#state").getAttribute("data-state")).isEqualTo("SUBMITTED");
         assertThat(find("#state").getText()).isEqualTo("已提交");
+        assertThat(find("#bring-to").getText()).contains("五华区");
         assertThat(findAll("#steps li").stream().map(li -> li.getAttribute("data-action")).toList())
                 .containsExactly("application.submitted");
-        // Window pick-up: collect from day 5 to day 45 after submission (R-CH-5, R-CH-6).
-        assertThat(find("#collect").getText()).contains("2026-06-", "2026-07-");
+        // Window pick-up: phoned on days 5 to 15 after submission, else call or come on days 16 to 45 (R-CH-5, R-CH-6).
+        PickupDeadlines pickup = new PickupDeadlines(ShanghaiTime.today(clock));
+        assertThat(find("#collect").getText()).isEqualTo("窗口将在" + pickup.noticeFrom() + "至" + pickup.noticeUntil()
+                + "之间电话通知您领取USB Key；如未接到电话，请在" + pickup.selfServiceFrom() + "至" + pickup.collectBy()
+                + "之间致电或到窗口领取，逾期USB Key将退回CA并注销证书。");
         assertThat(find("#application-form").getAttribute("href")).endsWith("/portal/applications/" + id
                 + "/application-form.pdf");
 

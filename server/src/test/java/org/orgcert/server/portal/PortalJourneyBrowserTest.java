@@ -96,7 +96,12 @@ class PortalJourneyBrowserTest extends BrowserTest {
         signInAsEmployer(mobile);
         employer.fillByMail("李四", Map.of("recipient", "李四", "phone", "13812345678", "province", "云南省",
                 "city", "昆明市", "district", "五华区", "street", "正义路1号", "postalCode", "650000"));
+        // The review says what it costs before the agent commits (R-FEE-2: 160 + 60 yuan).
+        assertThat(find("#review-employer-pays").getAttribute("data-yuan")).isEqualTo("220.00");
         UUID id = employer.submit();
+        // Handed in at the CA hall: the status page says where the papers go until they arrive.
+        assertThat(find("#hand-in").getAttribute("data-channel")).isEqualTo("CA_HALL");
+        assertThat(find("#bring-to").getText()).contains("云南省数字证书认证中心有限公司服务大厅");
 
         staff.signIn(TestStaff.CA_CLERK).receive(id);
         staff.signIn(TestStaff.REVIEWER);

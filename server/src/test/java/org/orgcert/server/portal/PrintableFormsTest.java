@@ -48,7 +48,7 @@ class PrintableFormsTest extends ServiceTestBase {
         String text = PdfFiles.text(pdf);
         assertThat(PdfFiles.pages(pdf)).isEqualTo(2);
         assertThat(text).contains("单位数字证书业务申请表", "统一社会信用代码", "法定代表人身份证号码", "被授权人身份证号码",
-                "单位公章", "（此处盖公章）", "法定代表人签字", "经办人签字", "电子认证服务协议", "用人单位（盖章）", "一式2份");
+                "单位公章", "（此处盖公章）", "法定代表人签字", "经办人签字", "电子认证服务协议", "用人单位（盖章）", "一式两份");
         assertFontsEmbedded(pdf);
     }
 
@@ -59,7 +59,7 @@ class PrintableFormsTest extends ServiceTestBase {
         String text = PdfFiles.text(pdf);
         assertThat(PdfFiles.pages(pdf)).isEqualTo(1);
         assertThat(text).contains("用人单位邮寄收件地址登记表", "单位名称", "（在单位名称处盖公章）", "邮政编码",
-                "400-600-7210为云南CA咨询投诉电话", "一式1份");
+                "400-600-7210为云南CA咨询投诉电话", "一式一份");
         assertFontsEmbedded(pdf);
     }
 

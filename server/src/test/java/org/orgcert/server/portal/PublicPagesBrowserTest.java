@@ -106,7 +106,7 @@ class PublicPagesBrowserTest extends BrowserTest {
         // R-MAT-1 b's certificate, no agent ID (R-MAT-2), and the mailing form because it is mailed (R-MAT-4).
         assertThat(items()).containsExactly(MaterialItem.INSTITUTION_CERTIFICATE_COPY, MaterialItem.APPLICATION_FORM,
                 MaterialItem.MAILING_ADDRESS_FORM);
-        assertThat(find("#checklist").getText()).contains("统一社会信用代码证或事业单位法人证书复印件", "一式2份");
+        assertThat(find("#checklist").getText()).contains("统一社会信用代码证或事业单位法人证书复印件", "一式两份");
         assertThat(find("#inPerson").isSelected()).isTrue();
     }
 

@@ -28,7 +28,7 @@ class WindowsBrowserTest extends BrowserTest {
         setShanghaiTime("2025-10-03T10:00");
         open("/windows");
         assertThat(find("#place-wuhua").getAttribute("data-open")).isEqualTo("false");
-        assertThat(status("wuhua")).isEqualTo("暂停办公，10月9日（周四）09:00开始办公");
+        assertThat(status("wuhua")).isEqualTo("现在不办公，10月9日（周四）09:00开始办公");
         assertThat(find("#place-ca-hall").getAttribute("data-open")).isEqualTo("false");
         open("/windows?lang=en");
         assertThat(status("wuhua")).isEqualTo("Closed now; opens Thu 9 October, 09:00");
@@ -48,14 +48,14 @@ class WindowsBrowserTest extends BrowserTest {
         setShanghaiTime("2026-06-15T08:30");
         open("/windows");
         assertThat(find("#place-wuhua").getAttribute("data-open")).isEqualTo("false");
-        assertThat(status("wuhua")).isEqualTo("暂停办公，今天09:00开始办公");
+        assertThat(status("wuhua")).isEqualTo("现在不办公，今天09:00开始办公");
         // 禄劝 opens at 08:00 and 寻甸 at 08:30 sharp (a period includes its start).
         assertThat(find("#place-luquan").getAttribute("data-open")).isEqualTo("true");
         assertThat(find("#place-xundian").getAttribute("data-open")).isEqualTo("true");
         // After work on Friday: opens on Monday, shown with its date.
         setShanghaiTime("2026-06-19T17:30");
         open("/windows");
-        assertThat(status("wuhua")).isEqualTo("暂停办公，6月22日（周一）09:00开始办公");
+        assertThat(status("wuhua")).isEqualTo("现在不办公，6月22日（周一）09:00开始办公");
     }
 
     private String status(String id) {
