@@ -94,8 +94,8 @@ class EmployerLogin {
                 Timestamp.from(now.plus(VALIDITY)));
         boolean known = !employers.findByMobile(mobile).isEmpty();
         if (known) {
-            notifications.sendSms(mobile, "【OrgCert】您的登录验证码是 " + code + "，5分钟内有效。请勿告诉他人。"
-                    + " Your OrgCert sign-in code is " + code + ", valid for 5 minutes.");
+            // Signed like the bureau's other texts (renewal reminders): an agent knows who writes.
+            notifications.sendSms(mobile, "【昆明就业】您的用人单位数字证书登录验证码：" + code + "，5分钟内有效。请勿告诉他人。");
         }
         audit.record(new AuditEntry("employer-agent:" + mobile.masked(), "employer-agent.code-requested",
                 "mobile", mobile.masked(), known ? "code sent by SMS" : "no employer has this number: nothing sent"));
