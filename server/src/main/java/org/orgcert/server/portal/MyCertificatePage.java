@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.orgcert.server.application.Scans;
 import org.orgcert.server.calendar.ShanghaiTime;
 import org.orgcert.server.certificate.CertificateRecord;
 import org.orgcert.server.certificate.CertificateState;
@@ -60,8 +61,14 @@ class MyCertificatePage {
         this.clock = clock;
     }
 
+    /** {@code ?fileTooLarge}: a change request beyond the servlet's limit, sent back by {@link UploadLimitFilter}. */
     @GetMapping(PortalPaths.MY_CERTIFICATE)
-    String certificate(@PathVariable String serial, Actor.EmployerAgent agent, Locale locale, Model model) {
+    String certificate(@PathVariable String serial,
+            @RequestParam(name = UploadLimitFilter.TOO_LARGE, required = false) String tooLarge,
+            Actor.EmployerAgent agent, Locale locale, Model model) {
+        if (tooLarge != null) {
+            model.addAttribute("changeErrors", Map.of("file", "my.cert.change.error.file-too-large"));
+        }
         return show(own(serial, agent), agent, locale, model);
     }
 
@@ -125,6 +132,7 @@ class MyCertificatePage {
 
     private String show(CertificateRecord certificate, Actor.EmployerAgent agent, Locale locale, Model model) {
         model.addAttribute("keyRefusals", keyRefusals.json(locale));
+        model.addAttribute("maxScanBytes", Scans.MAX_BYTES); // upload-limit.js refuses larger files before sending
         model.addAttribute("certificate", MyHomePage.CertificateLine.of(certificate, ShanghaiTime.today(clock)));
         model.addAttribute("reasons", REASONS);
         List<InformationChangeRequest> requests = changes.ofCertificate(certificate.serial(), agent);
