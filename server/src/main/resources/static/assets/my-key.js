@@ -1,10 +1,12 @@
 // Renewal, unlocking and writing a changed certificate on /my/certificates/{serial}: only the USB-key assistant (orgcert-key serve, on
 // 127.0.0.1:17017) can use the key, so the page asks it; it checks this page's Origin. The PIN goes from the
 // field to the assistant only, never to the service. Texts come from the sections' data- attributes (the
-// page's language).
+// page's language); a refusal is said from the page's #key-refusals texts by its code, never by the answer's
+// English detail.
 (function () {
   "use strict";
   var ASSISTANT = "http://127.0.0.1:17017";
+  var REFUSALS = JSON.parse(document.getElementById("key-refusals").textContent);
 
   function say(section, output, text) {
     section.querySelector(output).textContent = text;
@@ -15,7 +17,7 @@
       body: JSON.stringify(body)};
     return fetch(ASSISTANT + path, options).then(function (r) {
       return r.json().then(function (json) {
-        if (!r.ok) { throw {detail: json.detail || json.error}; }
+        if (!r.ok) { throw {from: "assistant", answer: json}; }
         return json;
       });
     }, function () {
@@ -34,15 +36,47 @@
     return fetch(path, {method: method, headers: headers, credentials: "same-origin",
       body: body === undefined ? undefined : JSON.stringify(body)}).then(function (r) {
       return r.json().then(function (json) {
-        if (!r.ok) { throw {detail: json.detail}; }
+        if (!r.ok) { throw {from: "service", answer: json}; }
         return json;
       });
     });
   }
 
+  // A text with its {name} placeholders filled from the answer's properties (e.g. retriesLeft, opensOn);
+  // null when there is no text or the answer lacks a property it quotes.
+  function filled(texts, code, answer) {
+    if (typeof code !== "string" || !Object.prototype.hasOwnProperty.call(texts, code)) { return null; }
+    var complete = true;
+    var text = texts[code].replace(/\{(\w+)\}/g, function (placeholder, name) {
+      var value = answer[name];
+      if (value === undefined || value === null || typeof value === "object") { complete = false; return ""; }
+      return String(value);
+    });
+    return complete ? text : null;
+  }
+
+  // The assistant answers {error, detail, retriesLeft, ...} and relays the service's refusals with the
+  // service's type as error; the service answers problem+json whose type ends in the problem's name.
+  function refusal(error) {
+    var answer = error.answer || {};
+    if (error.from === "assistant") {
+      // the last wrong PIN locked the key: say so, and that unlocking below is the way on (R-FEE-1 d)
+      var code = answer.error === "wrong-pin" && answer.retriesLeft === 0 ? "locked" : answer.error;
+      return filled(REFUSALS.assistant, code, answer) || filled(REFUSALS.service, code, answer)
+        || REFUSALS.assistantOther;
+    }
+    var type = typeof answer.type === "string" ? answer.type.substring(answer.type.lastIndexOf("/") + 1) : "";
+    return filled(REFUSALS.service, type, answer) || REFUSALS.serviceOther;
+  }
+
   function failure(section, output, error) {
     var d = section.dataset;
-    say(section, output, error && error.notRunning ? d.notRunning : d.failed + " " + ((error && error.detail) || ""));
+    if (error && error.notRunning) {
+      say(section, output, d.notRunning);
+    } else {
+      say(section, output, d.failed + " " + (error && error.text ? error.text
+        : error && error.from ? refusal(error) : REFUSALS.assistantOther));
+    }
   }
 
   function sleep(ms) {
@@ -71,7 +105,7 @@
           challenge: challenge.challenge});
       }).then(function poll(request) {
         if (request.response) { return request; }
-        if (request.state === "REJECTED") { throw {detail: unlock.dataset.rejected}; }
+        if (request.state === "REJECTED") { throw {text: unlock.dataset.rejected}; }
         say(unlock, "#unlock-result", unlock.dataset.waiting);
         return sleep(5000).then(function () {
           return service("GET", "/api/v1/unlock-requests/" + request.id);

@@ -14,6 +14,7 @@ import org.orgcert.server.application.ApplicationDocuments;
 import org.orgcert.server.application.ApplicationService;
 import org.orgcert.server.application.ApplicationState;
 import org.orgcert.server.application.MaterialItem;
+import org.orgcert.server.application.Scans;
 import org.orgcert.server.billing.BillingSettings;
 import org.orgcert.server.billing.Fen;
 import org.orgcert.server.billing.InvoiceRequests;
@@ -65,8 +66,15 @@ class MyApplicationPage {
         this.billing = billing;
     }
 
+    /** {@code ?fileTooLarge}: an upload beyond the servlet's limit, sent back here by {@link UploadLimitFilter}. */
     @GetMapping(PortalPaths.MY_APPLICATION)
-    String status(@PathVariable UUID id, Actor.EmployerAgent agent, Model model) {
+    String status(@PathVariable UUID id,
+            @RequestParam(name = UploadLimitFilter.TOO_LARGE, required = false) String tooLarge,
+            Actor.EmployerAgent agent, Model model, Locale locale) {
+        if (tooLarge != null) {
+            model.addAttribute("uploadError", messages.getMessage("my.status.upload.error.file-too-large", null,
+                    locale));
+        }
         return show(id, agent, model);
     }
 
@@ -129,6 +137,7 @@ class MyApplicationPage {
     private String show(UUID id, Actor.EmployerAgent agent, Model model) {
         Application application = applications.getFor(id, agent);
         model.addAttribute("app", application);
+        model.addAttribute("maxScanBytes", Scans.MAX_BYTES); // upload-limit.js refuses larger files before sending
         model.addAttribute("timeline", timelines.of(id, agent));
         model.addAttribute("documents", documents.list(id, agent));
         model.addAttribute("materialsOpen", applications.materialsOpen(application));

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.orgcert.server.application.Scans;
 import org.orgcert.server.calendar.ShanghaiTime;
 import org.orgcert.server.certificate.CertificateRecord;
 import org.orgcert.server.certificate.CertificateState;
@@ -47,35 +49,43 @@ class MyCertificatePage {
     private final CertificateStore certificates;
     private final CertificateEnding ending;
     private final InformationChangeRequests changes;
+    private final KeyRefusalTexts keyRefusals;
     private final Clock clock;
 
     MyCertificatePage(CertificateStore certificates, CertificateEnding ending, InformationChangeRequests changes,
-            Clock clock) {
+            KeyRefusalTexts keyRefusals, Clock clock) {
         this.certificates = certificates;
         this.ending = ending;
         this.changes = changes;
+        this.keyRefusals = keyRefusals;
         this.clock = clock;
     }
 
+    /** {@code ?fileTooLarge}: a change request beyond the servlet's limit, sent back by {@link UploadLimitFilter}. */
     @GetMapping(PortalPaths.MY_CERTIFICATE)
-    String certificate(@PathVariable String serial, Actor.EmployerAgent agent, Model model) {
-        return show(own(serial, agent), agent, model);
+    String certificate(@PathVariable String serial,
+            @RequestParam(name = UploadLimitFilter.TOO_LARGE, required = false) String tooLarge,
+            Actor.EmployerAgent agent, Locale locale, Model model) {
+        if (tooLarge != null) {
+            model.addAttribute("changeErrors", Map.of("file", "my.cert.change.error.file-too-large"));
+        }
+        return show(own(serial, agent), agent, locale, model);
     }
 
     /** First the confirmation (what it means, in words), then the report itself with {@code confirmed}. */
     @PostMapping(PortalPaths.MY_CERTIFICATE_END)
     String end(@PathVariable String serial, @RequestParam(name = "reason", required = false) String reason,
             @RequestParam(name = "confirmed", required = false) String confirmed, Actor.EmployerAgent agent,
-            Model model) {
+            Locale locale, Model model) {
         CertificateRecord certificate = own(serial, agent);
         EndReason chosen = REASONS.stream().filter(r -> r.name().equals(reason)).findFirst().orElse(null);
         if (chosen == null) {
             model.addAttribute("reasonError", true);
-            return show(certificate, agent, model);
+            return show(certificate, agent, locale, model);
         }
         if (!"yes".equals(confirmed)) {
             model.addAttribute("confirmReason", chosen);
-            return show(certificate, agent, model);
+            return show(certificate, agent, locale, model);
         }
         ending.report(certificate.serial(), chosen, agent);
         return "redirect:/my/certificates/" + certificate.serial().toString(16) + "?ended";
@@ -92,7 +102,7 @@ class MyCertificatePage {
             @RequestParam(name = "address", required = false) String address,
             @RequestParam(name = "reason", required = false) String reason,
             @RequestParam(name = "file", required = false) MultipartFile file, Actor.EmployerAgent agent,
-            Model model) throws IOException {
+            Locale locale, Model model) throws IOException {
         CertificateRecord certificate = own(serial, agent);
         InformationChangeRequest.Information asked = new InformationChangeRequest.Information(employerName,
                 legalRepresentative, address);
@@ -103,7 +113,7 @@ class MyCertificatePage {
             model.addAttribute("changeErrors", changeErrors(problem));
             model.addAttribute("changeForm", asked);
             model.addAttribute("changeReason", reason);
-            return show(certificate, agent, model);
+            return show(certificate, agent, locale, model);
         }
         return "redirect:/my/certificates/" + certificate.serial().toString(16) + "?changeRequested#change-request";
     }
@@ -120,7 +130,9 @@ class MyCertificatePage {
         return FieldMessages.of(problem, prefix, CHANGE_FIELDS);
     }
 
-    private String show(CertificateRecord certificate, Actor.EmployerAgent agent, Model model) {
+    private String show(CertificateRecord certificate, Actor.EmployerAgent agent, Locale locale, Model model) {
+        model.addAttribute("keyRefusals", keyRefusals.json(locale));
+        model.addAttribute("maxScanBytes", Scans.MAX_BYTES); // upload-limit.js refuses larger files before sending
         model.addAttribute("certificate", MyHomePage.CertificateLine.of(certificate, ShanghaiTime.today(clock)));
         model.addAttribute("reasons", REASONS);
         List<InformationChangeRequest> requests = changes.ofCertificate(certificate.serial(), agent);

@@ -50,6 +50,17 @@ class RefusalTexts {
         return messages.getMessage(new DefaultMessageSourceResolvable(keys, arguments(problem)), locale);
     }
 
+    /**
+     * The type's sentence in {@code locale} with its arguments left as {@code {name}} placeholders (e.g.
+     * {@code {opensOn}}), for a page's script that fills them from the problem+json it receives.
+     */
+    String template(String type, Locale locale) {
+        Object[] placeholders = ARGUMENTS.getOrDefault(type, List.of()).stream().map(name -> "{" + name + "}")
+                .toArray();
+        return messages.getMessage(new DefaultMessageSourceResolvable(new String[] {PREFIX + type, OTHER},
+                placeholders), locale);
+    }
+
     private static Object[] arguments(ApiProblem problem) {
         Map<String, Object> properties = problem.getBody().getProperties();
         return ARGUMENTS.getOrDefault(problem.type(), List.of()).stream()
