@@ -44,15 +44,17 @@ class StaffWorkbenchPages {
     private final ProductionStep production;
     private final PickupNotices notices;
     private final RefusalTexts refusals;
+    private final PlaceNames places;
 
     StaffWorkbenchPages(Workbench workbench, ApplicationService applications, ReviewService review,
-            ProductionStep production, PickupNotices notices, RefusalTexts refusals) {
+            ProductionStep production, PickupNotices notices, RefusalTexts refusals, PlaceNames places) {
         this.workbench = workbench;
         this.applications = applications;
         this.review = review;
         this.production = production;
         this.notices = notices;
         this.refusals = refusals;
+        this.places = places;
     }
 
     /** One queue on the workbench, with the page it opens (null: none). */
@@ -136,6 +138,7 @@ class StaffWorkbenchPages {
         model.addAttribute("canCheck", actor.hasRole(StaffRole.CA_REVIEWER)
                 && application.state() == ApplicationState.UNDER_REVIEW);
         model.addAttribute("review", review.latest(id).orElse(null));
+        model.addAttribute("places", places.now());
         response.setHeader("Cache-Control", "no-store");
         return "portal/staff/application";
     }

@@ -2,9 +2,12 @@ package org.orgcert.server.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.orgcert.server.ApplicationApi;
 import org.orgcert.server.BrowserTest;
 import org.orgcert.server.StaffPages;
@@ -90,6 +93,27 @@ class StaffWorkbenchBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theApplicationPageNamesKindChannelWindowAndInsuringDistrictInWordsInBothLanguages_R_CH_4_R_REV_1() {
+        Map<String, Object> app = api.underReview("WINDOW", "WINDOW_PICKUP", "wuhua", false);
+        api.registry(app.get("uscc"), ApplicationApi.NAME, ApplicationApi.LEGAL_REP);
+        api.check(app.get("id"), 200);
+        staff.signIn(TestStaff.REVIEWER).open(app.get("id"));
+        assertThat(find("#kind").getText()).isEqualTo("新申请");
+        assertThat(find("#channel").getText()).isEqualTo("县市区服务窗口，到窗口领取");
+        assertThat(find("#window").getText()).isEqualTo("五华区劳动就业服务局");
+        // The insuring division by its district's name, its code kept small beside it for the registry.
+        assertThat(find("#records td.district span").getText()).isEqualTo("五华区");
+        assertThat(find("#records td.district small").getText()).isEqualTo("530102");
+        assertThat(find("#facts").getText()).doesNotContain("NEW", "WINDOW", "PICKUP", "wuhua");
+        screenshot("application-in-words");
+
+        open("/staff/applications/" + app.get("id") + "?lang=en");
+        assertThat(find("#kind").getText()).isEqualTo("New certificate");
+        assertThat(find("#channel").getText()).isEqualTo("At a county/district window, collected at the window");
+        assertThat(find("#facts").getText()).doesNotContain("NEW", "WINDOW_PICKUP", "wuhua");
+    }
+
+    @Test
     void aClerkOfAnotherWindowGetsTheForbiddenPage_R_CH_4() {
         Object id = submittedAt("wuhua").get("id");
         staff.signIn(TestStaff.clerk("fumin"));
@@ -111,10 +135,33 @@ class StaffWorkbenchBrowserTest extends BrowserTest {
 
     @Test
     void theDashboardDrawsItsChartsForTheBureauAndIsRefusedToAnOperator_R_FEE_1() {
+        // A first certificate of a Kunming employer approved this month: the city bureau pays it (R-FEE-1 a).
+        Map<String, Object> app = api.underReview("WINDOW", "WINDOW_PICKUP", "wuhua", false);
+        api.registry(app.get("uscc"), ApplicationApi.NAME, ApplicationApi.LEGAL_REP);
+        api.check(app.get("id"), 200);
+        api.event(app.get("id"), "APPROVE", 200);
         staff.signIn(TestStaff.ADMIN);
         open("/staff/dashboard");
         waitFor(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#chart-months canvas")).isEmpty());
         assertThat(findAll("#chart-districts canvas")).isNotEmpty();
+        // The city bureau pays, per district: not the districts' bureaus.
+        assertThat(find("#chart-districts-heading").getText()).startsWith("市就业局本月补贴（按区县）");
+        // Each chart's text alternative: a table under it with the chart's own numbers.
+        Map<?, ?> data = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readValue(find("#dashboard-data").getAttribute("textContent"), Map.class);
+        List<WebElement> months = findAll("#table-months tbody tr");
+        assertThat(months).extracting(r -> r.findElement(By.tagName("th")).getText()).isEqualTo(data.get("months"));
+        assertThat(months).extracting(r -> Integer.parseInt(r.findElement(By.tagName("td")).getText()))
+                .isEqualTo(data.get("certificates"));
+        List<WebElement> districts = findAll("#table-districts tbody tr[data-district]");
+        assertThat(districts).isNotEmpty();
+        assertThat(districts).extracting(r -> r.findElement(By.cssSelector("th span")).getText())
+                .isEqualTo(data.get("districts")).contains("五华区");
+        assertThat(districts).extracting(r -> Double.parseDouble(r.findElement(By.cssSelector("td.amount")).getText()))
+                .isEqualTo(((List<?>) data.get("subsidy")).stream().map(n -> ((Number) n).doubleValue()).toList());
+        // The month's report names district, window and item instead of their codes.
+        assertThat(find("#report tbody").getText()).contains("五华区", "五华区劳动就业服务局", "USB Key（介质）")
+                .doesNotContain("MEDIUM", "wuhua");
         assertThat(find("#report-csv").getAttribute("href")).contains("/api/v1/billing/subsidy-report?month=")
                 .contains("format=csv");
         screenshot("dashboard-charts");
