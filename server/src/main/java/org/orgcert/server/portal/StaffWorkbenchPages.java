@@ -98,6 +98,9 @@ class StaffWorkbenchPages {
         String window = actor instanceof Actor.Staff staff && staff.role() == StaffRole.WINDOW_CLERK ? staff.windowId()
                 : null;
         model.addAttribute("state", state);
+        model.addAttribute("listTitle", StaffQueues.listName(state,
+                workbench.queues(actor).stream().map(org.orgcert.server.workbench.Queue::name).toList())
+                .map(name -> "staff.queue." + name).orElse("staff.state." + state.name()));
         model.addAttribute("applications", applications.queue(state, window, LIST_LIMIT).stream().map(Row::of).toList());
         model.addAttribute("batch", state == ApplicationState.SUBMITTED && actor.hasRole(StaffRole.WINDOW_CLERK));
         model.addAttribute("pickup", state == ApplicationState.AT_WINDOW || state == ApplicationState.NOTIFIED);

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.orgcert.server.ApplicationApi;
 import org.orgcert.server.BrowserTest;
+import org.orgcert.server.PageWaits;
 import org.orgcert.server.StaffPages;
 import org.orgcert.server.TestStaff;
 import org.orgcert.server.calendar.ShanghaiTime;
@@ -111,6 +112,33 @@ class StaffWorkbenchBrowserTest extends BrowserTest {
         assertThat(find("#kind").getText()).isEqualTo("New certificate");
         assertThat(find("#channel").getText()).isEqualTo("At a county/district window, collected at the window");
         assertThat(find("#facts").getText()).doesNotContain("NEW", "WINDOW_PICKUP", "wuhua");
+    }
+
+    @Test
+    void theWindowClerksListToForwardIsTitledAsTheQueueAndSaysWhosePapersAreMissing_R_CH_4() {
+        Object complete = submittedAt("wuhua").get("id");
+        Object incomplete = submittedAt("wuhua").get("id");
+        staff.signIn(TestStaff.clerk("wuhua")).open(complete);
+        findAll("#materials input[type=checkbox]").forEach(WebElement::click);
+        WebElement page = find("html");
+        find("#tick").click();
+        PageWaits.untilGone(browser, page);
+
+        open("/staff");
+        find("#queue-to-forward a").click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/staff/queues/SUBMITTED"));
+        // The queue's name, not the state's (已受理).
+        assertThat(find("h1").getText()).isEqualTo("待转交CA");
+        assertThat(browser.getTitle()).contains("待转交CA");
+        assertThat(find("#row-" + complete + " td.materials").getText()).isEqualTo("齐全");
+        assertThat(find("#row-" + incomplete + " td.materials").getText()).matches("缺[1-9]\\d*份");
+        assertThat(find("#row-" + incomplete + " td.materials").getAttribute("data-missing"))
+                .isEqualTo(String.valueOf(((List<?>) api.get(incomplete).get("requiredMaterials")).size()));
+        screenshot("to-forward-materials");
+
+        open("/staff/queues/SUBMITTED?lang=en");
+        assertThat(find("h1").getText()).isEqualTo("To forward to the CA");
+        assertThat(find("#row-" + complete + " td.materials").getText()).isEqualTo("complete");
     }
 
     @Test
