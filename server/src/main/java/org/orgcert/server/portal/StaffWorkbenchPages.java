@@ -127,10 +127,11 @@ class StaffWorkbenchPages {
         model.addAttribute("app", application);
         model.addAttribute("submitted", beijing(application.submittedAt()));
         model.addAttribute("events", applications.eventsFor(application, actor).stream()
-                // Steps with their own form (ship: the waybill; production: the produce button).
+                // Steps with their own form (ship: the waybill; production: the produce button; reject: the reason).
                 .filter(e -> e != ApplicationEvent.SHIP && e != ApplicationEvent.START_PRODUCTION
-                        && e != ApplicationEvent.COMPLETE_PRODUCTION)
+                        && e != ApplicationEvent.COMPLETE_PRODUCTION && e != ApplicationEvent.REJECT)
                 .toList());
+        model.addAttribute("canReject", applications.eventsFor(application, actor).contains(ApplicationEvent.REJECT));
         model.addAttribute("canShip", applications.eventsFor(application, actor).contains(ApplicationEvent.SHIP));
         model.addAttribute("canProduce", actor.hasRole(StaffRole.CA_OPERATOR)
                 && (application.state() == ApplicationState.APPROVED
@@ -149,6 +150,12 @@ class StaffWorkbenchPages {
     @PostMapping("/staff/applications/{id}/events/{event}")
     String event(@PathVariable UUID id, @PathVariable ApplicationEvent event,
             @RequestParam(required = false) String reason, Actor actor, RedirectAttributes redirect) {
+        if (event == ApplicationEvent.REJECT && (reason == null || reason.isBlank())) {
+            // An employer told only "rejected" cannot put it right: the reason goes with the step, into its
+            // audit record (R-REV-1..3). Refused next to the field, nothing moved.
+            redirect.addFlashAttribute("reasonError", "staff.reject.reasonRequired");
+            return "redirect:/staff/applications/" + id + "#reject";
+        }
         if (event == ApplicationEvent.NOTIFY || event == ApplicationEvent.CONFIRM_BY_PHONE
                 || event == ApplicationEvent.DECLINE_BY_PHONE) {
             // Steps with more to them than the move, kept by their own service: the window's phone call also

@@ -13,6 +13,7 @@ import org.orgcert.server.BrowserTest;
 import org.orgcert.server.PageWaits;
 import org.orgcert.server.StaffPages;
 import org.orgcert.server.TestStaff;
+import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.calendar.ShanghaiTime;
 import org.orgcert.server.delivery.PickupDeadlines;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class StaffWorkbenchBrowserTest extends BrowserTest {
     @Autowired
     RestTestClient client;
+    @Autowired
+    AuditLog audit;
 
     private ApplicationApi api;
     private StaffPages staff;
@@ -139,6 +142,41 @@ class StaffWorkbenchBrowserTest extends BrowserTest {
         open("/staff/queues/SUBMITTED?lang=en");
         assertThat(find("h1").getText()).isEqualTo("To forward to the CA");
         assertThat(find("#row-" + complete + " td.materials").getText()).isEqualTo("complete");
+    }
+
+    @Test
+    void aRejectionWithoutAReasonIsRefusedAtItsFieldAndChangesNothingAndTheReasonIsKeptWithTheStep_R_REV_1() {
+        Object id = api.underReview("CA_HALL", "ON_THE_SPOT", null, false).get("id");
+        staff.signIn(TestStaff.REVIEWER).open(id + "?lang=en");
+        rejectWith("   ");
+        assertThat(find("#reason-error").getText()).isEqualTo("Please give the reason for rejecting. Nothing was changed.");
+        assertThat(find("#reason").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(find("#reason").getAttribute("aria-describedby")).isEqualTo("reason-error");
+        staff.open(id + "?lang=zh-CN");
+        rejectWith("");
+        assertThat(find("#reason-error").getText()).isEqualTo("请填写驳回理由。申请未作任何更改。");
+        screenshot("reject-without-reason");
+        assertThat(find("#state").getAttribute("data-state")).isEqualTo("UNDER_REVIEW");
+        assertThat(rejections(id)).isEmpty();
+
+        rejectWith("营业执照复印件未加盖公章");
+        waitFor(d -> !d.findElements(By.id("done")).isEmpty());
+        assertThat(find("#state").getAttribute("data-state")).isEqualTo("REJECTED");
+        assertThat(rejections(id)).singleElement().asString().endsWith(": 营业执照复印件未加盖公章");
+    }
+
+    /** Types {@code reason} into the reject form of the open application page and posts it. */
+    private void rejectWith(String reason) {
+        find("#reason").sendKeys(reason);
+        WebElement page = find("html");
+        find("#event-REJECT").click();
+        PageWaits.untilGone(browser, page);
+    }
+
+    /** The details of application {@code id}'s rejection audit records. */
+    private List<String> rejections(Object id) {
+        return audit.history("application", id.toString()).stream()
+                .filter(r -> r.entry().action().equals("application.reject")).map(r -> r.entry().detail()).toList();
     }
 
     @Test
