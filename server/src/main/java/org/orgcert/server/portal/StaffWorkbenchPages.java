@@ -45,9 +45,11 @@ class StaffWorkbenchPages {
     private final PickupNotices notices;
     private final RefusalTexts refusals;
     private final PlaceNames places;
+    private final PhoneCall phoneCall;
 
     StaffWorkbenchPages(Workbench workbench, ApplicationService applications, ReviewService review,
-            ProductionStep production, PickupNotices notices, RefusalTexts refusals, PlaceNames places) {
+            ProductionStep production, PickupNotices notices, RefusalTexts refusals, PlaceNames places,
+            PhoneCall phoneCall) {
         this.workbench = workbench;
         this.applications = applications;
         this.review = review;
@@ -55,6 +57,7 @@ class StaffWorkbenchPages {
         this.notices = notices;
         this.refusals = refusals;
         this.places = places;
+        this.phoneCall = phoneCall;
     }
 
     /** One queue on the workbench, with the page it opens (null: none). */
@@ -126,13 +129,14 @@ class StaffWorkbenchPages {
         Application application = applications.getFor(id, actor);
         model.addAttribute("app", application);
         model.addAttribute("submitted", beijing(application.submittedAt()));
-        model.addAttribute("events", applications.eventsFor(application, actor).stream()
+        java.util.Set<ApplicationEvent> steps = applications.eventsFor(application, actor);
+        model.addAttribute("events", steps.stream()
                 // Steps with their own form (ship: the waybill; production: the produce button; reject: the reason).
                 .filter(e -> e != ApplicationEvent.SHIP && e != ApplicationEvent.START_PRODUCTION
                         && e != ApplicationEvent.COMPLETE_PRODUCTION && e != ApplicationEvent.REJECT)
                 .toList());
-        model.addAttribute("canReject", applications.eventsFor(application, actor).contains(ApplicationEvent.REJECT));
-        model.addAttribute("canShip", applications.eventsFor(application, actor).contains(ApplicationEvent.SHIP));
+        model.addAttribute("canReject", steps.contains(ApplicationEvent.REJECT));
+        model.addAttribute("canShip", steps.contains(ApplicationEvent.SHIP));
         model.addAttribute("canProduce", actor.hasRole(StaffRole.CA_OPERATOR)
                 && (application.state() == ApplicationState.APPROVED
                         || application.state() == ApplicationState.IN_PRODUCTION)
@@ -143,6 +147,7 @@ class StaffWorkbenchPages {
                 && application.state() == ApplicationState.UNDER_REVIEW);
         model.addAttribute("review", review.latest(id).orElse(null));
         model.addAttribute("places", places.now());
+        model.addAttribute("phone", phoneCall.whom(application, steps, actor).orElse(null));
         response.setHeader("Cache-Control", "no-store");
         return "portal/staff/application";
     }

@@ -9,11 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.orgcert.server.ApplicationApi;
+import org.orgcert.pki.name.Uscc;
 import org.orgcert.server.BrowserTest;
+import org.orgcert.server.EmployerAgents;
 import org.orgcert.server.PageWaits;
 import org.orgcert.server.StaffPages;
 import org.orgcert.server.TestStaff;
 import org.orgcert.server.audit.AuditLog;
+import org.orgcert.server.notification.Notifications;
 import org.orgcert.server.calendar.ShanghaiTime;
 import org.orgcert.server.delivery.PickupDeadlines;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +31,8 @@ class StaffWorkbenchBrowserTest extends BrowserTest {
     RestTestClient client;
     @Autowired
     AuditLog audit;
+    @Autowired
+    Notifications notifications;
 
     private ApplicationApi api;
     private StaffPages staff;
@@ -177,6 +182,43 @@ class StaffWorkbenchBrowserTest extends BrowserTest {
     private List<String> rejections(Object id) {
         return audit.history("application", id.toString()).stream()
                 .filter(r -> r.entry().action().equals("application.reject")).map(r -> r.entry().detail()).toList();
+    }
+
+    @Test
+    void theApplicationPageShowsTheAgentTheNumberToPhoneTheMailingAddressAndTheForms_R_REV_3_R_MAT_4() {
+        Map<String, Object> app = api.underReview("MAIL", "MAIL", null, true);
+        Object id = app.get("id");
+        String mobile = EmployerAgents.nextMobile();
+        new EmployerAgents(client, notifications).register(Uscc.parse(app.get("uscc").toString()), ApplicationApi.NAME,
+                mobile);
+        api.registry(app.get("uscc"), "昆明市另一名称有限公司", ApplicationApi.LEGAL_REP);
+        assertThat(api.check(id, 200).get("outcome")).isEqualTo("MISMATCH");
+
+        // The CA's clerk has no call to make: the agent's name, the address to mail to and the forms, no number.
+        staff.signIn(TestStaff.CA_CLERK).open(id);
+        assertThat(find("#agent").getText()).isEqualTo("李四");
+        assertThat(findAll("#phone")).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain(mobile);
+        assertThat(find("#mailing-address").getText()).contains("李四 13812345678", "云南省昆明市五华区正义路1号", "650000");
+        assertThat(find("#application-form").getAttribute("href")).endsWith("/portal/applications/" + id + "/application-form.pdf");
+        assertThat(find("#mailing-form").getAttribute("href")).endsWith("/portal/applications/" + id + "/mailing-form.pdf");
+        assertThat(disclosures(app.get("uscc"))).isZero();
+
+        // Customer service phones about the differing form (R-REV-3): the agent's number, its reading audited.
+        staff.signIn(TestStaff.SERVICE).open(id);
+        assertThat(find("#phone").getText()).contains("李四");
+        assertThat(find("#phone-number").getText()).isEqualTo(mobile);
+        assertThat(find("#phone-number").getAttribute("href")).isEqualTo("tel:" + mobile);
+        assertThat(disclosures(app.get("uscc"))).isEqualTo(1);
+        screenshot("phone-confirmation-facts");
+    }
+
+    /** How many audited reads of a mobile number were made for the employer with {@code uscc}. */
+    private long disclosures(Object uscc) {
+        Object employer = client.get().uri("/api/v1/employers?uscc={uscc}", uscc).headers(TestStaff.as(TestStaff.CA_CLERK))
+                .exchange().expectStatus().isOk().returnResult(Map.class).getResponseBody().get("id");
+        return audit.history("employer", employer.toString()).stream()
+                .filter(r -> r.entry().action().equals("employer.mobile-disclosed")).count();
     }
 
     @Test
