@@ -36,6 +36,15 @@ public interface EmployerDirectory {
     Optional<LegalRepresentative> legalRepresentativeForForms(UUID employerId, String actor, String purpose);
 
     /**
+     * Whom staff phone about an application and their unmasked mobile number, with an audit record saying who
+     * read it and why: the person named {@code name} (the form's agent, or the legal representative applying in
+     * person) when the employer has them, else the person notices go to ({@link #noticeMobile}). Only for the
+     * page of a staff member whose step is that call: the window's pick-up call (R-CH-5) or the confirmation of
+     * a differing form (R-REV-3). Never for a list or a log.
+     */
+    Optional<PersonToPhone> personToPhone(UUID employerId, String name, String actor, String purpose);
+
+    /**
      * The mobile number notices to the employer go to (a renewal reminder, say): the first contact person's,
      * else the legal representative's. Only for handing to the notification outbox; never shown or logged.
      */

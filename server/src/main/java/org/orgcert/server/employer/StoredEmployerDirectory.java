@@ -49,6 +49,24 @@ class StoredEmployerDirectory implements EmployerDirectory {
     }
 
     @Override
+    @Transactional
+    public Optional<PersonToPhone> personToPhone(UUID employerId, String name, String actor, String purpose) {
+        Optional<PersonToPhone> found = repository.find(employerId).map(employer -> {
+            LegalRepresentative rep = employer.legalRepresentative();
+            if (rep.name().equals(name)) {
+                return new PersonToPhone(rep.name(), rep.mobile());
+            }
+            return employer.contacts().stream().filter(c -> c.name().equals(name)).findFirst()
+                    .or(() -> employer.contacts().stream().findFirst())
+                    .map(c -> new PersonToPhone(c.name(), c.mobile()))
+                    .orElse(new PersonToPhone(rep.name(), rep.mobile()));
+        });
+        found.ifPresent(person -> audit.record(new AuditEntry(actor, "employer.mobile-disclosed", "employer",
+                employerId.toString(), "for: " + purpose)));
+        return found;
+    }
+
+    @Override
     public Optional<MobileNumber> noticeMobile(Uscc uscc) {
         return repository.findByUscc(uscc).map(employer -> employer.contacts().isEmpty()
                 ? employer.legalRepresentative().mobile() : employer.contacts().get(0).mobile());

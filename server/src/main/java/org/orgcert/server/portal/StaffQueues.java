@@ -36,6 +36,15 @@ final class StaffQueues {
         return state(name).map(s -> "/staff/queues/" + s.name()).orElse(null);
     }
 
+    /**
+     * The name of the list of {@code state} among a role's queues ({@code roleQueues}, in workbench order), for
+     * the list's title: a window clerk's SUBMITTED list is their "to forward" queue, not "submitted". Empty when
+     * none of them opens it (an administrator's state-named queues: the state's own name is the title).
+     */
+    static Optional<String> listName(ApplicationState state, java.util.List<String> roleQueues) {
+        return roleQueues.stream().filter(name -> STATES.get(name) == state).findFirst();
+    }
+
     /** The state whose list queue {@code name} opens; an administrator's queues are named after states. */
     static Optional<ApplicationState> state(String name) {
         ApplicationState state = STATES.get(name);

@@ -44,15 +44,20 @@ class StaffWorkbenchPages {
     private final ProductionStep production;
     private final PickupNotices notices;
     private final RefusalTexts refusals;
+    private final PlaceNames places;
+    private final PhoneCall phoneCall;
 
     StaffWorkbenchPages(Workbench workbench, ApplicationService applications, ReviewService review,
-            ProductionStep production, PickupNotices notices, RefusalTexts refusals) {
+            ProductionStep production, PickupNotices notices, RefusalTexts refusals, PlaceNames places,
+            PhoneCall phoneCall) {
         this.workbench = workbench;
         this.applications = applications;
         this.review = review;
         this.production = production;
         this.notices = notices;
         this.refusals = refusals;
+        this.places = places;
+        this.phoneCall = phoneCall;
     }
 
     /** One queue on the workbench, with the page it opens (null: none). */
@@ -96,6 +101,9 @@ class StaffWorkbenchPages {
         String window = actor instanceof Actor.Staff staff && staff.role() == StaffRole.WINDOW_CLERK ? staff.windowId()
                 : null;
         model.addAttribute("state", state);
+        model.addAttribute("listTitle", StaffQueues.listName(state,
+                workbench.queues(actor).stream().map(org.orgcert.server.workbench.Queue::name).toList())
+                .map(name -> "staff.queue." + name).orElse("staff.state." + state.name()));
         model.addAttribute("applications", applications.queue(state, window, LIST_LIMIT).stream().map(Row::of).toList());
         model.addAttribute("batch", state == ApplicationState.SUBMITTED && actor.hasRole(StaffRole.WINDOW_CLERK));
         model.addAttribute("pickup", state == ApplicationState.AT_WINDOW || state == ApplicationState.NOTIFIED);
@@ -121,12 +129,14 @@ class StaffWorkbenchPages {
         Application application = applications.getFor(id, actor);
         model.addAttribute("app", application);
         model.addAttribute("submitted", beijing(application.submittedAt()));
-        model.addAttribute("events", applications.eventsFor(application, actor).stream()
-                // Steps with their own form (ship: the waybill; production: the produce button).
+        java.util.Set<ApplicationEvent> steps = applications.eventsFor(application, actor);
+        model.addAttribute("events", steps.stream()
+                // Steps with their own form (ship: the waybill; production: the produce button; reject: the reason).
                 .filter(e -> e != ApplicationEvent.SHIP && e != ApplicationEvent.START_PRODUCTION
-                        && e != ApplicationEvent.COMPLETE_PRODUCTION)
+                        && e != ApplicationEvent.COMPLETE_PRODUCTION && e != ApplicationEvent.REJECT)
                 .toList());
-        model.addAttribute("canShip", applications.eventsFor(application, actor).contains(ApplicationEvent.SHIP));
+        model.addAttribute("canReject", steps.contains(ApplicationEvent.REJECT));
+        model.addAttribute("canShip", steps.contains(ApplicationEvent.SHIP));
         model.addAttribute("canProduce", actor.hasRole(StaffRole.CA_OPERATOR)
                 && (application.state() == ApplicationState.APPROVED
                         || application.state() == ApplicationState.IN_PRODUCTION)
@@ -136,6 +146,8 @@ class StaffWorkbenchPages {
         model.addAttribute("canCheck", actor.hasRole(StaffRole.CA_REVIEWER)
                 && application.state() == ApplicationState.UNDER_REVIEW);
         model.addAttribute("review", review.latest(id).orElse(null));
+        model.addAttribute("places", places.now());
+        model.addAttribute("phone", phoneCall.whom(application, steps, actor).orElse(null));
         response.setHeader("Cache-Control", "no-store");
         return "portal/staff/application";
     }
@@ -143,6 +155,12 @@ class StaffWorkbenchPages {
     @PostMapping("/staff/applications/{id}/events/{event}")
     String event(@PathVariable UUID id, @PathVariable ApplicationEvent event,
             @RequestParam(required = false) String reason, Actor actor, RedirectAttributes redirect) {
+        if (event == ApplicationEvent.REJECT && (reason == null || reason.isBlank())) {
+            // An employer told only "rejected" cannot put it right: the reason goes with the step, into its
+            // audit record (R-REV-1..3). Refused next to the field, nothing moved.
+            redirect.addFlashAttribute("reasonError", "staff.reject.reasonRequired");
+            return "redirect:/staff/applications/" + id + "#reject";
+        }
         if (event == ApplicationEvent.NOTIFY || event == ApplicationEvent.CONFIRM_BY_PHONE
                 || event == ApplicationEvent.DECLINE_BY_PHONE) {
             // Steps with more to them than the move, kept by their own service: the window's phone call also

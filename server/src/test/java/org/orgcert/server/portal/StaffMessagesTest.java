@@ -10,11 +10,14 @@ import java.util.Arrays;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.orgcert.server.application.ApplicationEvent;
+import org.orgcert.server.application.ApplicationKind;
+import org.orgcert.server.application.Channel;
+import org.orgcert.server.application.Delivery;
 import org.orgcert.server.application.ApplicationState;
 import org.orgcert.server.review.ReviewOutcome;
 import org.orgcert.server.web.StaffRole;
 
-/** The staff workbench's texts: both languages have the same keys, and every state, event and role has one. */
+/** The staff workbench's texts: both languages have the same keys, and every state, event, role, kind, channel and delivery has one. */
 class StaffMessagesTest {
 
     @Test
@@ -37,6 +40,10 @@ class StaffMessagesTest {
             Arrays.stream(ApplicationEvent.values()).forEach(e -> assertThat(texts).as(file)
                     .containsKey("staff.event." + e.name()));
             Arrays.stream(StaffRole.values()).forEach(r -> assertThat(texts).as(file).containsKey("staff.role." + r.name()));
+            // The application page and the subsidy report show these in words, never their codes.
+            Arrays.stream(ApplicationKind.values()).forEach(k -> assertThat(texts).as(file).containsKey("staff.kind." + k.name()));
+            Arrays.stream(Channel.values()).forEach(c -> assertThat(texts).as(file).containsKey("staff.channel." + c.name()));
+            Arrays.stream(Delivery.values()).forEach(d -> assertThat(texts).as(file).containsKey("staff.delivery." + d.name()));
             Arrays.stream(ReviewOutcome.values()).forEach(o -> assertThat(texts).as(file)
                     .containsKey("staff.review.outcome." + o.name()));
         }

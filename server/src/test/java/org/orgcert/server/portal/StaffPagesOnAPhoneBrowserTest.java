@@ -64,14 +64,16 @@ class StaffPagesOnAPhoneBrowserTest extends BrowserTest {
     }
 
     @Test
-    void aWindowClerksQueuesAndTheirListWithTheBatch() {
+    void aWindowClerksQueuesAndTheirListWithTheBatchAndItsPapersColumn_R_CH_4() {
         api.submit(form("WINDOW", "WINDOW_PICKUP", "wuhua", false), 201);
         staff.signIn(TestStaff.clerk("wuhua"));
         assertFitsWithUsable("/staff", "#queue-to-forward a", "main form button[type=submit]");
         find("#queue-to-forward a").click();
         waitFor(d -> d.getCurrentUrl().endsWith("/staff/queues/SUBMITTED"));
+        assertThat(find("h1").getText()).isEqualTo("待转交CA");
         assertFitsWithUsable("/staff/queues/SUBMITTED", "#applications input[name=ids]", "#applications td a",
                 "#forward");
+        assertThat(findAll("#applications td.materials .flag")).isNotEmpty().allMatch(WebElement::isDisplayed);
     }
 
     @Test
@@ -90,7 +92,14 @@ class StaffPagesOnAPhoneBrowserTest extends BrowserTest {
         api.check(app.get("id"), 200);
         staff.signIn(TestStaff.REVIEWER).open(app.get("id"));
         assertThat(find("#review").getAttribute("data-outcome")).isEqualTo("MISMATCH");
-        assertFitsWithUsable("/staff/applications/" + app.get("id"), ".steps-row button");
+        assertFitsWithUsable("/staff/applications/" + app.get("id"), ".steps-row button", "#application-form");
+    }
+
+    @Test
+    void rejectingWithItsReasonOnAPhone_R_REV_1() {
+        Object id = api.underReview("CA_HALL", "ON_THE_SPOT", null, false).get("id");
+        staff.signIn(TestStaff.REVIEWER).open(id);
+        assertFitsWithUsable("/staff/applications/" + id + " (under review)", "#reason", "#event-REJECT");
     }
 
     @Test
@@ -128,6 +137,9 @@ class StaffPagesOnAPhoneBrowserTest extends BrowserTest {
         open("/staff/dashboard");
         waitFor(d -> !d.findElements(By.cssSelector("#chart-months canvas")).isEmpty());
         assertFitsWithUsable("/staff/dashboard", "#month", "#report-heading ~ form button", "#report-csv");
+        // Each chart's figures as a table under it, fitting (or scrolling in its box) like every other table.
+        assertThat(findAll("#table-months tbody tr")).hasSize(12);
+        assertThat(find("#table-districts")).isNotNull();
         // The charts take the phone's width, not more.
         for (WebElement chart : findAll(".chart")) {
             assertThat(chart.getRect().getX() + chart.getRect().getWidth()).isLessThanOrEqualTo(innerWidth());
