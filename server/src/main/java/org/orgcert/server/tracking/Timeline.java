@@ -18,10 +18,11 @@ import org.orgcert.server.application.ApplicationState;
  * @param collectBy       window pick-up: the last day to collect it (day 45, R-CH-6); on day 46 it goes back
  *                        to the CA and the certificate is cancelled (R-CH-7)
  * @param amountDueFen    what the employer still has to transfer (R-FEE-4), 0 when nothing
+ * @param rejectionReason the reviewer's reason when the application was rejected (R-REV-1), else null
  */
 public record Timeline(UUID applicationId, String number, ApplicationState state, List<Step> steps,
         LocalDate readyBy, LocalDate collectFrom, LocalDate phonedBy, LocalDate callOrComeFrom, LocalDate collectBy,
-        long amountDueFen) {
+        long amountDueFen, String rejectionReason) {
 
     /** One step: an audited event's name (e.g. {@code application.approve}) and when. */
     public record Step(String action, Instant at) {

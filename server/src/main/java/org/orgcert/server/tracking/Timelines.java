@@ -1,10 +1,13 @@
 package org.orgcert.server.tracking;
 
+import java.util.List;
 import java.util.UUID;
 import org.orgcert.server.application.Application;
 import org.orgcert.server.application.ApplicationService;
+import org.orgcert.server.application.ApplicationState;
 import org.orgcert.server.application.Delivery;
 import org.orgcert.server.audit.AuditLog;
+import org.orgcert.server.audit.AuditRecord;
 import org.orgcert.server.billing.Payments;
 import org.orgcert.server.calendar.ShanghaiTime;
 import org.orgcert.server.delivery.PickupDeadlines;
@@ -29,13 +32,26 @@ public class Timelines {
 
     public Timeline of(UUID id, Actor actor) {
         Application application = applications.getFor(id, actor);
-        var steps = audit.history("application", id.toString()).stream()
-                .map(record -> new Timeline.Step(record.entry().action(), record.occurredAt())).toList();
+        List<AuditRecord> history = audit.history("application", id.toString());
+        var steps = history.stream().map(record -> new Timeline.Step(record.entry().action(), record.occurredAt()))
+                .toList();
         boolean pickup = application.form().delivery() == Delivery.WINDOW_PICKUP;
         PickupDeadlines deadlines = new PickupDeadlines(ShanghaiTime.dateOf(application.submittedAt()));
         long due = Math.max(0, payments.outstanding(id).value());
         return new Timeline(id, application.number(), application.state(), steps, application.productionDue(),
                 pickup ? deadlines.noticeFrom() : null, pickup ? deadlines.noticeUntil() : null,
-                pickup ? deadlines.selfServiceFrom() : null, pickup ? deadlines.collectBy() : null, due);
+                pickup ? deadlines.selfServiceFrom() : null, pickup ? deadlines.collectBy() : null, due,
+                application.state() == ApplicationState.REJECTED ? rejectionReason(history) : null);
+    }
+
+    /**
+     * The reviewer's reason, as the move recorded it: {@code "UNDER_REVIEW -> REJECTED: <reason>"} (see
+     * {@code ApplicationService}); the staff page requires one, so only an older rejection has none.
+     */
+    private static String rejectionReason(List<AuditRecord> history) {
+        return history.stream().filter(r -> r.entry().action().equals("application.reject"))
+                .reduce((first, second) -> second)
+                .map(r -> r.entry().detail()).filter(d -> d != null && d.contains(": "))
+                .map(d -> d.substring(d.indexOf(": ") + 2)).orElse(null);
     }
 }

@@ -168,6 +168,10 @@ class StaffWorkbenchBrowserTest extends BrowserTest {
         waitFor(d -> !d.findElements(By.id("done")).isEmpty());
         assertThat(find("#state").getAttribute("data-state")).isEqualTo("REJECTED");
         assertThat(rejections(id)).singleElement().asString().endsWith(": 营业执照复印件未加盖公章");
+        // The employer's timeline (and status page) gives the reason with the outcome.
+        client.get().uri("/api/v1/applications/" + id + "/timeline").headers(TestStaff.as(TestStaff.REVIEWER))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.rejectionReason")
+                .isEqualTo("营业执照复印件未加盖公章");
     }
 
     /** Types {@code reason} into the reject form of the open application page and posts it. */

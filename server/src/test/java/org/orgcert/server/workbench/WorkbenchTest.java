@@ -68,7 +68,9 @@ class WorkbenchTest extends ServiceTestBase {
         client.get().uri("/api/v1/applications/" + id + "/timeline").headers(TestStaff.as(TestStaff.clerk("wuhua")))
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.collectFrom").isEqualTo("2026-06-20").jsonPath("$.collectBy").isEqualTo("2026-07-30")
-                .jsonPath("$.steps[0].action").isEqualTo("application.submitted");
+                .jsonPath("$.steps[0].action").isEqualTo("application.submitted")
+                .jsonPath("$.phonedBy").isEqualTo("2026-06-30").jsonPath("$.callOrComeFrom").isEqualTo("2026-07-01")
+                .jsonPath("$.rejectionReason").doesNotExist();
         client.get().uri("/api/v1/applications/" + id + "/timeline").headers(TestStaff.as(TestStaff.clerk("fumin")))
                 .exchange().expectStatus().isForbidden();
         client.get().uri("/api/v1/dashboard").headers(TestStaff.as(TestStaff.ADMIN)).exchange().expectStatus().isOk()
