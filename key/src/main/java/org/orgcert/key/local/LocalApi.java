@@ -60,6 +60,7 @@ public final class LocalApi implements AutoCloseable {
     public static final int DEFAULT_PORT = 17017;
     /** The largest request body accepted, in bytes. */
     public static final int MAX_BODY = 64 * 1024;
+    private static final int DRAIN_LIMIT = 1024 * 1024;
     private static final byte[] LOOPBACK = {127, 0, 0, 1};
 
     private final HttpServer server;
@@ -302,6 +303,7 @@ public final class LocalApi implements AutoCloseable {
             int read;
             while ((read = in.read(buffer)) != -1) {
                 if (out.size() + read > MAX_BODY) {
+                    drain(in);
                     throw tooLarge();
                 }
                 out.write(buffer, 0, read);
@@ -310,6 +312,19 @@ public final class LocalApi implements AutoCloseable {
             Arrays.fill(buffer, (byte) 0);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Reads and drops the rest of a too-large chunked body, up to {@value #DRAIN_LIMIT} bytes: a client still
+     * sending then reads the 413 instead of a connection reset under its feet. Past that it is reset anyway.
+     */
+    private static void drain(InputStream in) throws IOException {
+        long left = DRAIN_LIMIT;
+        byte[] skip = new byte[8192];
+        int read;
+        while (left > 0 && (read = in.read(skip, 0, (int) Math.min(skip.length, left))) != -1) {
+            left -= read;
+        }
     }
 
     private static ApiError tooLarge() {
