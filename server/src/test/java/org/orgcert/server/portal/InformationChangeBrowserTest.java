@@ -58,7 +58,7 @@ class InformationChangeBrowserTest extends BrowserTest {
         EmployerPages employer = new EmployerPages(browser, this::url, notifications);
         employer.signIn(mobile);
         open("/my/certificates/" + serial);
-        assertThat(find("#accepted").getText()).contains("昆明智慧就业", "云南公共就业网上服务大厅", "一证通", "住房公积金");
+        assertThat(find("#accepted").getText()).contains("昆明智慧就业", "云南省公共就业网上服务办事大厅", "一证通", "住房公积金");
         assertThat(find("#change-uscc").getText()).contains("统一社会信用代码不能变更");
         assertThat(find("#change-employerName-now").getText()).contains(KeyHolders.NAME);
         assertThat(findAll("#change-request")).isEmpty();
