@@ -78,6 +78,8 @@ class DemoBrowserTest extends BrowserTest {
         WebElement send = find("#send-code");
         send.click();
         PageWaits.untilGone(browser, send);
+        // Whoever waits in vain is told which numbers get a code and where else to apply.
+        assertThat(find("#no-code").getText()).contains("法定代表人或联系人", "400-600-7210");
         Matcher code = CODE.matcher(find("#demo-sms").getText());
         assertThat(code.find()).isTrue();
         find("#code").sendKeys(code.group(1));
