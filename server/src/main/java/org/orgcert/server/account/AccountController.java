@@ -10,14 +10,7 @@ import org.orgcert.server.web.ApiProblem;
 import org.orgcert.server.web.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,14 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AccountController {
     private final EmployerLogin employerLogin;
-    /** The filter chain's default: the context in the request and in the (database) HTTP session. */
-    private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
-            new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
-    private final CsrfTokenRepository csrfTokens;
+    private final EmployerSessions sessions;
 
-    AccountController(EmployerLogin employerLogin, CsrfTokenRepository csrfTokens) {
+    AccountController(EmployerLogin employerLogin, EmployerSessions sessions) {
         this.employerLogin = employerLogin;
-        this.csrfTokens = csrfTokens;
+        this.sessions = sessions;
     }
 
     record CodeRequest(String mobile) {
@@ -85,15 +75,7 @@ class AccountController {
             throw ApiProblem.unauthorized(refused.type(), refused.detail());
         }
         EmployerLogin.Outcome.SignedIn signedIn = (EmployerLogin.Outcome.SignedIn) outcome;
-        // A new session id on sign-in (no fixation), the security context in it, a fresh CSRF token.
-        if (http.getSession(false) != null) {
-            http.changeSessionId();
-        }
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new ActorAuthentication(signedIn.agent()));
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, http, response);
-        csrfTokens.saveToken(csrfTokens.generateToken(http), http, response);
+        sessions.open(signedIn, http, response);
         List<Map<String, Object>> employers = signedIn.employers().stream()
                 .map(e -> Map.<String, Object>of("id", e.id(), "uscc", e.uscc().value(), "name", e.name())).toList();
         return Map.of("actor", signedIn.agent().auditName(), "employers", employers);

@@ -47,8 +47,15 @@ public class EmployerSessions {
         if (outcome instanceof EmployerLogin.Outcome.Refused refused) {
             return Optional.of(refused.type());
         }
-        EmployerLogin.Outcome.SignedIn signedIn = (EmployerLogin.Outcome.SignedIn) outcome;
-        // As AccountController.signIn: no session fixation, the context in the session, a new CSRF token.
+        open((EmployerLogin.Outcome.SignedIn) outcome, http, response);
+        return Optional.empty();
+    }
+
+    /**
+     * The session of an agent who signed in, for the page and the JSON sign-in alike: a new session id (no
+     * fixation), the security context in it, a fresh CSRF token.
+     */
+    void open(EmployerLogin.Outcome.SignedIn signedIn, HttpServletRequest http, HttpServletResponse response) {
         if (http.getSession(false) != null) {
             http.changeSessionId();
         }
@@ -57,6 +64,5 @@ public class EmployerSessions {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, http, response);
         csrfTokens.saveToken(csrfTokens.generateToken(http), http, response);
-        return Optional.empty();
     }
 }

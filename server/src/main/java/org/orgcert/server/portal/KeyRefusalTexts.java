@@ -65,10 +65,9 @@ class KeyRefusalTexts {
     Texts texts(Locale locale) {
         Map<String, String> assistant = new LinkedHashMap<>();
         for (String code : ASSISTANT_CODES) {
-            Object[] placeholders = ASSISTANT_ARGUMENTS.getOrDefault(code, List.of()).stream()
-                    .map(name -> "{" + name + "}").toArray();
             assistant.put(code, messages.getMessage(new DefaultMessageSourceResolvable(
-                    new String[] {ASSISTANT_PREFIX + code, ASSISTANT_PREFIX + "other"}, placeholders), locale));
+                    new String[] {ASSISTANT_PREFIX + code, ASSISTANT_PREFIX + "other"},
+                    RefusalTexts.placeholders(ASSISTANT_ARGUMENTS.getOrDefault(code, List.of()))), locale));
         }
         Map<String, String> service = new LinkedHashMap<>();
         SERVICE_TYPES.forEach(type -> service.put(type, refusals.template(type, locale)));

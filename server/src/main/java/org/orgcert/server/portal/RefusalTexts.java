@@ -55,10 +55,13 @@ class RefusalTexts {
      * {@code {opensOn}}), for a page's script that fills them from the problem+json it receives.
      */
     String template(String type, Locale locale) {
-        Object[] placeholders = ARGUMENTS.getOrDefault(type, List.of()).stream().map(name -> "{" + name + "}")
-                .toArray();
         return messages.getMessage(new DefaultMessageSourceResolvable(new String[] {PREFIX + type, OTHER},
-                placeholders), locale);
+                placeholders(ARGUMENTS.getOrDefault(type, List.of()))), locale);
+    }
+
+    /** The arguments {@code names} as {@code {name}} placeholders, left in a text for a script to fill. */
+    static Object[] placeholders(List<String> names) {
+        return names.stream().map(name -> "{" + name + "}").toArray();
     }
 
     private static Object[] arguments(ApiProblem problem) {
