@@ -27,7 +27,7 @@ import org.orgcert.server.application.Delivery;
 import org.orgcert.server.application.SubmitApplication;
 import org.orgcert.server.account.StaffAccounts;
 import org.orgcert.server.employer.EmployerType;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.StaffRole;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;

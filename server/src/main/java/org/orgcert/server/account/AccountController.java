@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.orgcert.server.employer.MobileNumber;
-import org.orgcert.server.web.ApiProblem;
-import org.orgcert.server.web.Actor;
+import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.domain.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -72,7 +72,7 @@ class AccountController {
             HttpServletResponse response) {
         EmployerLogin.Outcome outcome = employerLogin.signIn(mobile(request.mobile()), request.code());
         if (outcome instanceof EmployerLogin.Outcome.Refused refused) {
-            throw ApiProblem.unauthorized(refused.type(), refused.detail());
+            throw refused.code().refuse(refused.detail());
         }
         EmployerLogin.Outcome.SignedIn signedIn = (EmployerLogin.Outcome.SignedIn) outcome;
         sessions.open(signedIn, http, response);
@@ -85,7 +85,7 @@ class AccountController {
         try {
             return MobileNumber.parse(input);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidFields("the mobile number is not valid", Map.of("mobile", e.getMessage()));
+            throw Refusal.invalidFields("the mobile number is not valid", Map.of("mobile", e.getMessage()));
         }
     }
 }

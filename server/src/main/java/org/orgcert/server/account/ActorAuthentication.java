@@ -1,7 +1,7 @@
 package org.orgcert.server.account;
 
 import java.util.List;
-import org.orgcert.server.web.Actor;
+import org.orgcert.server.domain.Actor;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 

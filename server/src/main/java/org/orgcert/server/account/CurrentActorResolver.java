@@ -1,7 +1,7 @@
 package org.orgcert.server.account;
 
-import org.orgcert.server.web.ApiProblem;
-import org.orgcert.server.web.Actor;
+import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.domain.Actor;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,8 +29,8 @@ final class CurrentActorResolver implements HandlerMethodArgumentResolver {
         Class<?> wanted = parameter.getParameterType();
         if (!wanted.isInstance(actor)) {
             throw wanted == Actor.Staff.class
-                    ? ApiProblem.forbidden("staff-only", "only staff may do this")
-                    : ApiProblem.forbidden("employer-agent-only", "only an employer's agent may do this");
+                    ? AccountRefusal.STAFF_ONLY.refuse("only staff may do this")
+                    : AccountRefusal.EMPLOYER_AGENT_ONLY.refuse("only an employer's agent may do this");
         }
         return actor;
     }
@@ -41,6 +41,6 @@ final class CurrentActorResolver implements HandlerMethodArgumentResolver {
         if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
             return actor;
         }
-        throw ApiProblem.unauthorized("unauthenticated", "sign in first");
+        throw AccountRefusal.UNAUTHENTICATED.refuse("sign in first");
     }
 }

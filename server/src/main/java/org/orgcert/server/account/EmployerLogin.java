@@ -16,8 +16,8 @@ import org.orgcert.server.employer.EmployerView;
 import org.orgcert.server.employer.MobileNumber;
 import org.orgcert.server.notification.Notifications;
 import org.orgcert.server.privacy.PersonalDataCipher;
-import org.orgcert.server.web.ApiProblem;
-import org.orgcert.server.web.Actor;
+import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.domain.Actor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,14 +61,14 @@ class EmployerLogin {
         record SignedIn(Actor.EmployerAgent agent, List<EmployerView> employers) implements Outcome {
         }
 
-        record Refused(String type, String detail) implements Outcome {
+        record Refused(AccountRefusal code, String detail) implements Outcome {
         }
     }
 
     /**
      * Sends a new code to {@code mobile} if it belongs to an employer.
      *
-     * @throws ApiProblem 429 {@code code-rate-limited} within a minute of the last code or after 10 today
+     * @throws Refusal 429 {@code code-rate-limited} within a minute of the last code or after 10 today
      */
     @Transactional
     public void sendCode(MobileNumber mobile) {
@@ -78,10 +78,10 @@ class EmployerLogin {
         Instant now = clock.instant();
         long lastMinute = count(index, now.minus(MIN_INTERVAL));
         if (lastMinute > 0) {
-            throw ApiProblem.tooManyRequests("code-rate-limited", "a code was sent less than a minute ago; wait a minute");
+            throw AccountRefusal.CODE_RATE_LIMITED.refuse("a code was sent less than a minute ago; wait a minute");
         }
         if (count(index, now.minus(Duration.ofDays(1))) >= MAX_PER_DAY) {
-            throw ApiProblem.tooManyRequests("code-rate-limited", "at most " + MAX_PER_DAY
+            throw AccountRefusal.CODE_RATE_LIMITED.refuse("at most " + MAX_PER_DAY
                     + " codes a day are sent to one number; try again tomorrow");
         }
         UUID id = UUID.randomUUID();
@@ -109,16 +109,16 @@ class EmployerLogin {
         var rows = jdbc.queryForList("SELECT id, code_hash, expires_at, attempts FROM employer_login_code"
                 + " WHERE mobile_index = ? AND used_at IS NULL ORDER BY created_at DESC LIMIT 1 FOR UPDATE", index);
         if (rows.isEmpty()) {
-            return new Outcome.Refused("code-invalid", "no code is waiting for this number; ask for a new one");
+            return new Outcome.Refused(AccountRefusal.CODE_INVALID, "no code is waiting for this number; ask for a new one");
         }
         var row = rows.get(0);
         UUID id = (UUID) row.get("id");
         if (!now.isBefore(((Timestamp) row.get("expires_at")).toInstant())) {
-            return new Outcome.Refused("code-expired", "the code has expired (valid 5 minutes); ask for a new one");
+            return new Outcome.Refused(AccountRefusal.CODE_EXPIRED, "the code has expired (valid 5 minutes); ask for a new one");
         }
         int attempts = ((Number) row.get("attempts")).intValue();
         if (attempts >= MAX_ATTEMPTS) {
-            return new Outcome.Refused("code-attempts-exhausted", "the code was entered wrongly " + MAX_ATTEMPTS
+            return new Outcome.Refused(AccountRefusal.CODE_ATTEMPTS_EXHAUSTED, "the code was entered wrongly " + MAX_ATTEMPTS
                     + " times; ask for a new one");
         }
         boolean right = code != null && code.matches("\\d{6}")
@@ -126,12 +126,12 @@ class EmployerLogin {
         if (!right) {
             jdbc.update("UPDATE employer_login_code SET attempts = attempts + 1 WHERE id = ?", id);
             int left = MAX_ATTEMPTS - attempts - 1;
-            return new Outcome.Refused(left == 0 ? "code-attempts-exhausted" : "code-invalid",
+            return new Outcome.Refused(left == 0 ? AccountRefusal.CODE_ATTEMPTS_EXHAUSTED : AccountRefusal.CODE_INVALID,
                     "the code is wrong; " + left + " tries left");
         }
         List<EmployerView> found = employers.findByMobile(mobile);
         if (found.isEmpty()) {
-            return new Outcome.Refused("code-invalid", "no employer has this number");
+            return new Outcome.Refused(AccountRefusal.CODE_INVALID, "no employer has this number");
         }
         jdbc.update("UPDATE employer_login_code SET used_at = ? WHERE id = ?", Timestamp.from(now), id);
         Actor.EmployerAgent agent = new Actor.EmployerAgent(mobile.masked(),

@@ -45,7 +45,7 @@ public class EmployerSessions {
             HttpServletResponse response) {
         EmployerLogin.Outcome outcome = login.signIn(mobile, code);
         if (outcome instanceof EmployerLogin.Outcome.Refused refused) {
-            return Optional.of(refused.type());
+            return Optional.of(refused.code().type());
         }
         open((EmployerLogin.Outcome.SignedIn) outcome, http, response);
         return Optional.empty();

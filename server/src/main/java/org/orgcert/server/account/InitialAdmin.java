@@ -11,7 +11,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
 import org.orgcert.server.OrgCertProperties;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.StaffRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

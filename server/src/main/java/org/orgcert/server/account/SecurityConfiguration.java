@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.StaffRole;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -252,7 +252,7 @@ class SecurityConfiguration {
                 + " (staff) or a one-time code (employer agents); " + e.getMessage());
     }
 
-    /** Writes a problem+json body like {@code web.ApiProblem}'s. */
+    /** Writes a problem+json body like {@code web.Refusal}'s. */
     static void problem(HttpServletResponse response, int status, String type, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");

@@ -1,8 +1,8 @@
 package org.orgcert.server.account;
 
 import java.time.Instant;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.StaffRole;
 
 /**
  * A staff account as stored, without its password hash.

@@ -13,8 +13,8 @@ import java.util.Optional;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.directory.Directory;
-import org.orgcert.server.web.ApiProblem;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.domain.StaffRole;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -76,7 +76,7 @@ public class StaffAccounts {
     /**
      * Creates an account.
      *
-     * @throws ApiProblem 400 for an invalid name, role/window pair or password; 409 when the name is taken
+     * @throws Refusal 400 for an invalid name, role/window pair or password; 409 when the name is taken
      */
     @Transactional
     public StaffAccount create(String username, StaffRole role, String windowId, char[] password, String actor) {
@@ -95,7 +95,7 @@ public class StaffAccounts {
         }
         passwordProblem(password).ifPresent(p -> problems.put("password", p));
         if (!problems.isEmpty()) {
-            throw ApiProblem.invalidFields("the staff account is not valid", problems);
+            throw Refusal.invalidFields("the staff account is not valid", problems);
         }
         Instant now = clock.instant();
         int inserted = jdbc.update("INSERT INTO staff_account (username, password_hash, role, window_id, created_at,"
@@ -103,7 +103,7 @@ public class StaffAccounts {
                 encoder.encode(java.nio.CharBuffer.wrap(password)), role.name(), windowId, Timestamp.from(now),
                 Timestamp.from(now));
         if (inserted == 0) {
-            throw ApiProblem.conflict("staff-exists", "there is already a staff account " + username);
+            throw AccountRefusal.STAFF_EXISTS.refuse("there is already a staff account " + username);
         }
         audit.record(new AuditEntry(actor, "staff.created", "staff", username,
                 role + (windowId == null ? "" : " at window " + windowId)));
@@ -114,7 +114,7 @@ public class StaffAccounts {
     @Transactional
     public StaffAccount disable(String username, String actor, String actingUsername) {
         if (username.equals(actingUsername)) {
-            throw ApiProblem.conflict("cannot-disable-self", "an administrator cannot disable their own account");
+            throw AccountRefusal.CANNOT_DISABLE_SELF.refuse("an administrator cannot disable their own account");
         }
         require(username);
         if (jdbc.update("UPDATE staff_account SET enabled = FALSE, updated_at = ? WHERE username = ? AND enabled",
@@ -130,7 +130,7 @@ public class StaffAccounts {
     public StaffAccount resetPassword(String username, char[] password, String actor) {
         require(username);
         passwordProblem(password).ifPresent(p -> {
-            throw ApiProblem.invalidFields("the password is not acceptable", Map.of("password", p));
+            throw Refusal.invalidFields("the password is not acceptable", Map.of("password", p));
         });
         jdbc.update("UPDATE staff_account SET password_hash = ?, enabled = TRUE, failed_logins = 0, locked_until = NULL,"
                 + " updated_at = ? WHERE username = ?", encoder.encode(java.nio.CharBuffer.wrap(password)),
@@ -162,7 +162,7 @@ public class StaffAccounts {
 
     private void require(String username) {
         if (find(username).isEmpty()) {
-            throw ApiProblem.notFound("staff-not-found", "there is no staff account " + username);
+            throw AccountRefusal.STAFF_NOT_FOUND.refuse("there is no staff account " + username);
         }
     }
 

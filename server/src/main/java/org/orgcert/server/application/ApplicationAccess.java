@@ -4,9 +4,10 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.CommonRefusal;
+import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.domain.StaffRole;
 
 /**
  * Who may do what to an application, beyond the per-endpoint roles of the security configuration: which
@@ -48,7 +49,7 @@ final class ApplicationAccess {
     static void submit(Actor actor, SubmitApplication form) {
         if (actor instanceof Actor.EmployerAgent agent) {
             if (form.uscc() != null && !agent.actsFor(form.uscc().value())) {
-                throw ApiProblem.forbidden("not-your-employer", "you do not act for the employer with USCC "
+                throw ApplicationRefusal.NOT_YOUR_EMPLOYER.refuse("you do not act for the employer with USCC "
                         + form.uscc().value());
             }
             return;
@@ -56,7 +57,7 @@ final class ApplicationAccess {
         Actor.Staff staff = (Actor.Staff) actor;
         if (staff.role() == StaffRole.WINDOW_CLERK) {
             if (form.channel() != null && form.channel() != Channel.WINDOW) {
-                throw ApiProblem.forbidden("channel-not-allowed", "a window clerk hands in applications at a window");
+                throw ApplicationRefusal.CHANNEL_NOT_ALLOWED.refuse("a window clerk hands in applications at a window");
             }
             if (form.windowId() != null && staff.isClerkOfOtherWindow(form.windowId())) {
                 throw otherWindow(staff);
@@ -65,11 +66,11 @@ final class ApplicationAccess {
         }
         if (staff.role() == StaffRole.CA_CLERK) {
             if (form.channel() == Channel.WINDOW) {
-                throw ApiProblem.forbidden("channel-not-allowed", "window applications are handed in by that window's clerk");
+                throw ApplicationRefusal.CHANNEL_NOT_ALLOWED.refuse("window applications are handed in by that window's clerk");
             }
             return;
         }
-        throw ApiProblem.forbidden("role-not-allowed", "applications are handed in by a window clerk, a CA clerk or"
+        throw CommonRefusal.ROLE_NOT_ALLOWED.refuse("applications are handed in by a window clerk, a CA clerk or"
                 + " the employer's agent");
     }
 
@@ -77,7 +78,7 @@ final class ApplicationAccess {
     static void view(Actor actor, Application application) {
         if (actor instanceof Actor.EmployerAgent agent) {
             if (!agent.actsFor(application.form().uscc().value())) {
-                throw ApiProblem.notFound("application-not-found", "no application " + application.id());
+                throw ApplicationRefusal.APPLICATION_NOT_FOUND.refuse("no application " + application.id());
             }
         } else if (((Actor.Staff) actor).isClerkOfOtherWindow(application.form().windowId())) {
             throw otherWindow((Actor.Staff) actor);
@@ -89,7 +90,7 @@ final class ApplicationAccess {
         view(actor, application);
         if (actor instanceof Actor.EmployerAgent) {
             if (event != ApplicationEvent.WITHDRAW) {
-                throw ApiProblem.forbidden("role-not-allowed", "an employer's agent may only withdraw an application");
+                throw CommonRefusal.ROLE_NOT_ALLOWED.refuse("an employer's agent may only withdraw an application");
             }
             return;
         }
@@ -106,15 +107,15 @@ final class ApplicationAccess {
     /** Staff only; a window clerk only for their own window. */
     static void atWindow(Actor actor, String windowId) {
         if (!(actor instanceof Actor.Staff staff)) {
-            throw ApiProblem.forbidden("staff-only", "only staff see the queues");
+            throw ApplicationRefusal.STAFF_ONLY.refuse("only staff see the queues");
         }
         if (windowId != null && staff.isClerkOfOtherWindow(windowId)) {
             throw otherWindow(staff);
         }
     }
 
-    private static ApiProblem otherWindow(Actor.Staff clerk) {
-        return ApiProblem.forbidden("other-window", "a clerk of window " + clerk.windowId()
+    private static Refusal otherWindow(Actor.Staff clerk) {
+        return ApplicationRefusal.OTHER_WINDOW.refuse("a clerk of window " + clerk.windowId()
                 + " may not act on another window's applications");
     }
 }

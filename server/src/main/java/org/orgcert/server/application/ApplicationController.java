@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.orgcert.pki.PkiException;
 import org.orgcert.pki.name.Uscc;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.domain.StaffRole;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,7 +85,7 @@ class ApplicationController {
         try {
             uscc = Uscc.parse(request.uscc());
         } catch (PkiException e) {
-            throw ApiProblem.invalidFields("the USCC is not valid", Map.of("uscc", e.getMessage()));
+            throw Refusal.invalidFields("the USCC is not valid", Map.of("uscc", e.getMessage()));
         }
         SubmitApplication form = new SubmitApplication(request.kind(), request.employerName(), uscc,
                 request.category(), request.legalRepresentative(), request.legalRepInPerson(), request.agentName(),

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +36,7 @@ public class ApplicationDocuments {
     /**
      * Stores a scan of {@code item}.
      *
-     * @throws ApiProblem 413 {@code file-too-large}; 415 {@code unsupported-file-type} (also for a disguised
+     * @throws Refusal 413 {@code file-too-large}; 415 {@code unsupported-file-type} (also for a disguised
      *                    file); 400 {@code empty-file}, {@code material-not-required}; 409 {@code materials-closed}
      */
     @Transactional
@@ -71,7 +71,7 @@ public class ApplicationDocuments {
 
     public Content content(UUID applicationId, UUID documentId, Actor actor) {
         ApplicationDocument document = list(applicationId, actor).stream().filter(d -> d.id().equals(documentId))
-                .findFirst().orElseThrow(() -> ApiProblem.notFound("document-not-found", "No such scan."));
+                .findFirst().orElseThrow(() -> ApplicationRefusal.DOCUMENT_NOT_FOUND.refuse("No such scan."));
         byte[] bytes = jdbc.queryForObject("SELECT content FROM application_document WHERE id = ?", byte[].class,
                 documentId);
         return new Content(document, bytes);

@@ -17,7 +17,8 @@ import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.calendar.CalendarService;
 import org.orgcert.server.calendar.ShanghaiTime;
 import org.orgcert.server.directory.Directory;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.CommonRefusal;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The application process of the guide: submission, batch forwarding, review steps, production and
  * delivery, each a transition of {@link ApplicationEvent}'s table applied by compare-and-set and audited
- * in the same transaction. A refused step throws {@link ApiProblem} and changes nothing.
+ * in the same transaction. A refused step throws {@link Refusal} and changes nothing.
  */
 @Service
 public class ApplicationService {
@@ -108,7 +109,7 @@ public class ApplicationService {
     void check(SubmitApplication form) {
         validate(form);
         if (form.windowId() != null && directory.window(form.windowId()).isEmpty()) {
-            throw ApiProblem.invalidFields("the application is incomplete or inconsistent",
+            throw Refusal.invalidFields("the application is incomplete or inconsistent",
                     Map.of("windowId", "no window '" + form.windowId() + "'; choose one of the 18 windows (R-CH-8)"));
         }
     }
@@ -117,7 +118,7 @@ public class ApplicationService {
      * Checks a form as {@link #submit} would, changing nothing: for a wizard that shows the problems per field
      * before the one submission at its end.
      *
-     * @throws ApiProblem 400 with {@code errors} per field
+     * @throws Refusal 400 with {@code errors} per field
      */
     public void checkForm(SubmitApplication form) {
         check(form);
@@ -130,15 +131,14 @@ public class ApplicationService {
 
     /** The application, or 404. */
     public Application get(UUID id) {
-        return repository.find(id).orElseThrow(() -> ApiProblem.notFound("application-not-found",
-                "no application " + id));
+        return repository.find(id).orElseThrow(() -> ApplicationRefusal.APPLICATION_NOT_FOUND.refuse("no application " + id));
     }
 
     /**
      * The application if {@code actor} may see it: an agent only their own employers' (others' are 404), a
      * window clerk only their window's (403).
      */
-    public Application getFor(UUID id, org.orgcert.server.web.Actor actor) {
+    public Application getFor(UUID id, org.orgcert.server.domain.Actor actor) {
         Application application = get(id);
         ApplicationAccess.view(actor, application);
         return application;
@@ -149,7 +149,7 @@ public class ApplicationService {
      * and allowed by the transition table in its state, channel and delivery, by the materials (approval) and by
      * every {@link TransitionGuard} (e.g. approval after a passing registry check). Pages show a button for each.
      */
-    public java.util.Set<ApplicationEvent> eventsFor(Application application, org.orgcert.server.web.Actor actor) {
+    public java.util.Set<ApplicationEvent> eventsFor(Application application, org.orgcert.server.domain.Actor actor) {
         java.util.Set<ApplicationEvent> allowed = java.util.EnumSet.noneOf(ApplicationEvent.class);
         for (ApplicationEvent event : ApplicationEvent.values()) {
             if (event.refusal(application.state(), application.form().channel(), application.form().delivery()) != null
@@ -160,7 +160,7 @@ public class ApplicationService {
             try {
                 ApplicationAccess.event(actor, application, event);
                 allowed.add(event);
-            } catch (ApiProblem refused) {
+            } catch (Refusal refused) {
                 // Not this actor's step: no button.
             }
         }
@@ -168,16 +168,16 @@ public class ApplicationService {
     }
 
     /** {@link #apply} after {@link ApplicationAccess} allowed {@code actor} this event (403/404 before any change). */
-    public Application applyFor(UUID id, ApplicationEvent event, org.orgcert.server.web.Actor actor, String reason) {
+    public Application applyFor(UUID id, ApplicationEvent event, org.orgcert.server.domain.Actor actor, String reason) {
         ApplicationAccess.event(actor, get(id), event);
         return apply(id, event, actor.auditName(), reason);
     }
 
     /** {@link #forwardBatch} for {@code actor}, a window clerk, at their own window (R-CH-4). */
-    public UUID forwardBatchFor(org.orgcert.server.web.Actor actor, List<UUID> ids) {
-        if (!(actor instanceof org.orgcert.server.web.Actor.Staff staff)
-                || staff.role() != org.orgcert.server.web.StaffRole.WINDOW_CLERK) {
-            throw ApiProblem.forbidden("role-not-allowed", "a window clerk forwards their window's applications");
+    public UUID forwardBatchFor(org.orgcert.server.domain.Actor actor, List<UUID> ids) {
+        if (!(actor instanceof org.orgcert.server.domain.Actor.Staff staff)
+                || staff.role() != org.orgcert.server.domain.StaffRole.WINDOW_CLERK) {
+            throw CommonRefusal.ROLE_NOT_ALLOWED.refuse("a window clerk forwards their window's applications");
         }
         return forwardBatch(staff.windowId(), ids, actor.auditName());
     }
@@ -224,7 +224,7 @@ public class ApplicationService {
     /**
      * Applies {@code event} if the table allows it in the application's current state, channel and delivery.
      *
-     * @throws ApiProblem 409 {@code transition-not-allowed} when it does not, or {@code concurrent-change}
+     * @throws Refusal 409 {@code transition-not-allowed} when it does not, or {@code concurrent-change}
      *                    when another request changed the application in between
      */
     @Transactional
@@ -232,14 +232,14 @@ public class ApplicationService {
         Application application = get(id);
         String refusal = event.refusal(application.state(), application.form().channel(), application.form().delivery());
         if (refusal != null) {
-            throw ApiProblem.conflict("transition-not-allowed", refusal);
+            throw ApplicationRefusal.TRANSITION_NOT_ALLOWED.refuse(refusal);
         }
         if (event == ApplicationEvent.APPROVE && !application.missingMaterials().isEmpty()) {
-            throw ApiProblem.conflict("materials-missing", "review cannot pass while materials are missing: "
+            throw ApplicationRefusal.MATERIALS_MISSING.refuse("review cannot pass while materials are missing: "
                     + application.missingMaterials() + " (R-MAT-1..4)");
         }
         if (event == ApplicationEvent.SHIP) {
-            throw ApiProblem.badRequest("waybill-required", "shipping needs the EMS waybill number: use ship()");
+            throw ApplicationRefusal.WAYBILL_REQUIRED.refuse("shipping needs the EMS waybill number: use ship()");
         }
         Application moved = move(application, event, actor, reason);
         if (event == ApplicationEvent.START_PRODUCTION && application.form().channel() != Channel.ONLINE) {
@@ -263,14 +263,14 @@ public class ApplicationService {
     public Application ship(UUID id, String waybill, String actor) {
         String normal = waybill == null ? "" : waybill.strip().toUpperCase(Locale.ROOT);
         if (!normal.matches("[A-Z]{2}\\d{9}[A-Z]{2}|\\d{13}")) {
-            throw ApiProblem.invalidFields("the EMS waybill number is not valid",
+            throw Refusal.invalidFields("the EMS waybill number is not valid",
                     Map.of("waybill", "EMS 运单号：13位数字或如 EA123456789CN / 13 digits or like EA123456789CN"));
         }
         Application application = get(id);
         String refusal = ApplicationEvent.SHIP.refusal(application.state(), application.form().channel(),
                 application.form().delivery());
         if (refusal != null) {
-            throw ApiProblem.conflict("transition-not-allowed", refusal);
+            throw ApplicationRefusal.TRANSITION_NOT_ALLOWED.refuse(refusal);
         }
         Application moved = move(application, ApplicationEvent.SHIP, actor, "waybill " + normal);
         repository.setWaybill(id, normal);
@@ -284,7 +284,7 @@ public class ApplicationService {
         String refusal = ApplicationEvent.COMPLETE_PRODUCTION.refusal(application.state(), application.form().channel(),
                 application.form().delivery());
         if (refusal != null) {
-            throw ApiProblem.conflict("transition-not-allowed", refusal);
+            throw ApplicationRefusal.TRANSITION_NOT_ALLOWED.refuse(refusal);
         }
         Application moved = move(application, ApplicationEvent.COMPLETE_PRODUCTION, actor, "certificate " + serial);
         repository.setCertificateSerial(id, serial);
@@ -304,11 +304,11 @@ public class ApplicationService {
      * them all and nothing is recorded. Each tick is recorded and audited as {@link #tick} does.
      */
     @Transactional
-    public Application tickFor(UUID id, Collection<MaterialItem> items, org.orgcert.server.web.Actor actor) {
+    public Application tickFor(UUID id, Collection<MaterialItem> items, org.orgcert.server.domain.Actor actor) {
         Application application = get(id);
         ApplicationAccess.materials(actor, application);
         if (items == null || items.isEmpty()) {
-            throw ApiProblem.badRequest("no-materials", "choose at least one paper to tick");
+            throw ApplicationRefusal.NO_MATERIALS.refuse("choose at least one paper to tick");
         }
         for (MaterialItem item : items) {
             application = tick(application, item, actor.auditName());
@@ -343,20 +343,20 @@ public class ApplicationService {
     @Transactional
     public UUID forwardBatch(String windowId, List<UUID> ids, String actor) {
         if (ids == null || ids.isEmpty()) {
-            throw ApiProblem.badRequest("empty-batch", "a batch needs at least one application");
+            throw ApplicationRefusal.EMPTY_BATCH.refuse("a batch needs at least one application");
         }
         UUID batch = UUID.randomUUID();
         repository.insertBatch(batch, windowId, actor, clock.instant(), ids.size());
         for (UUID id : ids) {
             Application application = get(id);
             if (!windowId.equals(application.form().windowId())) {
-                throw ApiProblem.forbidden("other-window", "application " + application.number()
+                throw ApplicationRefusal.OTHER_WINDOW.refuse("application " + application.number()
                         + " was not submitted at window " + windowId);
             }
             String refusal = ApplicationEvent.FORWARD.refusal(application.state(), application.form().channel(),
                     application.form().delivery());
             if (refusal != null) {
-                throw ApiProblem.conflict("transition-not-allowed", application.number() + ": " + refusal);
+                throw ApplicationRefusal.TRANSITION_NOT_ALLOWED.refuse(application.number() + ": " + refusal);
             }
             move(application, ApplicationEvent.FORWARD, actor, "batch " + batch);
             repository.setBatch(id, batch);
@@ -372,11 +372,11 @@ public class ApplicationService {
     /** Refuses {@code item} unless the application requires it and its materials may still change. */
     void requireMaterialsOpen(Application application, MaterialItem item) {
         if (!application.requiredMaterials().contains(item)) {
-            throw ApiProblem.badRequest("material-not-required", item + " is not required for this application; "
+            throw ApplicationRefusal.MATERIAL_NOT_REQUIRED.refuse(item + " is not required for this application; "
                     + "required: " + application.requiredMaterials());
         }
         if (!MATERIALS_OPEN.contains(application.state())) {
-            throw ApiProblem.conflict("materials-closed", "materials cannot change once the application is "
+            throw ApplicationRefusal.MATERIALS_CLOSED.refuse("materials cannot change once the application is "
                     + application.state());
         }
     }
@@ -386,12 +386,12 @@ public class ApplicationService {
         for (TransitionGuard guard : guards.orderedStream().toList()) {
             String refusal = guard.refusal(application, event);
             if (refusal != null) {
-                throw ApiProblem.conflict("transition-refused", refusal);
+                throw ApplicationRefusal.TRANSITION_REFUSED.refuse(refusal);
             }
         }
         if (!repository.transition(application.id(), application.version(), application.state(), event.target(),
                 clock.instant())) {
-            throw ApiProblem.conflict("concurrent-change", "application " + application.number()
+            throw ApplicationRefusal.CONCURRENT_CHANGE.refuse("application " + application.number()
                     + " was changed by someone else; reload it and try again");
         }
         audit.record(new AuditEntry(actor, "application." + event.name().toLowerCase(Locale.ROOT).replace('_', '-'),
@@ -449,7 +449,7 @@ public class ApplicationService {
             }
         }
         if (!problems.isEmpty()) {
-            throw ApiProblem.invalidFields("the application is incomplete or inconsistent", problems);
+            throw Refusal.invalidFields("the application is incomplete or inconsistent", problems);
         }
     }
 

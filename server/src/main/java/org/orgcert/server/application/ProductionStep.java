@@ -4,7 +4,7 @@ import java.util.UUID;
 import org.orgcert.server.issuance.ProductionOrder;
 import org.orgcert.server.issuance.ProductionResult;
 import org.orgcert.server.issuance.ProductionService;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,13 +38,13 @@ public class ProductionStep {
     public Produced produce(UUID id, String actor) {
         Application application = applications.get(id);
         if (!application.form().kind().producesToken()) {
-            throw ApiProblem.conflict("no-token", application.form().kind() + " applications produce no USB key");
+            throw ApplicationRefusal.NO_TOKEN.refuse(application.form().kind() + " applications produce no USB key");
         }
         if (application.state() == ApplicationState.APPROVED) {
             application = applications.apply(id, ApplicationEvent.START_PRODUCTION, actor, null);
         }
         if (application.state() != ApplicationState.IN_PRODUCTION) {
-            throw ApiProblem.conflict("transition-not-allowed", "an application that is " + application.state()
+            throw ApplicationRefusal.TRANSITION_NOT_ALLOWED.refuse("an application that is " + application.state()
                     + " cannot be produced (it must be APPROVED or IN_PRODUCTION)");
         }
         ProductionResult result = production.produce(new ProductionOrder(id, application.form().employerName(),

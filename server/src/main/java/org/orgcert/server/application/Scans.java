@@ -4,7 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 
 /**
  * The checks every uploaded scan passes, whatever it comes with (an application's papers, R-MAT-1..5; the
@@ -22,19 +22,18 @@ public final class Scans {
     /**
      * The type of an acceptable scan.
      *
-     * @throws ApiProblem 400 {@code empty-file}; 413 {@code file-too-large}; 415 {@code unsupported-file-type}
+     * @throws Refusal 400 {@code empty-file}; 413 {@code file-too-large}; 415 {@code unsupported-file-type}
      *                    (also for a disguised file)
      */
     public static ScanType check(byte[] content) {
         if (content == null || content.length == 0) {
-            throw ApiProblem.badRequest("empty-file", "The file is empty.");
+            throw ApplicationRefusal.EMPTY_FILE.refuse("The file is empty.");
         }
         if (content.length > MAX_BYTES) {
-            throw ApiProblem.payloadTooLarge("file-too-large", "A scan may have at most 10 MB; this one has "
+            throw ApplicationRefusal.FILE_TOO_LARGE.refuse("A scan may have at most 10 MB; this one has "
                     + (content.length / 1024 / 1024) + " MB. Scan at a lower resolution or as PDF.");
         }
-        return ScanType.of(content).orElseThrow(() -> ApiProblem.unsupportedMediaType("unsupported-file-type",
-                "Only PDF, JPEG and PNG scans are accepted, recognised by their content; this file is none of them"
+        return ScanType.of(content).orElseThrow(() -> ApplicationRefusal.UNSUPPORTED_FILE_TYPE.refuse("Only PDF, JPEG and PNG scans are accepted, recognised by their content; this file is none of them"
                         + " whatever its name says."));
     }
 

@@ -12,9 +12,9 @@ import org.orgcert.pki.name.Uscc;
 import org.orgcert.server.application.Application;
 import org.orgcert.server.application.ApplicationKind;
 import org.orgcert.server.application.ApplicationService;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.domain.StaffRole;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -79,10 +79,10 @@ class BillingController {
         try {
             parsed = new Uscc(uscc.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (RuntimeException e) {
-            throw ApiProblem.invalidFields("not a valid USCC", Map.of("uscc", e.getMessage()));
+            throw Refusal.invalidFields("not a valid USCC", Map.of("uscc", e.getMessage()));
         }
         if (kind == ApplicationKind.RENEWAL) {
-            throw ApiProblem.badRequest("quote-renewal-by-certificate", "A renewal's price depends on the certificate;"
+            throw BillingRefusal.QUOTE_RENEWAL_BY_CERTIFICATE.refuse("A renewal's price depends on the certificate;"
                     + " the assistant shows it when renewing (R-REN-3).");
         }
         Quote quote = quotes.quote(kind, parsed);
@@ -167,7 +167,7 @@ class BillingController {
     Payments.Imported importPayments(@RequestBody String csv, Actor actor) {
         actor.require("importing a statement", StaffRole.CA_SERVICE);
         if (csv.length() > MAX_STATEMENT_BYTES) {
-            throw ApiProblem.badRequest("statement-too-large", "A statement may have at most 2 MiB; split it.");
+            throw BillingRefusal.STATEMENT_TOO_LARGE.refuse("A statement may have at most 2 MiB; split it.");
         }
         return payments.importCsv(new StringReader(csv), actor.auditName());
     }
@@ -200,7 +200,7 @@ class BillingController {
         try {
             parsed = YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidFields("not a month", Map.of("month", "like 2026-06"));
+            throw Refusal.invalidFields("not a month", Map.of("month", "like 2026-06"));
         }
         SubsidyReport.Month result = report.month(parsed);
         if (format.equals("csv")) {

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.orgcert.server.application.Application;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +39,7 @@ public class InvoiceRequests {
     /**
      * Requests an invoice.
      *
-     * @throws ApiProblem 400 with a message per field (tax number not the USCC, amount above what was paid,
+     * @throws Refusal 400 with a message per field (tax number not the USCC, amount above what was paid,
      *                    e-mail)
      */
     @Transactional
@@ -64,7 +64,7 @@ public class InvoiceRequests {
             problems.put("email", "an e-mail address for the invoice");
         }
         if (!problems.isEmpty()) {
-            throw ApiProblem.invalidFields("the invoice request is not valid", problems);
+            throw Refusal.invalidFields("the invoice request is not valid", problems);
         }
         InvoiceRequest request = new InvoiceRequest(UUID.randomUUID(), application.id(), buyerName.strip(),
                 application.form().uscc().value(), amount, email.strip(), InvoiceRequest.State.REQUESTED, null,
@@ -84,12 +84,12 @@ public class InvoiceRequests {
     @Transactional
     public void issued(UUID id, String taxReference, String actor) {
         if (taxReference == null || taxReference.isBlank()) {
-            throw ApiProblem.invalidFields("the invoice number is missing", Map.of("taxReference", "required"));
+            throw Refusal.invalidFields("the invoice number is missing", Map.of("taxReference", "required"));
         }
         int updated = jdbc.update("UPDATE invoice_request SET state = 'ISSUED', tax_reference = ?, updated_at = ?"
                 + " WHERE id = ? AND state = 'REQUESTED'", taxReference.strip(), Timestamp.from(clock.instant()), id);
         if (updated == 0) {
-            throw ApiProblem.conflict("not-requested", "Invoice request " + id + " is unknown or already handled.");
+            throw BillingRefusal.NOT_REQUESTED.refuse("Invoice request " + id + " is unknown or already handled.");
         }
         audit.record(new AuditEntry(actor, "invoice.issued", "invoice", id.toString(), "number " + taxReference.strip()));
     }

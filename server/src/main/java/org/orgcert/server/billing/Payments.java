@@ -28,7 +28,7 @@ import org.orgcert.server.application.ApplicationState;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.calendar.ShanghaiTime;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,7 +66,7 @@ public class Payments {
     /**
      * Records a transfer and matches it if it can.
      *
-     * @throws ApiProblem 400 {@code invalid-payment} with a message per field
+     * @throws Refusal 400 {@code invalid-payment} with a message per field
      */
     @Transactional
     public Recorded record(PaymentInput input, String actor) {
@@ -81,7 +81,7 @@ public class Payments {
         if (inserted == 0) {
             if (!payment.amount().equals(input.amount()) || !payment.payerName().equals(input.payerName().strip())
                     || !payment.paidAt().equals(input.paidAt().truncatedTo(ChronoUnit.MICROS))) {
-                throw ApiProblem.conflict("duplicate-reference", "Transfer reference " + payment.reference()
+                throw BillingRefusal.DUPLICATE_REFERENCE.refuse("Transfer reference " + payment.reference()
                         + " was recorded before with another payer, amount or time; check the statement.");
             }
             return new Recorded(payment, true);
@@ -110,7 +110,7 @@ public class Payments {
             String header = lines.readLine();
             if (header == null || !header.strip().replace("\uFEFF", "").equals(
                     "reference,method,payer_name,amount_yuan,paid_at,remark")) {
-                throw ApiProblem.badRequest("invalid-statement", "The first line must be"
+                throw BillingRefusal.INVALID_STATEMENT.refuse("The first line must be"
                         + " reference,method,payer_name,amount_yuan,paid_at,remark");
             }
             String line;
@@ -121,14 +121,14 @@ public class Payments {
                     continue;
                 }
                 if (inputs.size() >= MAX_LINES) {
-                    throw ApiProblem.badRequest("statement-too-long", "At most " + MAX_LINES + " lines per import.");
+                    throw BillingRefusal.STATEMENT_TOO_LONG.refuse("At most " + MAX_LINES + " lines per import.");
                 }
                 try {
                     PaymentInput input = parse(line);
                     check(input);
                     inputs.add(input);
-                } catch (ApiProblem | IllegalArgumentException | DateTimeParseException e) {
-                    errors.put("line " + number, e instanceof ApiProblem p ? String.valueOf(p.getBody().getProperties())
+                } catch (Refusal | IllegalArgumentException | DateTimeParseException e) {
+                    errors.put("line " + number, e instanceof Refusal p ? String.valueOf(p.fieldErrors().isEmpty() ? p.detail() : p.fieldErrors())
                             : e.getMessage());
                 }
             }
@@ -136,7 +136,7 @@ public class Payments {
             throw new UncheckedIOException(e);
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalidFields("the statement has bad lines; nothing was imported", errors);
+            throw Refusal.invalidFields("the statement has bad lines; nothing was imported", errors);
         }
         int recorded = 0;
         int duplicates = 0;
@@ -156,14 +156,14 @@ public class Payments {
     /**
      * Staff match a transfer to an application.
      *
-     * @throws ApiProblem 404 unknown payment or application; 409 {@code already-matched},
+     * @throws Refusal 404 unknown payment or application; 409 {@code already-matched},
      *                    {@code application-ended} (withdrawn, rejected, declined or cancelled)
      */
     @Transactional
     public Payment match(UUID paymentId, UUID applicationId, String actor) {
         Payment payment = lock(paymentId);
         if (payment.matched()) {
-            throw ApiProblem.conflict("already-matched", "Payment " + payment.reference() + " already pays for"
+            throw BillingRefusal.ALREADY_MATCHED.refuse("Payment " + payment.reference() + " already pays for"
                     + " application " + payment.applicationId() + ".");
         }
         Application application = applications.get(applicationId);
@@ -175,12 +175,12 @@ public class Payments {
      * Pays back part or all of a transfer: an unmatched one in full, a matched one only what it paid beyond
      * what its application owes.
      *
-     * @throws ApiProblem 400 {@code invalid-refund}; 409 {@code refund-too-large}
+     * @throws Refusal 400 {@code invalid-refund}; 409 {@code refund-too-large}
      */
     @Transactional
     public Payment refund(UUID paymentId, Fen amount, String reason, String actor) {
         if (amount == null || !amount.isPositive() || reason == null || reason.isBlank()) {
-            throw ApiProblem.invalidFields("the refund is not valid", Map.of("refund",
+            throw Refusal.invalidFields("the refund is not valid", Map.of("refund",
                     "an amount above 0 and a reason"));
         }
         Payment payment = lock(paymentId);
@@ -190,7 +190,7 @@ public class Payments {
             refundable = credit.compareTo(refundable) < 0 ? credit : refundable;
         }
         if (amount.compareTo(refundable) > 0) {
-            throw ApiProblem.conflict("refund-too-large", "At most " + refundable + " yuan of payment "
+            throw BillingRefusal.REFUND_TOO_LARGE.refuse("At most " + refundable + " yuan of payment "
                     + payment.reference() + " can be paid back.");
         }
         jdbc.update("INSERT INTO refund (id, payment_id, amount_fen, reason, refunded_by, refunded_at) VALUES"
@@ -223,7 +223,7 @@ public class Payments {
 
     private void match(Payment payment, Application application, String actor, String why) {
         if (ENDED.contains(application.state())) {
-            throw ApiProblem.conflict("application-ended", "Application " + application.number() + " is "
+            throw BillingRefusal.APPLICATION_ENDED.refuse("Application " + application.number() + " is "
                     + application.state() + "; a payment for it is paid back instead.");
         }
         jdbc.update("UPDATE payment SET application_id = ?, matched_by = ?, matched_at = ? WHERE id = ?",
@@ -265,7 +265,7 @@ public class Payments {
             problems.put("paidAt", "required");
         }
         if (!problems.isEmpty()) {
-            throw ApiProblem.invalidFields("the payment is not valid", problems);
+            throw Refusal.invalidFields("the payment is not valid", problems);
         }
     }
 
@@ -288,7 +288,7 @@ public class Payments {
 
     private Payment lock(UUID id) {
         jdbc.query("SELECT id FROM payment WHERE id = ? FOR UPDATE", rs -> { }, id);
-        return byId(id).orElseThrow(() -> ApiProblem.notFound("unknown-payment", "No payment " + id + "."));
+        return byId(id).orElseThrow(() -> BillingRefusal.UNKNOWN_PAYMENT.refuse("No payment " + id + "."));
     }
 
     private Optional<Payment> byId(UUID id) {

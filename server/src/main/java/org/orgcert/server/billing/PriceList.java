@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,11 +40,11 @@ public class PriceList {
     /**
      * The price of {@code item} on {@code day}.
      *
-     * @throws ApiProblem 409 {@code no-price} when the list has none for that day
+     * @throws Refusal 409 {@code no-price} when the list has none for that day
      */
     public Price on(PriceItem item, LocalDate day) {
         return cached().stream().filter(p -> p.item() == item && p.appliesOn(day)).findFirst()
-                .orElseThrow(() -> ApiProblem.conflict("no-price", "The price list has no price for " + item + " on "
+                .orElseThrow(() -> BillingRefusal.NO_PRICE.refuse("The price list has no price for " + item + " on "
                         + day + "."));
     }
 
@@ -73,12 +73,12 @@ public class PriceList {
      * Adds a price from {@code from} (until {@code to}, or open-ended). A new open-ended price closes the
      * item's current open-ended one the day it starts (if that began earlier). Any other overlap is refused.
      *
-     * @throws ApiProblem 400 {@code invalid-price} (negative amount, empty period); 409 {@code overlapping-price}
+     * @throws Refusal 400 {@code invalid-price} (negative amount, empty period); 409 {@code overlapping-price}
      */
     @Transactional
     public Price add(PriceItem item, Fen amount, LocalDate from, LocalDate to, String actor) {
         if (item == null || amount == null || amount.value() < 0 || from == null || (to != null && !to.isAfter(from))) {
-            throw ApiProblem.invalidFields("the price is not valid", Map.of("price",
+            throw Refusal.invalidFields("the price is not valid", Map.of("price",
                     "an item, an amount of 0 fen or more and a period whose end is after its start"));
         }
         jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", LOCK);
@@ -90,7 +90,7 @@ public class PriceList {
                 + " (effective_to IS NULL OR effective_to > ?)", PriceList::map, item.name(),
                 Date.valueOf(to == null ? LocalDate.of(9999, 12, 31) : to), Date.valueOf(from));
         if (!overlapping.isEmpty()) {
-            throw ApiProblem.conflict("overlapping-price", "A price of " + item + " already applies from "
+            throw BillingRefusal.OVERLAPPING_PRICE.refuse("A price of " + item + " already applies from "
                     + overlapping.get(0).effectiveFrom() + (overlapping.get(0).effectiveTo() == null ? ""
                             : " until " + overlapping.get(0).effectiveTo()) + "; periods of one item cannot overlap.");
         }

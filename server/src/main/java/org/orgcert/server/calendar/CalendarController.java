@@ -5,8 +5,8 @@ import java.time.Year;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +44,7 @@ class CalendarController {
     @PostMapping("/years/{year}")
     Map<String, Object> load(@PathVariable("year") int year, @RequestBody byte[] document, Actor actor) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw ApiProblem.badRequest("invalid-year", "The year must be between " + FIRST_YEAR + " and "
+            throw CalendarRefusal.INVALID_YEAR.refuse("The year must be between " + FIRST_YEAR + " and "
                     + LAST_YEAR + ", not " + year + ".");
         }
         CalendarYear loaded = calendar.loadYear(Year.of(year), document, actor.auditName());
@@ -55,7 +55,7 @@ class CalendarController {
     Map<String, Object> workingDays(@RequestParam("from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam("add") int add) {
         if (add < 0 || add > MAX_ADD) {
-            throw ApiProblem.badRequest("invalid-working-days", "add must be between 0 and " + MAX_ADD + ", not "
+            throw CalendarRefusal.INVALID_WORKING_DAYS.refuse("add must be between 0 and " + MAX_ADD + ", not "
                     + add + ".");
         }
         Map<String, Object> answer = new LinkedHashMap<>();

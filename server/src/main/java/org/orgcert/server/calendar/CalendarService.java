@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -130,7 +130,7 @@ public class CalendarService {
      * <p>Only an administrator may call this; the role check arrives with the account capability, until
      * then the caller passes the actor it acts for.
      *
-     * @throws ApiProblem 400 {@code invalid-input} with an error per JSON location
+     * @throws Refusal 400 {@code invalid-input} with an error per JSON location
      */
     @Transactional
     public CalendarYear loadYear(Year year, byte[] json, String actor) {
@@ -138,7 +138,7 @@ public class CalendarService {
         try {
             data = CalendarYear.parse(year, json);
         } catch (CalendarYearInvalidException e) {
-            throw ApiProblem.invalidFields("The calendar for " + year + " was refused; nothing was stored.",
+            throw Refusal.invalidFields("The calendar for " + year + " was refused; nothing was stored.",
                     e.errors());
         }
         jdbc.update("INSERT INTO calendar_year (year, document, day_count, loaded_at, loaded_by)"

@@ -1,6 +1,6 @@
 package org.orgcert.server.calendar;
 
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.web.Problems;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,6 +15,6 @@ class CalendarYearMissingAdvice {
 
     @ExceptionHandler(CalendarYearMissingException.class)
     ResponseEntity<ProblemDetail> missingYear(CalendarYearMissingException e) {
-        return ResponseEntity.of(ApiProblem.conflict("calendar-year-missing", e.getMessage()).getBody()).build();
+        return ResponseEntity.of(Problems.of(CalendarRefusal.CALENDAR_YEAR_MISSING.refuse(e.getMessage()))).build();
     }
 }

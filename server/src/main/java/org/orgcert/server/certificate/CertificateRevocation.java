@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 import org.orgcert.pki.crl.RevocationReason;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -40,14 +40,14 @@ public class CertificateRevocation {
      * Revokes a VALID certificate, audited in the same transaction; after commit the status capability
      * answers revoked over OCSP at once and regenerates its CRLs ({@link CertificateRevoked}).
      *
-     * @throws ApiProblem 404 {@code unknown-certificate}; 409 {@code already-revoked}; 409
+     * @throws Refusal 404 {@code unknown-certificate}; 409 {@code already-revoked}; 409
      *                    {@code not-issued} for a certificate still being issued; 400 {@code invalid-reason}
      *                    for removeFromCRL or certificateHold (OrgCert never suspends)
      */
     @Transactional
     public CertificateRecord revoke(BigInteger serial, RevocationReason reason, String actor) {
         if (reason == RevocationReason.REMOVE_FROM_CRL || reason == RevocationReason.CERTIFICATE_HOLD) {
-            throw ApiProblem.badRequest("invalid-reason", "A certificate is revoked for good; " + reason
+            throw CertificateRefusal.INVALID_REASON.refuse("A certificate is revoked for good; " + reason
                     + " is not a revocation reason OrgCert uses.");
         }
         // Microseconds, what PostgreSQL keeps: CRLs compare it with when they were made (CRLs and OCSP
@@ -57,13 +57,12 @@ public class CertificateRevocation {
         int updated = jdbc.update("UPDATE certificate SET status = 'REVOKED', revoked_at = ?, revocation_reason = ?,"
                 + " revoked_by = ? WHERE serial = ? AND status = 'VALID'", Timestamp.from(now), reason.code(), actor,
                 new BigDecimal(serial));
-        CertificateRecord row = store.findBySerial(serial).orElseThrow(() -> ApiProblem.notFound(
-                "unknown-certificate", "No certificate has serial " + serial.toString(16) + "."));
+        CertificateRecord row = store.findBySerial(serial).orElseThrow(() -> CertificateRefusal.UNKNOWN_CERTIFICATE.refuse("No certificate has serial " + serial.toString(16) + "."));
         if (updated == 0) {
             throw switch (row.state()) {
-                case REVOKED -> ApiProblem.conflict("already-revoked", "Certificate " + row.serialHex()
+                case REVOKED -> CertificateRefusal.ALREADY_REVOKED.refuse("Certificate " + row.serialHex()
                         + " was already revoked at " + row.revokedAt() + ".");
-                default -> ApiProblem.conflict("not-issued", "Certificate " + row.serialHex()
+                default -> CertificateRefusal.NOT_ISSUED.refuse("Certificate " + row.serialHex()
                         + " is still being issued and cannot be revoked yet.");
             };
         }

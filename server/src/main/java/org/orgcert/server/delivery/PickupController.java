@@ -6,8 +6,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.orgcert.server.application.ApplicationService;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,8 +42,8 @@ class PickupController {
         return notices.phoned(applicationId, actor.auditName()).state().name();
     }
 
-    private static ApiProblem otherWindow(Actor.Staff clerk) {
-        return ApiProblem.forbidden("other-window", "a clerk of window " + clerk.windowId()
+    private static Refusal otherWindow(Actor.Staff clerk) {
+        return DeliveryRefusal.OTHER_WINDOW.refuse("a clerk of window " + clerk.windowId()
                 + " may not act on another window's keys");
     }
 }

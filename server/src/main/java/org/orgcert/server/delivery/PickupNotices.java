@@ -16,7 +16,7 @@ import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.calendar.CalendarService;
 import org.orgcert.server.calendar.ShanghaiTime;
 import org.orgcert.server.certificate.CertificateRevocation;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -122,7 +122,7 @@ public class PickupNotices {
             try {
                 transactions.executeWithoutResult(status -> returnAndCancel(application));
                 returned++;
-            } catch (ApiProblem e) {
+            } catch (Refusal e) {
                 // Someone collected or returned it in the meantime: nothing to do.
                 LOG.info("application {} not returned: {}", application.number(), e.getMessage());
             }

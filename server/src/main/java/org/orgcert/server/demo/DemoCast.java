@@ -1,7 +1,7 @@
 package org.orgcert.server.demo;
 
 import java.util.List;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.StaffRole;
 
 /**
  * Who a newcomer can be in {@code ./orgcert serve --demo}: one staff login per role and the employers' agents

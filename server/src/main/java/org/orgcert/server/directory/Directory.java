@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.orgcert.server.calendar.CalendarService;
 import org.orgcert.server.calendar.CalendarYearMissingException;
 import org.orgcert.server.calendar.ShanghaiTime;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -44,7 +44,7 @@ public class Directory {
     /**
      * True iff window {@code id} is open at {@code time}.
      *
-     * @throws ApiProblem                  404 {@code unknown-window}
+     * @throws Refusal                  404 {@code unknown-window}
      * @throws CalendarYearMissingException if {@code time} is in a year without calendar data
      */
     public boolean isOpen(String id, ZonedDateTime time) {
@@ -55,7 +55,7 @@ public class Directory {
      * The first moment at or after {@code time} when window {@code id} is open ({@code time} itself while
      * it is open), in Kunming time.
      *
-     * @throws ApiProblem                  404 {@code unknown-window}
+     * @throws Refusal                  404 {@code unknown-window}
      * @throws CalendarYearMissingException if the answer lies in a year without calendar data
      */
     public ZonedDateTime nextOpening(String id, ZonedDateTime time) {
@@ -74,8 +74,7 @@ public class Directory {
 
     /** The listed window {@code id}, or 404 {@code unknown-window}. */
     public ServiceWindow require(String id) {
-        return window(id).orElseThrow(() -> ApiProblem.notFound("unknown-window",
-                "There is no service window '" + id + "'."));
+        return window(id).orElseThrow(() -> DirectoryRefusal.UNKNOWN_WINDOW.refuse("There is no service window '" + id + "'."));
     }
 
     private ZonedDateTime now() {

@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.orgcert.pki.PkiException;
 import org.orgcert.pki.name.Uscc;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -63,7 +63,7 @@ class EmployerController {
         try {
             parsed = Uscc.parse(uscc);
         } catch (PkiException e) {
-            throw ApiProblem.badRequest("invalid-uscc", e.getMessage());
+            throw EmployerRefusal.INVALID_USCC.refuse(e.getMessage());
         }
         return directory.findByUscc(parsed).map(EmployerResponse::of)
                 .orElseThrow(() -> notFound("there is no employer with USCC " + parsed));
@@ -101,7 +101,7 @@ class EmployerController {
         return LocalDate.now(clock.withZone(CHINA));
     }
 
-    private static ApiProblem notFound(String detail) {
-        return ApiProblem.notFound("employer-not-found", detail);
+    private static Refusal notFound(String detail) {
+        return EmployerRefusal.EMPLOYER_NOT_FOUND.refuse(detail);
     }
 }

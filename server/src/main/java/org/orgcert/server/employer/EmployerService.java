@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,9 +40,8 @@ class EmployerService {
                 in.legalRepresentative(), in.contacts(), in.address(), now());
         if (!repository.insert(employer)) {
             UUID existing = repository.findByUscc(in.uscc()).map(Employer::id).orElseThrow();
-            ApiProblem problem = ApiProblem.conflict("employer-exists",
-                    "an employer with USCC " + in.uscc() + " is already registered");
-            problem.getBody().setProperty("employerId", existing);
+            Refusal problem = EmployerRefusal.EMPLOYER_EXISTS.refuse("an employer with USCC " + in.uscc() + " is already registered");
+            problem.with("employerId", existing);
             throw problem;
         }
         audit.record(new AuditEntry(actor, "employer.created", "employer", employer.id().toString(),
@@ -56,7 +55,7 @@ class EmployerService {
         Employer current = load(id);
         if (changes.uscc() != null
                 && !changes.uscc().strip().toUpperCase(Locale.ROOT).equals(current.uscc().value())) {
-            throw ApiProblem.badRequest("uscc-immutable", "an employer's USCC can never change (R-CERT-5); "
+            throw EmployerRefusal.USCC_IMMUTABLE.refuse("an employer's USCC can never change (R-CERT-5); "
                     + "a different USCC is a different employer");
         }
         Employer changed = store(current, changes.version(), current.withDetails(changes.name(), changes.address(),
@@ -88,16 +87,15 @@ class EmployerService {
     }
 
     private Employer load(UUID id) {
-        return repository.find(id).orElseThrow(() -> ApiProblem.notFound("employer-not-found",
-                "there is no employer " + id));
+        return repository.find(id).orElseThrow(() -> EmployerRefusal.EMPLOYER_NOT_FOUND.refuse("there is no employer " + id));
     }
 
     private Employer store(Employer current, long expectedVersion, Employer changed) {
         // Checked before writing as well as by the UPDATE: the first names a stale read, the second a lost race.
         if (current.version() != expectedVersion || !repository.update(changed)) {
-            ApiProblem problem = ApiProblem.conflict("stale-version", "the employer was changed since version "
+            Refusal problem = EmployerRefusal.STALE_VERSION.refuse("the employer was changed since version "
                     + expectedVersion + " was read; read it again and repeat the change");
-            problem.getBody().setProperty("currentVersion", current.version() == expectedVersion
+            problem.with("currentVersion", current.version() == expectedVersion
                     ? repository.find(current.id()).map(Employer::version).orElse(current.version())
                     : current.version());
             throw problem;

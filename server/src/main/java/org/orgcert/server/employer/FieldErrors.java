@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.orgcert.pki.PkiException;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 
 /** Collects one message per form field, so a person sees every mistake at once, not one per attempt. */
 final class FieldErrors {
@@ -41,7 +41,7 @@ final class FieldErrors {
     /** Throws 400 {@code invalid-input} with every message, if there is any. */
     void throwIfAny() {
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalidFields("some fields are missing or wrong; nothing was saved", Map.copyOf(errors));
+            throw Refusal.invalidFields("some fields are missing or wrong; nothing was saved", Map.copyOf(errors));
         }
     }
 }

@@ -22,7 +22,7 @@ import org.orgcert.pki.ca.CaHierarchy;
 import org.orgcert.pki.issue.CertificateIssuer;
 import org.orgcert.pki.profile.CertificateProfiles;
 import org.orgcert.server.OrgCertProperties;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -164,12 +164,12 @@ public class CertificateAuthorities {
     /**
      * The CA that issues {@code algorithm} certificates.
      *
-     * @throws ApiProblem 400 {@code unsupported-algorithm} when no hierarchy of that algorithm is configured
+     * @throws Refusal 400 {@code unsupported-algorithm} when no hierarchy of that algorithm is configured
      */
     Ca forAlgorithm(KeyAlgorithm algorithm) {
         Ca ca = byLabel.get(algorithm.label());
         if (ca == null) {
-            throw ApiProblem.badRequest("unsupported-algorithm", "This service issues no " + algorithm.label()
+            throw IssuanceRefusal.UNSUPPORTED_ALGORITHM.refuse("This service issues no " + algorithm.label()
                     + " certificates; it has CAs for " + labels() + ".");
         }
         return ca;

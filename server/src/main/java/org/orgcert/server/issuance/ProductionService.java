@@ -18,7 +18,7 @@ import org.orgcert.server.certificate.CertificateRecord;
 import org.orgcert.server.certificate.CertificateState;
 import org.orgcert.server.certificate.CertificateStore;
 import org.orgcert.server.certificate.NewCertificate;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.orgcert.token.Token;
 import org.orgcert.token.UnblockAuthority;
 import org.springframework.stereotype.Service;
@@ -78,7 +78,7 @@ public class ProductionService {
      * Produces the application's token and certificate, or returns (completing it if needed) the one
      * produced before.
      *
-     * @throws ApiProblem 400 {@code unsupported-algorithm} or {@code invalid-employer-name}; 409
+     * @throws Refusal 400 {@code unsupported-algorithm} or {@code invalid-employer-name}; 409
      *                    {@code application-mismatch} when the application's certificate names another USCC
      */
     public ProductionResult produce(ProductionOrder order) {
@@ -138,7 +138,7 @@ public class ProductionService {
     /** Completes, if needed, a production recorded before, and returns its certificate. */
     private ProductionResult resume(CertificateRecord row, ProductionOrder order) {
         if (!row.uscc().equals(order.uscc())) {
-            throw ApiProblem.conflict("application-mismatch", "Application " + order.applicationId()
+            throw IssuanceRefusal.APPLICATION_MISMATCH.refuse("Application " + order.applicationId()
                     + " already has a certificate for another employer.");
         }
         CertificateRecord signed = sign(row.applicationId(), order.actor());
@@ -183,7 +183,7 @@ public class ProductionService {
         try {
             return EmployerNames.subject(employer, profiles.get(CertificateProfiles.EMPLOYER_SIGNING));
         } catch (org.orgcert.pki.PkiException e) {
-            throw ApiProblem.badRequest("invalid-employer-name", e.getMessage());
+            throw IssuanceRefusal.INVALID_EMPLOYER_NAME.refuse(e.getMessage());
         }
     }
 }

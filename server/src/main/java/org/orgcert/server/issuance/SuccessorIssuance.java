@@ -14,7 +14,7 @@ import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.certificate.CertificateRecord;
 import org.orgcert.server.certificate.CertificateStore;
 import org.orgcert.server.certificate.NewCertificate;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,7 +56,7 @@ public class SuccessorIssuance {
     /**
      * Prepares and records (ISSUING) the successor in the caller's transaction.
      *
-     * @throws ApiProblem 400 {@code invalid-employer-name}
+     * @throws Refusal 400 {@code invalid-employer-name}
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public CertificateRecord record(Order order) {
@@ -68,7 +68,7 @@ public class SuccessorIssuance {
             prepared = ca.issuer().prepare(IssueRequest.successor(CertificateProfiles.EMPLOYER_SIGNING, employer,
                     publicKey(predecessor), order.notAfter()));
         } catch (PkiException e) {
-            throw ApiProblem.badRequest("invalid-employer-name", e.getMessage());
+            throw IssuanceRefusal.INVALID_EMPLOYER_NAME.refuse(e.getMessage());
         }
         var recorded = store.record(new NewCertificate(order.applicationId(), ca.label(), predecessor.uscc(),
                 order.employerName(), predecessor.algorithm(), prepared, predecessor.tokenSerial(),

@@ -5,9 +5,9 @@ import org.orgcert.server.certificate.CertificateRecord;
 import org.orgcert.server.certificate.CertificateRevocation;
 import org.orgcert.server.certificate.CertificateState;
 import org.orgcert.server.certificate.CertificateStore;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.domain.StaffRole;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,26 +31,26 @@ public class CertificateEnding {
     /**
      * Revokes certificate {@code serial} for {@code reason}.
      *
-     * @throws ApiProblem 404 {@code unknown-certificate} (also for another employer's), 403
+     * @throws Refusal 404 {@code unknown-certificate} (also for another employer's), 403
      *                    {@code role-not-allowed}, 409 {@code already-revoked} or {@code not-issued}
      */
     public CertificateRecord report(BigInteger serial, EndReason reason, Actor actor) {
         String hex = serial.toString(16).toUpperCase(java.util.Locale.ROOT);
         try {
             if (reason == null) {
-                throw ApiProblem.invalidFields("say why the certificate ends",
+                throw Refusal.invalidFields("say why the certificate ends",
                         java.util.Map.of("reason", "one of LOST, DAMAGED, CANCELLED (R-FEE-2)"));
             }
             CertificateRecord certificate = certificates.findBySerial(serial)
                     .filter(c -> mayEnd(actor, c))
-                    .orElseThrow(() -> ApiProblem.notFound("unknown-certificate", "No certificate of yours has serial "
+                    .orElseThrow(() -> LifecycleRefusal.UNKNOWN_CERTIFICATE.refuse("No certificate of yours has serial "
                             + hex + "."));
             if (certificate.state() == CertificateState.REVOKED) {
-                throw ApiProblem.conflict("already-revoked", "Certificate " + hex + " was already revoked on "
+                throw LifecycleRefusal.ALREADY_REVOKED.refuse("Certificate " + hex + " was already revoked on "
                         + certificate.revokedAt() + ".");
             }
             return revocation.revoke(serial, reason.revocation(), actor.auditName() + " (" + reason + ")");
-        } catch (ApiProblem refused) {
+        } catch (Refusal refused) {
             refusals.record(actor.auditName(), "certificate.end", "certificate", hex, refused);
             throw refused;
         }

@@ -25,9 +25,10 @@ import org.orgcert.server.employer.EmployerDirectory;
 import org.orgcert.server.employer.EmployerView;
 import org.orgcert.server.lifecycle.InformationChangeRequest.Information;
 import org.orgcert.server.lifecycle.InformationChangeRequest.State;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.CommonRefusal;
+import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.domain.StaffRole;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -109,7 +110,7 @@ public class InformationChangeRequests {
      *
      * @param requested what should change; blank fields, or fields equal to the current ones, stay as they are
      * @param reason    why, for customer service
-     * @throws ApiProblem 404 {@code unknown-certificate} (also another employer's); 403 {@code role-not-allowed}
+     * @throws Refusal 404 {@code unknown-certificate} (also another employer's); 403 {@code role-not-allowed}
      *                    (not an employer's agent); 409 {@code change-pending}, {@code certificate-not-valid},
      *                    {@code already-renewed}; 400 {@code invalid-input} (per field), {@code nothing-changed},
      *                    {@code empty-file}; 413 {@code file-too-large}; 415 {@code unsupported-file-type}
@@ -121,7 +122,7 @@ public class InformationChangeRequests {
             return transaction.execute(status -> {
                 CertificateRecord certificate = visible(serial, actor);
                 if (!(actor instanceof Actor.EmployerAgent)) {
-                    throw ApiProblem.forbidden("role-not-allowed", "Requests are the employer agent’s; customer"
+                    throw CommonRefusal.ROLE_NOT_ALLOWED.refuse("Requests are the employer agent’s; customer"
                             + " service changes the information directly after checking the papers.");
                 }
                 changes.changeable(serial, new InformationChanges.Change(null, null, null, null));
@@ -149,7 +150,7 @@ public class InformationChangeRequests {
                                 + scan.length + " bytes, sha256 " + sha256));
                 return find(id).orElseThrow();
             });
-        } catch (ApiProblem refused) {
+        } catch (Refusal refused) {
             refusals.record(actor.auditName(), "information-change.request", "certificate", hex, refused);
             throw refused;
         }
@@ -158,7 +159,7 @@ public class InformationChangeRequests {
     /**
      * The request, if {@code actor} may see it (its employer's agent, or customer service).
      *
-     * @throws ApiProblem 404 {@code unknown-request} (also another employer's)
+     * @throws Refusal 404 {@code unknown-request} (also another employer's)
      */
     public InformationChangeRequest get(UUID id, Actor actor) {
         return find(id).filter(request -> certificates.findBySerial(request.certificateSerial())
@@ -168,7 +169,7 @@ public class InformationChangeRequests {
     /**
      * Certificate {@code serial}'s requests, newest first.
      *
-     * @throws ApiProblem 404 {@code unknown-certificate} (also another employer's)
+     * @throws Refusal 404 {@code unknown-certificate} (also another employer's)
      */
     public List<InformationChangeRequest> ofCertificate(BigInteger serial, Actor actor) {
         visible(serial, actor);
@@ -185,7 +186,7 @@ public class InformationChangeRequests {
     /**
      * The request's scan, for whoever may see the request.
      *
-     * @throws ApiProblem 404 {@code unknown-request}
+     * @throws Refusal 404 {@code unknown-request}
      */
     public Content scan(UUID id, Actor actor) {
         InformationChangeRequest request = get(id, actor);
@@ -197,7 +198,7 @@ public class InformationChangeRequests {
      * Customer service approves: the change is made ({@link InformationChanges#change}) and the request marked
      * approved together. For a request approved before whose signing failed, signs the recorded successor.
      *
-     * @throws ApiProblem 403 {@code role-not-allowed}; 404 {@code unknown-request}; 409 {@code already-decided},
+     * @throws Refusal 403 {@code role-not-allowed}; 404 {@code unknown-request}; 409 {@code already-decided},
      *                    and what {@code InformationChanges.change} refuses (the request then stays pending)
      */
     public InformationChangeRequest approve(UUID id, Actor staff) {
@@ -218,13 +219,13 @@ public class InformationChangeRequests {
     /**
      * Customer service rejects with a reason the employer sees; nothing else changes.
      *
-     * @throws ApiProblem 403 {@code role-not-allowed}; 400 {@code reason-required}; 404 {@code unknown-request};
+     * @throws Refusal 403 {@code role-not-allowed}; 400 {@code reason-required}; 404 {@code unknown-request};
      *                    409 {@code already-decided}
      */
     public InformationChangeRequest reject(UUID id, String reason, Actor staff) {
         staff.require("rejecting an information change", StaffRole.CA_SERVICE);
         if (reason == null || reason.isBlank()) {
-            throw ApiProblem.badRequest("reason-required", "Say why the change is rejected; the employer sees it.");
+            throw LifecycleRefusal.REASON_REQUIRED.refuse("Say why the change is rejected; the employer sees it.");
         }
         return transaction.execute(status -> {
             decide(id, State.REJECTED, reason.strip(), staff.auditName());
@@ -238,7 +239,7 @@ public class InformationChangeRequests {
                 + " WHERE id = ? FOR UPDATE", InformationChangeRequests::map, id).stream().findFirst()
                 .orElseThrow(() -> unknown(id));
         if (request.state() != State.PENDING) {
-            throw ApiProblem.conflict("already-decided", "Information-change request " + id + " is already "
+            throw LifecycleRefusal.ALREADY_DECIDED.refuse("Information-change request " + id + " is already "
                     + request.state() + ".");
         }
         jdbc.update("UPDATE information_change_request SET state = ?, decided_by = ?, decided_at = ?,"
@@ -251,7 +252,7 @@ public class InformationChangeRequests {
     /** The certificate if {@code actor} may see it; 404 otherwise, as for an unknown one. */
     private CertificateRecord visible(BigInteger serial, Actor actor) {
         return certificates.findBySerial(serial).filter(c -> maySee(actor, c))
-                .orElseThrow(() -> ApiProblem.notFound("unknown-certificate", "No certificate of yours has serial "
+                .orElseThrow(() -> LifecycleRefusal.UNKNOWN_CERTIFICATE.refuse("No certificate of yours has serial "
                         + serial.toString(16).toUpperCase(Locale.ROOT) + "."));
     }
 
@@ -270,8 +271,8 @@ public class InformationChangeRequests {
         }
     }
 
-    private static ApiProblem pending(BigInteger serial) {
-        return ApiProblem.conflict("change-pending", "A change of certificate "
+    private static Refusal pending(BigInteger serial) {
+        return LifecycleRefusal.CHANGE_PENDING.refuse("A change of certificate "
                 + serial.toString(16).toUpperCase(Locale.ROOT) + " is already waiting for customer service;"
                 + " wait for its decision before asking again.");
     }
@@ -292,10 +293,10 @@ public class InformationChangeRequests {
             errors.put("reason", "at most " + MAX_REASON + " characters");
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalidFields("the request has problems", errors);
+            throw Refusal.invalidFields("the request has problems", errors);
         }
         if (name == null && representative == null && address == null) {
-            throw ApiProblem.badRequest("nothing-changed", "The request changes neither the name, the legal"
+            throw LifecycleRefusal.NOTHING_CHANGED.refuse("The request changes neither the name, the legal"
                     + " representative nor the address.");
         }
         return new Information(name, representative, address);
@@ -323,8 +324,8 @@ public class InformationChangeRequests {
                 InformationChangeRequests::map, id).stream().findFirst();
     }
 
-    private static ApiProblem unknown(UUID id) {
-        return ApiProblem.notFound("unknown-request", "No information-change request " + id + " of yours.");
+    private static Refusal unknown(UUID id) {
+        return LifecycleRefusal.UNKNOWN_REQUEST.refuse("No information-change request " + id + " of yours.");
     }
 
     private static InformationChangeRequest map(ResultSet rs, int row) throws SQLException {

@@ -17,7 +17,7 @@ import org.orgcert.server.certificate.CertificateRevocation;
 import org.orgcert.server.certificate.CertificateState;
 import org.orgcert.server.certificate.CertificateStore;
 import org.orgcert.server.issuance.SuccessorIssuance;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,7 +68,7 @@ public class InformationChanges {
     /**
      * Issues the changed certificate and supersedes {@code serial}.
      *
-     * @throws ApiProblem 409 {@code uscc-cannot-change}, {@code certificate-not-valid}, {@code already-renewed};
+     * @throws Refusal 409 {@code uscc-cannot-change}, {@code certificate-not-valid}, {@code already-renewed};
      *                    400 {@code nothing-changed}, {@code invalid-employer-name}; 404 {@code unknown-certificate}
      */
     public Changed change(BigInteger serial, Change change, String actor) {
@@ -104,7 +104,7 @@ public class InformationChanges {
                     what.add("address: " + change.address().strip());
                 }
                 if (what.isEmpty()) {
-                    throw ApiProblem.badRequest("nothing-changed", "The request changes neither the name, the legal"
+                    throw LifecycleRefusal.NOTHING_CHANGED.refuse("The request changes neither the name, the legal"
                             + " representative nor the address.");
                 }
                 Application request = applications.fileOnline(OnlineForms.of(original.form(),
@@ -116,7 +116,7 @@ public class InformationChanges {
                 return request.id();
             });
             return issue(applicationId, serial, actor);
-        } catch (ApiProblem refused) {
+        } catch (Refusal refused) {
             refusals.record(actor, "certificate.information-change", "certificate", hex, refused);
             throw refused;
         }
@@ -146,23 +146,23 @@ public class InformationChanges {
     CertificateRecord changeable(BigInteger serial, Change change) {
         CertificateRecord current = certificates.findBySerial(serial)
                 .filter(c -> c.state() != CertificateState.ISSUING)
-                .orElseThrow(() -> ApiProblem.notFound("unknown-certificate", "No certificate has serial "
+                .orElseThrow(() -> LifecycleRefusal.UNKNOWN_CERTIFICATE.refuse("No certificate has serial "
                         + serial.toString(16).toUpperCase(Locale.ROOT) + "."));
         if (blankToNull(change.uscc()) != null && !change.uscc().strip().equalsIgnoreCase(current.uscc().value())) {
-            throw ApiProblem.conflict("uscc-cannot-change", "A certificate's USCC never changes (R-CERT-5, R-FEE-1 c):"
+            throw LifecycleRefusal.USCC_CANNOT_CHANGE.refuse("A certificate's USCC never changes (R-CERT-5, R-FEE-1 c):"
                     + " an employer with a new USCC applies for a new certificate.");
         }
         if (current.state() != CertificateState.VALID || !clock.instant().isBefore(current.notAfter())) {
-            throw ApiProblem.conflict("certificate-not-valid", "Only a valid certificate's information can be changed;"
+            throw LifecycleRefusal.CERTIFICATE_NOT_VALID.refuse("Only a valid certificate's information can be changed;"
                     + " certificate " + current.serialHex() + " is " + (current.state() == CertificateState.VALID
                             ? "expired" : "revoked") + ".");
         }
         certificates.findSuccessor(serial).ifPresent(successor -> {
-            throw ApiProblem.conflict("already-renewed", "Certificate " + current.serialHex() + " already has a"
+            throw LifecycleRefusal.ALREADY_RENEWED.refuse("Certificate " + current.serialHex() + " already has a"
                     + " successor, " + successor.serialHex() + "; change that one.").with("successor", successor.serialHex());
         });
         if (change.employerName() != null && change.employerName().strip().length() > 100) {
-            throw ApiProblem.invalidFields("the name is too long", Map.of("employerName", "at most 100 characters"));
+            throw Refusal.invalidFields("the name is too long", Map.of("employerName", "at most 100 characters"));
         }
         return current;
     }

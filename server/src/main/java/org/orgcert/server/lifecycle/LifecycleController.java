@@ -10,9 +10,9 @@ import org.orgcert.pki.crl.RevocationReason;
 import org.orgcert.server.billing.Charge;
 import org.orgcert.server.certificate.CertificateRecord;
 import org.orgcert.server.certificate.CertificateStore;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.domain.StaffRole;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,7 +91,7 @@ class LifecycleController {
     Map<String, Object> successor(@PathVariable String serial) {
         CertificateRecord successor = certificates.findSuccessor(serial(serial))
                 .filter(c -> c.certificate().isPresent())
-                .orElseThrow(() -> ApiProblem.notFound("no-successor", "Certificate " + serial
+                .orElseThrow(() -> LifecycleRefusal.NO_SUCCESSOR.refuse("Certificate " + serial
                         + " has no renewed or changed successor."));
         Map<String, Object> body = certificate(successor);
         // An information change supersedes its predecessor; a renewal leaves it valid until it expires.
@@ -132,8 +132,7 @@ class LifecycleController {
 
     @GetMapping("/api/v1/unlock-requests/{id}")
     Map<String, Object> unlockRequest(@PathVariable UUID id, Actor actor) {
-        return view(unlocks.find(id, actor).orElseThrow(() -> ApiProblem.notFound("unknown-request",
-                "No unlock request " + id + " of yours.")));
+        return view(unlocks.find(id, actor).orElseThrow(() -> LifecycleRefusal.UNKNOWN_REQUEST.refuse("No unlock request " + id + " of yours.")));
     }
 
     @GetMapping("/api/v1/unlock-requests")
@@ -192,7 +191,7 @@ class LifecycleController {
 
     static BigInteger serial(String hex) {
         if (hex == null || !hex.strip().matches("[0-9A-Fa-f]{1,40}")) {
-            throw ApiProblem.invalidFields("not a certificate serial", Map.of("serial",
+            throw Refusal.invalidFields("not a certificate serial", Map.of("serial",
                     "the certificate serial in hexadecimal, as the assistant shows it"));
         }
         return new BigInteger(hex.strip(), 16);
@@ -202,7 +201,7 @@ class LifecycleController {
         try {
             return Base64.getDecoder().decode(value == null ? "" : value.strip());
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidFields("not base64", Map.of(field, "base64 of the DER signature"));
+            throw Refusal.invalidFields("not base64", Map.of(field, "base64 of the DER signature"));
         }
     }
 }

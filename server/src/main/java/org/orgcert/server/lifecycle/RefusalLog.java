@@ -2,7 +2,7 @@ package org.orgcert.server.lifecycle;
 
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +21,8 @@ class RefusalLog {
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void record(String actor, String action, String subjectType, String subjectId, ApiProblem refusal) {
+    public void record(String actor, String action, String subjectType, String subjectId, Refusal refusal) {
         audit.record(new AuditEntry(actor, action + ".refused", subjectType, subjectId,
-                refusal.getBody().getTitle() + ": " + refusal.getBody().getDetail()));
+                refusal.type() + ": " + refusal.detail()));
     }
 }

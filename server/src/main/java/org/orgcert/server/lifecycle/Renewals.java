@@ -30,7 +30,7 @@ import org.orgcert.server.certificate.CertificateRecord;
 import org.orgcert.server.certificate.CertificateState;
 import org.orgcert.server.certificate.CertificateStore;
 import org.orgcert.server.issuance.SuccessorIssuance;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -104,7 +104,7 @@ public class Renewals {
     /**
      * Issues a challenge for certificate {@code serial}.
      *
-     * @throws ApiProblem 404 {@code unknown-certificate}; 409 {@code renewal-not-open} (with {@code opensOn}),
+     * @throws Refusal 404 {@code unknown-certificate}; 409 {@code renewal-not-open} (with {@code opensOn}),
      *                    {@code certificate-expired}, {@code certificate-revoked}, {@code already-renewed}
      */
     public Challenge challenge(BigInteger serial, String actor) {
@@ -118,7 +118,7 @@ public class Renewals {
             jdbc.update("INSERT INTO renewal_challenge (nonce, serial, created_at, expires_at) VALUES (?, ?, ?, ?)",
                     nonce, new BigDecimal(serial), Timestamp.from(now), Timestamp.from(expires));
             return new Challenge(current.serialHex(), nonce, expires, toBeSigned(current.serialHex(), nonce));
-        } catch (ApiProblem refused) {
+        } catch (Refusal refused) {
             refusals.record(actor, "certificate.renewal", "certificate", serial.toString(16).toUpperCase(), refused);
             throw refused;
         }
@@ -128,7 +128,7 @@ public class Renewals {
      * Renews certificate {@code serial} when {@code signature} is its key's signature over the challenge of
      * {@code nonce}.
      *
-     * @throws ApiProblem 400 {@code bad-signature}; 409 {@code stale-nonce} (unknown, used, expired or for
+     * @throws Refusal 400 {@code bad-signature}; 409 {@code stale-nonce} (unknown, used, expired or for
      *                    another certificate) and the refusals of {@link #challenge}
      */
     public Renewed renew(BigInteger serial, String nonce, byte[] signature, String actor) {
@@ -137,7 +137,7 @@ public class Renewals {
                 consume(serial, nonce);
                 CertificateRecord current = renewable(serial);
                 if (!verifies(current, toBeSigned(current.serialHex(), nonce), signature)) {
-                    throw ApiProblem.badRequest("bad-signature", "The signature was not made by the key of certificate "
+                    throw LifecycleRefusal.BAD_SIGNATURE.refuse("The signature was not made by the key of certificate "
                             + current.serialHex() + " over this challenge.");
                 }
                 Application original = applications.get(current.applicationId());
@@ -159,7 +159,7 @@ public class Renewals {
             CertificateRecord issued = now ? issue(applicationId, actor) : null;
             return new Renewed(applicationId, now ? ApplicationState.DELIVERED : ApplicationState.AWAITING_PAYMENT,
                     quotes.booked(applicationId), issued);
-        } catch (ApiProblem refused) {
+        } catch (Refusal refused) {
             refusals.record(actor, "certificate.renewal", "certificate", serial.toString(16).toUpperCase(), refused);
             throw refused;
         }
@@ -192,28 +192,28 @@ public class Renewals {
     private CertificateRecord renewable(BigInteger serial) {
         CertificateRecord current = certificates.findBySerial(serial)
                 .filter(c -> c.state() != CertificateState.ISSUING)
-                .orElseThrow(() -> ApiProblem.notFound("unknown-certificate", "No certificate has serial "
+                .orElseThrow(() -> LifecycleRefusal.UNKNOWN_CERTIFICATE.refuse("No certificate has serial "
                         + serial.toString(16).toUpperCase() + "."));
         Instant now = clock.instant();
         if (current.state() == CertificateState.REVOKED) {
-            throw ApiProblem.conflict("certificate-revoked", "Certificate " + current.serialHex() + " was revoked on "
+            throw LifecycleRefusal.CERTIFICATE_REVOKED.refuse("Certificate " + current.serialHex() + " was revoked on "
                     + ShanghaiTime.dateOf(current.revokedAt()) + " and cannot be renewed; apply for a new certificate"
                     + " at the CA hall, by mail or at a window (R-FEE-2: paid).");
         }
         if (!now.isBefore(current.notAfter())) {
-            throw ApiProblem.conflict("certificate-expired", "Certificate " + current.serialHex() + " expired on "
+            throw LifecycleRefusal.CERTIFICATE_EXPIRED.refuse("Certificate " + current.serialHex() + " expired on "
                     + ShanghaiTime.dateOf(current.notAfter()) + "; an expired certificate cannot be renewed online."
                     + " Apply for a new certificate with the papers at the CA hall, by mail or at a window; the"
                     + " first-certificate subsidy ended with it (R-FEE-2).");
         }
         LocalDate opensOn = ShanghaiTime.dateOf(current.notAfter().minus(WINDOW));
         if (now.isBefore(current.notAfter().minus(WINDOW))) {
-            throw ApiProblem.conflict("renewal-not-open", "Renewal of certificate " + current.serialHex()
+            throw LifecycleRefusal.RENEWAL_NOT_OPEN.refuse("Renewal of certificate " + current.serialHex()
                     + " opens on " + opensOn + ", 30 days before it expires on "
                     + ShanghaiTime.dateOf(current.notAfter()) + " (R-REN-1).").with("opensOn", opensOn.toString());
         }
         certificates.findSuccessor(serial).ifPresent(successor -> {
-            throw ApiProblem.conflict("already-renewed", "Certificate " + current.serialHex()
+            throw LifecycleRefusal.ALREADY_RENEWED.refuse("Certificate " + current.serialHex()
                     + " already has a successor, " + successor.serialHex() + "; write it to the USB key with the"
                     + " assistant (fetch-successor).").with("successor", successor.serialHex());
         });
@@ -227,7 +227,7 @@ public class Renewals {
                 + " AND serial = ? AND used_at IS NULL AND expires_at > ?", Timestamp.from(now), nonce,
                 new BigDecimal(serial), Timestamp.from(now));
         if (used != 1) {
-            throw ApiProblem.conflict("stale-nonce", "This challenge is unknown, used, expired or for another"
+            throw LifecycleRefusal.STALE_NONCE.refuse("This challenge is unknown, used, expired or for another"
                     + " certificate; ask for a new one.");
         }
     }

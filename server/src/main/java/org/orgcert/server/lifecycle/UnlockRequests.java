@@ -18,9 +18,9 @@ import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.certificate.CertificateRecord;
 import org.orgcert.server.certificate.CertificateStore;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.domain.StaffRole;
 import org.orgcert.token.TokenException;
 import org.orgcert.token.UnblockAuthority;
 import org.orgcert.token.UnblockChallenge;
@@ -72,7 +72,7 @@ public class UnlockRequests {
     /**
      * Files a request for key {@code tokenSerial} showing {@code challengeText}.
      *
-     * @throws ApiProblem 400 {@code invalid-challenge}; 404 {@code unknown-token} (no valid certificate of the
+     * @throws Refusal 400 {@code invalid-challenge}; 404 {@code unknown-token} (no valid certificate of the
      *                    caller's employers on that key); 429 {@code unlock-rate-limited}
      */
     public UnlockRequest request(String tokenSerial, String challengeText, Actor actor) {
@@ -86,7 +86,7 @@ public class UnlockRequests {
                 Integer recent = jdbc.queryForObject("SELECT count(*) FROM unlock_request WHERE token_serial = ?"
                         + " AND requested_at > ?", Integer.class, tokenSerial, Timestamp.from(now.minus(Duration.ofDays(1))));
                 if (recent != null && recent >= maxPerDay) {
-                    throw ApiProblem.tooManyRequests("unlock-rate-limited", "This USB key was unlocked or asked to be"
+                    throw LifecycleRefusal.UNLOCK_RATE_LIMITED.refuse("This USB key was unlocked or asked to be"
                             + " unlocked " + recent + " times in the last 24 hours; call customer service.");
                 }
                 Application original = applications.get(certificate.applicationId());
@@ -105,7 +105,7 @@ public class UnlockRequests {
                 }
                 return find(id).orElseThrow();
             });
-        } catch (ApiProblem refused) {
+        } catch (Refusal refused) {
             refusals.record(actor.auditName(), "unlock.request", "token", String.valueOf(tokenSerial), refused);
             throw refused;
         }
@@ -136,12 +136,12 @@ public class UnlockRequests {
     /**
      * Customer service approves or rejects a pending request.
      *
-     * @throws ApiProblem 404 {@code unknown-request}; 409 {@code already-decided}; 400 {@code reason-required}
+     * @throws Refusal 404 {@code unknown-request}; 409 {@code already-decided}; 400 {@code reason-required}
      */
     public UnlockRequest decide(UUID id, boolean approve, String reason, Actor staff) {
         staff.require(approve ? "approving an unlock" : "rejecting an unlock", StaffRole.CA_SERVICE);
         if (!approve && (reason == null || reason.isBlank())) {
-            throw ApiProblem.badRequest("reason-required", "Say why the unlock is rejected; the employer sees it.");
+            throw LifecycleRefusal.REASON_REQUIRED.refuse("Say why the unlock is rejected; the employer sees it.");
         }
         return transaction.execute(status -> {
             decide(id, approve, reason, staff.auditName());
@@ -151,9 +151,9 @@ public class UnlockRequests {
 
     private void decide(UUID id, boolean approve, String reason, String actor) {
         UnlockRequest request = jdbc.query("SELECT * FROM unlock_request WHERE id = ? FOR UPDATE", UnlockRequests::map, id)
-                .stream().findFirst().orElseThrow(() -> ApiProblem.notFound("unknown-request", "No unlock request " + id + "."));
+                .stream().findFirst().orElseThrow(() -> LifecycleRefusal.UNKNOWN_REQUEST.refuse("No unlock request " + id + "."));
         if (request.state() != UnlockRequest.State.PENDING) {
-            throw ApiProblem.conflict("already-decided", "Unlock request " + id + " is already " + request.state() + ".");
+            throw LifecycleRefusal.ALREADY_DECIDED.refuse("Unlock request " + id + " is already " + request.state() + ".");
         }
         jdbc.update("UPDATE unlock_request SET state = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ?",
                 approve ? "APPROVED" : "REJECTED", actor, Timestamp.from(clock.instant()), reason, id);
@@ -176,7 +176,7 @@ public class UnlockRequests {
                 .filter(c -> now.isBefore(c.notAfter()))
                 .filter(c -> actsFor(actor, c.uscc().value()))
                 .findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("unknown-token", "No valid certificate of your employer is on"
+                .orElseThrow(() -> LifecycleRefusal.UNKNOWN_TOKEN.refuse("No valid certificate of your employer is on"
                         + " USB key " + tokenSerial + "."));
     }
 
@@ -196,7 +196,7 @@ public class UnlockRequests {
         try {
             return UnblockChallenge.parse(text == null ? "" : text);
         } catch (TokenException e) {
-            throw ApiProblem.badRequest("invalid-challenge", "That is not a USB key's unblock challenge: "
+            throw LifecycleRefusal.INVALID_CHALLENGE.refuse("That is not a USB key's unblock challenge: "
                     + e.getMessage());
         }
     }

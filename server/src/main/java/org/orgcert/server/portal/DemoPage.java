@@ -8,7 +8,7 @@ import org.orgcert.server.calendar.ShanghaiTime;
 import org.orgcert.server.demo.DemoCast;
 import org.orgcert.server.demo.DemoSms;
 
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,7 +35,7 @@ class DemoPage {
     String demo(Model model) {
         DemoSms phone = sms.getIfAvailable();
         if (phone == null) {
-            throw ApiProblem.notFound("not-a-demo", "this service is not running as a demo");
+            throw PortalRefusal.NOT_A_DEMO.refuse("this service is not running as a demo");
         }
         model.addAttribute("staff", DemoCast.STAFF);
         model.addAttribute("loginsFile", loginsFile.toString());

@@ -3,10 +3,10 @@ package org.orgcert.server.portal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 
 /**
- * A refused form's problems per field ({@link ApiProblem}'s {@code errors}) as keys of the employer pages'
+ * A refused form's problems per field ({@link Refusal}'s {@code errors}) as keys of the employer pages'
  * texts, so each is said next to its field in the visitor's language: the service explains in English (or
  * both languages), the page in the reader's.
  */
@@ -21,7 +21,7 @@ final class FieldMessages {
     }
 
     /** The apply wizard's fields → message keys ({@code my.apply.error.*}). */
-    static Map<String, String> of(ApiProblem problem) {
+    static Map<String, String> of(Refusal problem) {
         return of(problem, "my.apply.error.", KNOWN);
     }
 
@@ -29,10 +29,9 @@ final class FieldMessages {
      * Field → message key ({@code prefix + field} for a known field, {@code prefix + "other"} otherwise); a
      * problem without fields is under {@code form}.
      */
-    static Map<String, String> of(ApiProblem problem, String prefix, Set<String> known) {
+    static Map<String, String> of(Refusal problem, String prefix, Set<String> known) {
         Map<String, String> keys = new LinkedHashMap<>();
-        Object errors = problem.getBody().getProperties() == null ? null
-                : problem.getBody().getProperties().get("errors");
+        Object errors = problem.fieldErrors();
         if (errors instanceof Map<?, ?> fields && !fields.isEmpty()) {
             fields.keySet().forEach(field -> keys.put(field.toString(),
                     known.contains(field.toString()) ? prefix + field : prefix + "other"));

@@ -22,8 +22,8 @@ import org.orgcert.server.billing.Payments;
 import org.orgcert.server.directory.CaHall;
 import org.orgcert.server.directory.Directory;
 import org.orgcert.server.tracking.Timelines;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -91,7 +91,7 @@ class MyApplicationPage {
         try {
             documents.upload(id, chosen.get(), file == null ? null : file.getOriginalFilename(),
                     file == null ? null : file.getBytes(), agent);
-        } catch (ApiProblem problem) {
+        } catch (Refusal problem) {
             // The reason in the reader's language, by the problem's type (the upload form's own wording first);
             // nothing was stored.
             model.addAttribute("uploadError", refusals.text(problem, locale, "my.status.upload.error."));
@@ -110,7 +110,7 @@ class MyApplicationPage {
         Application application = applications.getFor(id, agent);
         try {
             invoices.request(application, buyerName, taxNumber, yuan(amount), email, agent.auditName());
-        } catch (ApiProblem problem) {
+        } catch (Refusal problem) {
             model.addAttribute("invoiceErrors", FieldMessages.of(problem, "my.invoice.error.",
                     Set.of("buyerName", "taxNumber", "amount", "email")));
             Map<String, String> typed = new LinkedHashMap<>();

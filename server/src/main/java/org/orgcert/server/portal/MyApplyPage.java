@@ -23,8 +23,8 @@ import org.orgcert.server.directory.Directory;
 import org.orgcert.server.employer.EmployerDirectory;
 import org.orgcert.server.employer.EmployerType;
 import org.orgcert.server.employer.EmployerView;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -140,7 +140,7 @@ class MyApplyPage {
         Application application;
         try {
             application = applications.submit(draft.toForm(employer.get()), draft.idempotencyKey(), agent.auditName());
-        } catch (ApiProblem problem) {
+        } catch (Refusal problem) {
             // Changed meanwhile (a window closed for good, answers changed in another tab): back to the step whose
             // answers were refused, which shows why since it was gone on from; nothing saved.
             Map<String, String> problems = FieldMessages.of(problem);
@@ -199,7 +199,7 @@ class MyApplyPage {
         try {
             applications.checkForm(draft.toForm(employer.get()));
             return Map.of();
-        } catch (ApiProblem problem) {
+        } catch (Refusal problem) {
             return FieldMessages.of(problem);
         }
     }

@@ -16,8 +16,8 @@ import org.orgcert.server.lifecycle.CertificateEnding;
 import org.orgcert.server.lifecycle.EndReason;
 import org.orgcert.server.lifecycle.InformationChangeRequest;
 import org.orgcert.server.lifecycle.InformationChangeRequests;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -109,7 +109,7 @@ class MyCertificatePage {
         try {
             changes.request(certificate.serial(), asked, reason, file == null ? null : file.getOriginalFilename(),
                     file == null ? null : file.getBytes(), agent);
-        } catch (ApiProblem problem) {
+        } catch (Refusal problem) {
             model.addAttribute("changeErrors", changeErrors(problem));
             model.addAttribute("changeForm", asked);
             model.addAttribute("changeReason", reason);
@@ -119,7 +119,7 @@ class MyCertificatePage {
     }
 
     /** A refused request's problems: field → text key ({@code form} for the request as a whole). */
-    static Map<String, String> changeErrors(ApiProblem problem) {
+    static Map<String, String> changeErrors(Refusal problem) {
         String prefix = "my.cert.change.error.";
         if (SCAN_PROBLEMS.contains(problem.type())) {
             return Map.of("file", prefix + problem.type());
@@ -164,7 +164,7 @@ class MyCertificatePage {
                 .orElseThrow(() -> notFound(serial));
     }
 
-    private static ApiProblem notFound(String serial) {
-        return ApiProblem.notFound("unknown-certificate", "no certificate " + serial + " of your employers");
+    private static Refusal notFound(String serial) {
+        return PortalRefusal.UNKNOWN_CERTIFICATE.refuse("no certificate " + serial + " of your employers");
     }
 }

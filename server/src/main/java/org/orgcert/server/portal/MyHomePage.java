@@ -12,7 +12,7 @@ import org.orgcert.server.certificate.CertificateState;
 import org.orgcert.server.certificate.CertificateStore;
 import org.orgcert.server.employer.EmployerDirectory;
 import org.orgcert.server.employer.EmployerView;
-import org.orgcert.server.web.Actor;
+import org.orgcert.server.domain.Actor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.orgcert.server.account.EmployerSessions;
 import org.orgcert.server.demo.DemoSms;
 import org.orgcert.server.employer.MobileNumber;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,7 +46,7 @@ class MyLoginPage {
         }
         try {
             sessions.sendCode(mobile.get());
-        } catch (ApiProblem problem) {
+        } catch (Refusal problem) {
             // Rate limits (one code a minute, ten a day): said next to the number.
             model.addAttribute("mobileError", "my.login.mobile.rateLimited");
             return "portal/my/login";

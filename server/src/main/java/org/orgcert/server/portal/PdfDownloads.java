@@ -2,7 +2,7 @@ package org.orgcert.server.portal;
 
 import java.util.Locale;
 import java.util.UUID;
-import org.orgcert.server.web.Actor;
+import org.orgcert.server.domain.Actor;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;

@@ -8,7 +8,7 @@ import org.orgcert.server.application.Application;
 import org.orgcert.server.application.ApplicationEvent;
 import org.orgcert.server.employer.EmployerDirectory;
 import org.orgcert.server.employer.PersonToPhone;
-import org.orgcert.server.web.Actor;
+import org.orgcert.server.domain.Actor;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,7 +3,8 @@ package org.orgcert.server.portal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.orgcert.server.calendar.CalendarYearMissingException;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.web.Problems;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -29,15 +30,15 @@ class PortalErrors {
         this.refusals = refusals;
     }
 
-    @ExceptionHandler(ApiProblem.class)
-    ModelAndView problem(ApiProblem problem, HttpServletRequest request, Locale locale) {
-        return page(problem.getStatusCode(), refusals.text(problem, locale), request);
+    @ExceptionHandler(Refusal.class)
+    ModelAndView problem(Refusal problem, HttpServletRequest request, Locale locale) {
+        return page(Problems.status(problem.kind()), refusals.text(problem, locale), request);
     }
 
     /** A date that needs a year without holiday data (the calendar's own advice would answer problem+json). */
     @ExceptionHandler(CalendarYearMissingException.class)
     ModelAndView calendarYearMissing(CalendarYearMissingException e, HttpServletRequest request, Locale locale) {
-        return problem(ApiProblem.conflict("calendar-year-missing", e.getMessage()), request, locale);
+        return problem(PortalRefusal.CALENDAR_YEAR_MISSING.refuse(e.getMessage()), request, locale);
     }
 
     @ExceptionHandler(CjkFont.FontMissingException.class)

@@ -10,8 +10,8 @@ import org.orgcert.server.directory.ServiceWindow;
 import org.orgcert.server.employer.EmployerDirectory;
 import org.orgcert.server.employer.EmployerView;
 import org.orgcert.server.employer.LegalRepresentative;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,7 +60,7 @@ class PrefilledForms {
     MailingFormData mailingForm(UUID id, Actor actor) {
         Application application = applications.getFor(id, actor);
         if (application.form().mailingAddress() == null) {
-            throw ApiProblem.conflict("not-mailed", "Application " + application.number() + " is not delivered by"
+            throw PortalRefusal.NOT_MAILED.refuse("Application " + application.number() + " is not delivered by"
                     + " mail, so it has no mailing-address form (R-MAT-4).");
         }
         return new MailingFormData(application.number(), application.form().employerName(),

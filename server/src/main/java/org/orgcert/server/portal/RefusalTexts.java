@@ -3,13 +3,13 @@ package org.orgcert.server.portal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
- * A service's refusal ({@link ApiProblem}) as a sentence in the reader's language, for every portal page that
+ * A service's refusal ({@link Refusal}) as a sentence in the reader's language, for every portal page that
  * shows one. The services explain in English for API callers; a page says {@code problem.<type>} from the
  * messages files instead, and {@value #OTHER} for a type without a text, so a Chinese page never shows an
  * English sentence. {@code RefusalTextsTest} checks that every type the services use has its text in both
@@ -34,7 +34,7 @@ class RefusalTexts {
     }
 
     /** The refusal's sentence in {@code locale}. */
-    String text(ApiProblem problem, Locale locale) {
+    String text(Refusal problem, Locale locale) {
         return text(problem, locale, null);
     }
 
@@ -42,7 +42,7 @@ class RefusalTexts {
      * The refusal's sentence in {@code locale}, preferring a page's own wording ({@code pageKeys + type}, e.g.
      * {@code my.status.upload.error.} for what the upload form says about a file) over the general one.
      */
-    String text(ApiProblem problem, Locale locale, String pageKeys) {
+    String text(Refusal problem, Locale locale, String pageKeys) {
         String type = problem.type();
         String general = PREFIX + type;
         String[] keys = pageKeys == null ? new String[] {general, OTHER}
@@ -64,8 +64,8 @@ class RefusalTexts {
         return names.stream().map(name -> "{" + name + "}").toArray();
     }
 
-    private static Object[] arguments(ApiProblem problem) {
-        Map<String, Object> properties = problem.getBody().getProperties();
+    private static Object[] arguments(Refusal problem) {
+        Map<String, Object> properties = problem.properties();
         return ARGUMENTS.getOrDefault(problem.type(), List.of()).stream()
                 .map(name -> properties == null ? null : properties.get(name)).toArray();
     }

@@ -10,9 +10,9 @@ import org.orgcert.server.billing.InvoiceRequests;
 import org.orgcert.server.billing.Payments;
 import org.orgcert.server.lifecycle.InformationChangeRequests;
 import org.orgcert.server.lifecycle.UnlockRequests;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.domain.StaffRole;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,7 +91,7 @@ class StaffServicePages {
             } else {
                 changes.reject(id, reason.strip(), actor);
             }
-        } catch (ApiProblem refused) {
+        } catch (Refusal refused) {
             return fieldError(redirect, field, "staff.service.change.refused"
                     + (CHANGE_REFUSALS.contains(refused.type()) ? "." + refused.type() : ""));
         }

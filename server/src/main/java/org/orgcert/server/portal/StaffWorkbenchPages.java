@@ -14,9 +14,11 @@ import org.orgcert.server.calendar.ShanghaiTime;
 import org.orgcert.server.delivery.PickupDeadlines;
 import org.orgcert.server.delivery.PickupNotices;
 import org.orgcert.server.review.ReviewService;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.CommonRefusal;
+import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.domain.RefusalKind;
+import org.orgcert.server.domain.StaffRole;
 import org.orgcert.server.workbench.Workbench;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -168,7 +170,7 @@ class StaffWorkbenchPages {
             // or declines (R-REV-3). The same access rule as every other button comes first.
             Application application = applications.getFor(id, actor);
             if (!applications.eventsFor(application, actor).contains(event)) {
-                throw ApiProblem.forbidden("role-not-allowed", event + " is not your step at this point");
+                throw CommonRefusal.ROLE_NOT_ALLOWED.refuse(event + " is not your step at this point");
             }
             if (event == ApplicationEvent.NOTIFY) {
                 notices.phoned(id, actor.auditName());
@@ -192,9 +194,8 @@ class StaffWorkbenchPages {
             Actor actor, Locale locale, RedirectAttributes redirect) {
         try {
             applications.tickFor(id, items, actor);
-        } catch (ApiProblem refused) {
-            if (refused.getStatusCode().isSameCodeAs(HttpStatus.FORBIDDEN)
-                    || refused.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+        } catch (Refusal refused) {
+            if (refused.kind() == RefusalKind.FORBIDDEN || refused.kind() == RefusalKind.NOT_FOUND) {
                 throw refused;
             }
             redirect.addFlashAttribute("materialsError", refusals.text(refused, locale));
@@ -253,7 +254,7 @@ class StaffWorkbenchPages {
 
     private static void requireStaff(Actor actor) {
         if (!(actor instanceof Actor.Staff)) {
-            throw ApiProblem.forbidden("staff-only", "the workbench is for staff");
+            throw PortalRefusal.STAFF_ONLY.refuse("the workbench is for staff");
         }
     }
 

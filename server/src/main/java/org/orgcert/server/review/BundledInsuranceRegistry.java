@@ -10,7 +10,7 @@ import java.util.List;
 import org.orgcert.pki.name.Uscc;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,7 +59,7 @@ public class BundledInsuranceRegistry implements InsuranceRegistry {
         try (BufferedReader reader = new BufferedReader(csv)) {
             String header = reader.readLine();
             if (header == null || !header.strip().replace("\uFEFF", "").equals(HEADER)) {
-                throw ApiProblem.badRequest("bad-csv", "the first line must be: " + HEADER);
+                throw ReviewRefusal.BAD_CSV.refuse("the first line must be: " + HEADER);
             }
             String line;
             int number = 1;
@@ -70,16 +70,16 @@ public class BundledInsuranceRegistry implements InsuranceRegistry {
                 }
                 String[] fields = line.split(",", -1);
                 if (fields.length != 5 || java.util.Arrays.stream(fields).anyMatch(String::isBlank)) {
-                    throw ApiProblem.badRequest("bad-csv", "line " + number + " needs 5 non-empty fields");
+                    throw ReviewRefusal.BAD_CSV.refuse("line " + number + " needs 5 non-empty fields");
                 }
                 if (!Uscc.isValid(fields[1])) {
-                    throw ApiProblem.badRequest("bad-csv", "line " + number + ": invalid USCC " + fields[1]);
+                    throw ReviewRefusal.BAD_CSV.refuse("line " + number + ": invalid USCC " + fields[1]);
                 }
                 records.add(new InsuranceRecord(fields[0].strip(), fields[1].strip().toUpperCase(java.util.Locale.ROOT),
                         fields[2].strip(), fields[3].strip(), fields[4].strip()));
             }
         } catch (IOException e) {
-            throw ApiProblem.badRequest("bad-csv", "the CSV cannot be read: " + e.getMessage());
+            throw ReviewRefusal.BAD_CSV.refuse("the CSV cannot be read: " + e.getMessage());
         }
         Timestamp now = Timestamp.from(clock.instant());
         for (InsuranceRecord r : records) {

@@ -4,8 +4,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,7 +40,7 @@ class ReviewController {
 
     @GetMapping("/api/v1/applications/{id}/review")
     ReviewResult latest(@PathVariable UUID id) {
-        return review.latest(id).orElseThrow(() -> ApiProblem.notFound("not-reviewed", "no review check yet"));
+        return review.latest(id).orElseThrow(() -> ReviewRefusal.NOT_REVIEWED.refuse("no review check yet"));
     }
 
     @PostMapping("/api/v1/applications/{id}/review/phone-confirmation")
@@ -51,7 +51,7 @@ class ReviewController {
     @PostMapping(value = "/api/v1/registry/import", consumes = "text/csv")
     Map<String, Object> importCsv(@RequestBody byte[] csv, Actor actor) {
         if (csv.length > MAX_CSV) {
-            throw ApiProblem.badRequest("too-large", "the registry file is over " + (MAX_CSV >> 20) + " MB");
+            throw ReviewRefusal.TOO_LARGE.refuse("the registry file is over " + (MAX_CSV >> 20) + " MB");
         }
         int count = registry.importCsv(
                 new InputStreamReader(new java.io.ByteArrayInputStream(csv), StandardCharsets.UTF_8), actor.auditName());

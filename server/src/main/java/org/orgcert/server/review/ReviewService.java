@@ -15,7 +15,7 @@ import org.orgcert.server.application.ApplicationState;
 import org.orgcert.server.application.TransitionGuard;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +50,7 @@ public class ReviewService implements TransitionGuard {
     public ReviewResult check(UUID applicationId, String actor) {
         Application application = applications.get(applicationId);
         if (application.state() != ApplicationState.UNDER_REVIEW) {
-            throw ApiProblem.conflict("not-under-review", "only an application under review can be checked; this one is "
+            throw ReviewRefusal.NOT_UNDER_REVIEW.refuse("only an application under review can be checked; this one is "
                     + application.state());
         }
         List<InsuranceRecord> records = registry.findByUscc(application.form().uscc().value());
@@ -84,7 +84,7 @@ public class ReviewService implements TransitionGuard {
     public ReviewResult phoneConfirmation(UUID applicationId, boolean agreed, String actor) {
         Application application = applications.get(applicationId);
         ReviewResult latest = latest(applicationId).filter(r -> r.outcome() == ReviewOutcome.MISMATCH)
-                .orElseThrow(() -> ApiProblem.conflict("no-mismatch", "there is no difference awaiting confirmation"));
+                .orElseThrow(() -> ReviewRefusal.NO_MISMATCH.refuse("there is no difference awaiting confirmation"));
         if (!agreed) {
             applications.apply(applicationId, ApplicationEvent.DECLINE_BY_PHONE, actor, "the employer did not agree");
             return latest;

@@ -8,7 +8,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.orgcert.pki.ca.CaHierarchy;
 import org.orgcert.pki.ocsp.OcspResponder;
 import org.orgcert.server.issuance.CertificateAuthorities;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -87,8 +87,8 @@ class StatusController {
         return responders.forLabel(label).orElseThrow(() -> unknown(label));
     }
 
-    private ApiProblem unknown(String label) {
-        return ApiProblem.notFound("unknown-ca", "There is no CA '" + label + "'; this service runs "
+    private Refusal unknown(String label) {
+        return StatusRefusal.UNKNOWN_CA.refuse("There is no CA '" + label + "'; this service runs "
                 + authorities.labels() + ".");
     }
 

@@ -1,7 +1,7 @@
 package org.orgcert.server.tracking;
 
 import java.util.UUID;
-import org.orgcert.server.web.Actor;
+import org.orgcert.server.domain.Actor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

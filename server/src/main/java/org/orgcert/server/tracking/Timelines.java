@@ -11,7 +11,7 @@ import org.orgcert.server.audit.AuditRecord;
 import org.orgcert.server.billing.Payments;
 import org.orgcert.server.calendar.ShanghaiTime;
 import org.orgcert.server.delivery.PickupDeadlines;
-import org.orgcert.server.web.Actor;
+import org.orgcert.server.domain.Actor;
 import org.springframework.stereotype.Service;
 
 /**

@@ -10,7 +10,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 class UploadLimitAdvice {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        return ApiProblem.payloadTooLarge("file-too-large", "A scan may have at most 10 MB. Scan at a lower"
-                + " resolution or as PDF.").getBody();
+        return Problems.of(WebRefusal.FILE_TOO_LARGE.refuse("A scan may have at most 10 MB. Scan at a lower"
+                + " resolution or as PDF."));
     }
 }

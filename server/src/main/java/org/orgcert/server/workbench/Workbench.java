@@ -14,8 +14,9 @@ import org.orgcert.server.calendar.ShanghaiTime;
 import org.orgcert.server.delivery.PickupNotices;
 import org.orgcert.server.lifecycle.InformationChangeRequests;
 import org.orgcert.server.lifecycle.UnlockRequests;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.CommonRefusal;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,10 +49,10 @@ public class Workbench {
     /** The queues of {@code actor}'s role. */
     public List<Queue> queues(Actor actor) {
         if (!(actor instanceof Actor.Staff staff)) {
-            throw ApiProblem.forbidden("role-not-allowed", "The workbench is for staff.");
+            throw CommonRefusal.ROLE_NOT_ALLOWED.refuse("The workbench is for staff.");
         }
         Map<ApplicationState, ApplicationService.QueueCount> counts = applications.counts(
-                staff.role() == org.orgcert.server.web.StaffRole.WINDOW_CLERK ? staff.windowId() : null).stream()
+                staff.role() == org.orgcert.server.domain.StaffRole.WINDOW_CLERK ? staff.windowId() : null).stream()
                 .collect(Collectors.toMap(ApplicationService.QueueCount::state, Function.identity()));
         List<Queue> queues = new ArrayList<>();
         switch (staff.role()) {

@@ -1,8 +1,8 @@
 package org.orgcert.server.workbench;
 
 import java.util.List;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.StaffRole;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

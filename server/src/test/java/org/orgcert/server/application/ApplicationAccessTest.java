@@ -16,9 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.orgcert.pki.name.Uscc;
 import org.orgcert.server.TestUscc;
 import org.orgcert.server.employer.EmployerType;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.domain.RefusalKind;
+import org.orgcert.server.domain.StaffRole;
 
 /** Which role applies which event, the window clerk's own window and the agent's own employer, without Spring. */
 class ApplicationAccessTest {
@@ -60,7 +61,7 @@ class ApplicationAccessTest {
             assertThatCode(() -> ApplicationAccess.event(staff(role), application, event)).doesNotThrowAnyException();
         } else {
             assertThatThrownBy(() -> ApplicationAccess.event(staff(role), application, event))
-                    .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.getStatusCode().value()).isEqualTo(403));
+                    .isInstanceOfSatisfying(Refusal.class, p -> assertThat(p.kind()).isEqualTo(RefusalKind.FORBIDDEN));
         }
     }
 
@@ -70,13 +71,13 @@ class ApplicationAccessTest {
         Application wuhua = at("wuhua", MINE);
         for (ApplicationEvent event : ApplicationEvent.values()) {
             assertThatThrownBy(() -> ApplicationAccess.event(fumin, wuhua, event))
-                    .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.type()).isEqualTo("other-window"));
+                    .isInstanceOfSatisfying(Refusal.class, p -> assertThat(p.type()).isEqualTo("other-window"));
         }
         assertThatThrownBy(() -> ApplicationAccess.view(fumin, wuhua))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.type()).isEqualTo("other-window"));
-        assertThatThrownBy(() -> ApplicationAccess.view(fumin, at(null, MINE))).isInstanceOf(ApiProblem.class);
+                .isInstanceOfSatisfying(Refusal.class, p -> assertThat(p.type()).isEqualTo("other-window"));
+        assertThatThrownBy(() -> ApplicationAccess.view(fumin, at(null, MINE))).isInstanceOf(Refusal.class);
         assertThatThrownBy(() -> ApplicationAccess.submit(fumin, wuhua.form()))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.type()).isEqualTo("other-window"));
+                .isInstanceOfSatisfying(Refusal.class, p -> assertThat(p.type()).isEqualTo("other-window"));
     }
 
     @Test
@@ -85,11 +86,11 @@ class ApplicationAccessTest {
         assertThatCode(() -> ApplicationAccess.event(agent, at(null, MINE), ApplicationEvent.WITHDRAW))
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> ApplicationAccess.event(agent, at(null, MINE), ApplicationEvent.APPROVE))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.getStatusCode().value()).isEqualTo(403));
+                .isInstanceOfSatisfying(Refusal.class, p -> assertThat(p.kind()).isEqualTo(RefusalKind.FORBIDDEN));
         assertThatThrownBy(() -> ApplicationAccess.view(agent, at(null, THEIRS)))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.getStatusCode().value()).isEqualTo(404));
+                .isInstanceOfSatisfying(Refusal.class, p -> assertThat(p.kind()).isEqualTo(RefusalKind.NOT_FOUND));
         assertThatThrownBy(() -> ApplicationAccess.submit(agent, at(null, THEIRS).form()))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.type()).isEqualTo("not-your-employer"));
+                .isInstanceOfSatisfying(Refusal.class, p -> assertThat(p.type()).isEqualTo("not-your-employer"));
         assertThatCode(() -> ApplicationAccess.submit(agent, at(null, MINE).form())).doesNotThrowAnyException();
     }
 
@@ -100,8 +101,8 @@ class ApplicationAccessTest {
         assertThatCode(() -> ApplicationAccess.submit(staff(StaffRole.CA_CLERK), at(null, MINE).form()))
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> ApplicationAccess.submit(staff(StaffRole.CA_CLERK), at("wuhua", MINE).form()))
-                .isInstanceOf(ApiProblem.class);
+                .isInstanceOf(Refusal.class);
         assertThatThrownBy(() -> ApplicationAccess.submit(staff(StaffRole.CA_REVIEWER), at(null, MINE).form()))
-                .isInstanceOf(ApiProblem.class);
+                .isInstanceOf(Refusal.class);
     }
 }

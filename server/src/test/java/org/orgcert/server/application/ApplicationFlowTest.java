@@ -202,7 +202,7 @@ class ApplicationFlowTest extends ServiceTestBase {
                 try {
                     service.apply(uuid, ApplicationEvent.APPROVE, "reviewer", null);
                     return "ok";
-                } catch (org.orgcert.server.web.ApiProblem e) {
+                } catch (org.orgcert.server.domain.Refusal e) {
                     return e.type();
                 }
             };

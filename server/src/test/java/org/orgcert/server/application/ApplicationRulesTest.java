@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.orgcert.pki.name.Uscc;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 
 /** The guide's process rules as plain data, tested without Spring. */
 class ApplicationRulesTest {
@@ -39,8 +39,8 @@ class ApplicationRulesTest {
                 org.orgcert.server.TestUscc.next(), EmployerType.ENTERPRISE_OR_INDIVIDUAL_BUSINESS,
                 "张三", true, "张三", Channel.ONLINE, Delivery.TO_TOKEN, null, null);
         assertThatThrownBy(() -> ApplicationService.validate(online))
-                .isInstanceOfSatisfying(ApiProblem.class,
-                        p -> assertThat(p.getBody().getProperties().get("errors").toString()).contains("channel"));
+                .isInstanceOfSatisfying(Refusal.class,
+                        p -> assertThat(p.fieldErrors().toString()).contains("channel"));
     }
 
     /** R-MAT-1..4: proof by employer kind, agent ID unless in person, two forms, mailing form only by mail. */
@@ -115,7 +115,7 @@ class ApplicationRulesTest {
         ApplicationService.validate(form(Channel.WINDOW, Delivery.WINDOW_PICKUP, "wuhua", null));
         ApplicationService.validate(form(Channel.MAIL, Delivery.MAIL, null, address()));
         assertThatThrownBy(() -> ApplicationService.validate(form(Channel.MAIL, Delivery.WINDOW_PICKUP, null, null)))
-                .isInstanceOf(ApiProblem.class)
+                .isInstanceOf(Refusal.class)
                 .satisfies(e -> assertThat(errors(e)).containsKey("delivery"));
         assertThatThrownBy(() -> ApplicationService.validate(form(Channel.WINDOW, Delivery.MAIL, null, null)))
                 .satisfies(e -> assertThat(errors(e)).containsKeys("windowId", "mailingAddress"));
@@ -132,6 +132,6 @@ class ApplicationRulesTest {
 
     @SuppressWarnings("unchecked")
     static Map<String, String> errors(Throwable e) {
-        return (Map<String, String>) ((ApiProblem) e).getBody().getProperties().get("errors");
+        return (Map<String, String>) ((Refusal) e).fieldErrors();
     }
 }

@@ -11,9 +11,9 @@ import org.orgcert.server.ApplicationApi;
 import org.orgcert.server.ServiceTest;
 import org.orgcert.server.ServiceTestBase;
 import org.orgcert.server.audit.AuditLog;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.domain.StaffRole;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -64,7 +64,7 @@ class MaterialsTickTest extends ServiceTestBase {
     void onePaperTheApplicationDoesNotNeedRefusesThemAll_R_MAT_4() {
         UUID id = submitted("CA_HALL", "ON_THE_SPOT", null);
 
-        ApiProblem refused = catchThrowableOfType(ApiProblem.class, () -> service.tickFor(id,
+        Refusal refused = catchThrowableOfType(Refusal.class, () -> service.tickFor(id,
                 List.of(MaterialItem.APPLICATION_FORM, MaterialItem.MAILING_ADDRESS_FORM), REVIEWER));
 
         assertThat(refused.type()).isEqualTo("material-not-required");
@@ -76,7 +76,7 @@ class MaterialsTickTest extends ServiceTestBase {
         UUID id = submitted("CA_HALL", "ON_THE_SPOT", null);
         api.event(id, "WITHDRAW", 200);
 
-        ApiProblem refused = catchThrowableOfType(ApiProblem.class,
+        Refusal refused = catchThrowableOfType(Refusal.class,
                 () -> service.tickFor(id, List.of(MaterialItem.APPLICATION_FORM), REVIEWER));
 
         assertThat(refused.type()).isEqualTo("materials-closed");
@@ -88,9 +88,9 @@ class MaterialsTickTest extends ServiceTestBase {
         UUID id = submitted("WINDOW", "WINDOW_PICKUP", "wuhua");
         List<MaterialItem> required = service.get(id).requiredMaterials();
 
-        ApiProblem otherWindow = catchThrowableOfType(ApiProblem.class, () -> service.tickFor(id, required,
+        Refusal otherWindow = catchThrowableOfType(Refusal.class, () -> service.tickFor(id, required,
                 new Actor.Staff("t-clerk-fumin", StaffRole.WINDOW_CLERK, "fumin")));
-        ApiProblem operator = catchThrowableOfType(ApiProblem.class, () -> service.tickFor(id, required,
+        Refusal operator = catchThrowableOfType(Refusal.class, () -> service.tickFor(id, required,
                 new Actor.Staff("t-operator", StaffRole.CA_OPERATOR, null)));
 
         assertThat(otherWindow.type()).isEqualTo("other-window");
@@ -105,7 +105,7 @@ class MaterialsTickTest extends ServiceTestBase {
     void aPostWithoutPapersIsRefused() {
         UUID id = submitted("CA_HALL", "ON_THE_SPOT", null);
 
-        ApiProblem refused = catchThrowableOfType(ApiProblem.class, () -> service.tickFor(id, List.of(), REVIEWER));
+        Refusal refused = catchThrowableOfType(Refusal.class, () -> service.tickFor(id, List.of(), REVIEWER));
 
         assertThat(refused.type()).isEqualTo("no-materials");
         assertNothingTicked(id);

@@ -33,7 +33,7 @@ import org.orgcert.server.application.ApplicationState;
 import org.orgcert.server.certificate.CertificateRevocation;
 import org.orgcert.server.lifecycle.InformationChanges;
 import org.orgcert.server.lifecycle.Renewals;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.context.ApplicationContext;
@@ -118,7 +118,7 @@ class BillingFlowTest extends ServiceTestBase {
         payments.match(more.id(), application.id(), ACTOR);
         assertThat(applications.get(application.id()).state()).isEqualTo(ApplicationState.APPROVED);
         assertThat(payments.outstanding(application.id())).isEqualTo(new Fen(-3000));
-        assertThatThrownBy(() -> payments.refund(more.id(), new Fen(3001), "多付", ACTOR)).isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> payments.refund(more.id(), new Fen(3001), "多付", ACTOR)).isInstanceOf(Refusal.class);
         payments.refund(more.id(), new Fen(3000), "多付退回", ACTOR);
         assertThat(payments.outstanding(application.id())).isEqualTo(Fen.ZERO);
     }
@@ -178,10 +178,10 @@ class BillingFlowTest extends ServiceTestBase {
         LocalDate tomorrow = LocalDate.of(2026, 6, 16);
         // A period overlapping the current price's history is refused; nothing is added.
         assertThatThrownBy(() -> prices.add(PriceItem.UNLOCK, new Fen(2500), LocalDate.of(2023, 1, 1),
-                LocalDate.of(2024, 1, 1), ACTOR)).isInstanceOfSatisfying(ApiProblem.class,
-                        p -> assertThat(p.getBody().getTitle()).isEqualTo("overlapping price"));
+                LocalDate.of(2024, 1, 1), ACTOR)).isInstanceOfSatisfying(Refusal.class,
+                        p -> assertThat(p.type()).isEqualTo("overlapping-price"));
         assertThatThrownBy(() -> prices.add(PriceItem.UNLOCK, new Fen(-1), tomorrow, null, ACTOR))
-                .isInstanceOf(ApiProblem.class);
+                .isInstanceOf(Refusal.class);
         Price raised = prices.add(PriceItem.UNLOCK, new Fen(2500), LocalDate.of(2031, 1, 1), null, ACTOR);
         try {
             assertThat(prices.on(PriceItem.UNLOCK, LocalDate.of(2030, 12, 31)).amount()).isEqualTo(Fen.ZERO);
@@ -198,21 +198,21 @@ class BillingFlowTest extends ServiceTestBase {
 
     @Test
     void badPaymentsAndAPaymentForAWithdrawnApplicationChangeNothing_R_FEE_4() {
-        assertThatThrownBy(() -> pay(reference(), 0, "x")).isInstanceOf(ApiProblem.class);
-        assertThatThrownBy(() -> pay(reference(), -100, "x")).isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> pay(reference(), 0, "x")).isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> pay(reference(), -100, "x")).isInstanceOf(Refusal.class);
         Uscc outside = TestUscc.of("91", "530402", String.format("%08d", new Random().nextInt(90_000_000) + 1));
         Application application = approved(outside, "玉溪市撤回测试有限公司", ApplicationKind.NEW);
         applications.apply(application.id(), ApplicationEvent.WITHDRAW, ACTOR, "employer withdrew");
         Payment late = pay(reference(), 22000, "someone").payment();
         assertThatThrownBy(() -> payments.match(late.id(), application.id(), ACTOR))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.getBody().getTitle()).isEqualTo("application ended"));
+                .isInstanceOfSatisfying(Refusal.class, p -> assertThat(p.type()).isEqualTo("application-ended"));
         assertThat(payments.forApplication(application.id())).isEmpty();
         // A statement with one bad line imports nothing.
         long before = jdbc.queryForObject("SELECT count(*) FROM payment", Long.class);
         String statement = "reference,method,payer_name,amount_yuan,paid_at,remark\n"
                 + reference() + ",BANK_TRANSFER,张三,220.00,2026-06-15T10:00:00,昆明某公司\n"
                 + reference() + ",BANK_TRANSFER,张三,-5,2026-06-15T10:00:00,昆明某公司\n";
-        assertThatThrownBy(() -> payments.importCsv(new StringReader(statement), ACTOR)).isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> payments.importCsv(new StringReader(statement), ACTOR)).isInstanceOf(Refusal.class);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM payment", Long.class)).isEqualTo(before);
         String good = "reference,method,payer_name,amount_yuan,paid_at,remark\n"
                 + reference() + ",BANK_TRANSFER,张三,220.00,2026-06-15T10:00:00,昆明某公司\n";
@@ -226,9 +226,9 @@ class BillingFlowTest extends ServiceTestBase {
         Application application = approved(outside, "玉溪市开票测试有限公司", ApplicationKind.NEW);
         pay(reference(), 22000, "玉溪市开票测试有限公司");
         assertThatThrownBy(() -> invoices.request(application, "玉溪市开票测试有限公司", TestUscc.next().value(),
-                new Fen(22000), "cw@example.cn", ACTOR)).isInstanceOf(ApiProblem.class);
+                new Fen(22000), "cw@example.cn", ACTOR)).isInstanceOf(Refusal.class);
         assertThatThrownBy(() -> invoices.request(application, "玉溪市开票测试有限公司", outside.value(),
-                new Fen(22001), "cw@example.cn", ACTOR)).isInstanceOf(ApiProblem.class);
+                new Fen(22001), "cw@example.cn", ACTOR)).isInstanceOf(Refusal.class);
         InvoiceRequest requested = invoices.request(application, "玉溪市开票测试有限公司", outside.value(), new Fen(22000),
                 "cw@example.cn", ACTOR);
         assertThat(requested.state()).isEqualTo(InvoiceRequest.State.REQUESTED);

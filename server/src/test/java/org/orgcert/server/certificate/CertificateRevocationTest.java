@@ -15,7 +15,8 @@ import org.orgcert.server.issuance.CertificateAuthorities;
 import org.orgcert.server.issuance.ProductionResult;
 import org.orgcert.server.issuance.ProductionService;
 import org.orgcert.server.issuance.ProductionTestBase;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.domain.RefusalKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,8 +49,8 @@ class CertificateRevocationTest extends ProductionTestBase {
         assertThat(store.status("ecdsa-p256", serial)).isEqualTo(
                 new CertificateStatus.Revoked(revoked.revokedAt(), RevocationReason.CESSATION_OF_OPERATION));
         assertThatThrownBy(() -> revocation.revoke(serial, RevocationReason.KEY_COMPROMISE, "clerk:wuhua-2"))
-                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
-                    assertThat(problem.getStatusCode().value()).isEqualTo(409);
+                .isInstanceOfSatisfying(Refusal.class, problem -> {
+                    assertThat(problem.kind()).isEqualTo(org.orgcert.server.domain.RefusalKind.CONFLICT);
                     assertThat(problem.type()).isEqualTo("already-revoked");
                 });
         // The first reason stands, and exactly one revocation was audited.
@@ -70,9 +71,9 @@ class CertificateRevocationTest extends ProductionTestBase {
                 NAME, "ecdsa-p256", prepared, "SW0000000000000000")));
         assertThat(store.status("ecdsa-p256", prepared.serial())).isEqualTo(CertificateStatus.UNKNOWN);
         assertThatThrownBy(() -> revocation.revoke(prepared.serial(), RevocationReason.KEY_COMPROMISE, "clerk:x"))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.type()).isEqualTo("not-issued"));
+                .isInstanceOfSatisfying(Refusal.class, p -> assertThat(p.type()).isEqualTo("not-issued"));
         assertThatThrownBy(() -> revocation.revoke(BigInteger.valueOf(0x1001), RevocationReason.KEY_COMPROMISE, "clerk:x"))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.getStatusCode().value()).isEqualTo(404));
+                .isInstanceOfSatisfying(Refusal.class, p -> assertThat(p.kind()).isEqualTo(RefusalKind.NOT_FOUND));
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 
 /** The form rules without Spring: every field checked, every mistake named at once (R-MAT-5). */
 class EmployerFormTest {
@@ -38,10 +38,10 @@ class EmployerFormTest {
                 new EmployerRequest.Person("", "11010520300101002X", "1381234"),
                 List.of(new EmployerRequest.ContactPerson("李四", "13912345678", "li@"),
                         new EmployerRequest.ContactPerson(" ", null, null)), null);
-        ApiProblem problem = catchThrowableOfType(ApiProblem.class, () -> EmployerForm.forCreate(request, TODAY));
+        Refusal problem = catchThrowableOfType(Refusal.class, () -> EmployerForm.forCreate(request, TODAY));
         assertThat(problem.type()).isEqualTo("invalid-input");
         @SuppressWarnings("unchecked")
-        Map<String, String> errors = (Map<String, String>) problem.getBody().getProperties().get("errors");
+        Map<String, String> errors = problem.fieldErrors();
         assertThat(errors).containsOnlyKeys("uscc", "name", "type", "address", "legalRepresentative.name",
                 "legalRepresentative.idNumber", "legalRepresentative.mobile", "contacts[0].email",
                 "contacts[1].name", "contacts[1].mobile");
@@ -53,9 +53,9 @@ class EmployerFormTest {
     @Test
     void aChangeNeedsTheVersionAndLeavesTheTypeToStaff() {
         EmployerRequest change = new EmployerRequest(null, "新名字", "SOCIAL_ORGANISATION", null, null, null, null);
-        ApiProblem problem = catchThrowableOfType(ApiProblem.class, () -> EmployerForm.forUpdate(change, TODAY));
+        Refusal problem = catchThrowableOfType(Refusal.class, () -> EmployerForm.forUpdate(change, TODAY));
         @SuppressWarnings("unchecked")
-        Map<String, String> errors = (Map<String, String>) problem.getBody().getProperties().get("errors");
+        Map<String, String> errors = problem.fieldErrors();
         assertThat(errors).containsOnlyKeys("type", "version");
 
         EmployerForm.Changes ok = EmployerForm.forUpdate(

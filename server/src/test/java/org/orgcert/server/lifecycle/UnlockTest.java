@@ -19,9 +19,9 @@ import org.orgcert.server.application.ApplicationState;
 import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.certificate.CertificateStore;
 import org.orgcert.server.notification.Notifications;
-import org.orgcert.server.web.Actor;
-import org.orgcert.server.web.ApiProblem;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.domain.StaffRole;
 import org.orgcert.token.TokenException;
 import org.orgcert.token.TokenState;
 import org.orgcert.token.UnblockAuthority;
@@ -137,8 +137,8 @@ class UnlockTest extends ServiceTestBase {
         assertThat(pending.state()).isEqualTo(UnlockRequest.State.PENDING);
         assertThat(manual.response(pending)).isEmpty();
         assertThat(manual.pending()).extracting(UnlockRequest::id).contains(pending.id());
-        assertThatThrownBy(() -> manual.decide(pending.id(), true, null, agent)).isInstanceOf(ApiProblem.class);
-        assertThatThrownBy(() -> manual.decide(pending.id(), false, " ", service)).isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> manual.decide(pending.id(), true, null, agent)).isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> manual.decide(pending.id(), false, " ", service)).isInstanceOf(Refusal.class);
         UnlockRequest approved = manual.decide(pending.id(), true, null, service);
         holder.token().unblock(UnblockResponse.parse(manual.response(approved).orElseThrow()), NEW_PIN);
         assertThat(holder.token().info().state()).isNotEqualTo(TokenState.LOCKED);
@@ -148,6 +148,6 @@ class UnlockTest extends ServiceTestBase {
         assertThat(rejected.state()).isEqualTo(UnlockRequest.State.REJECTED);
         assertThat(manual.response(rejected)).isEmpty();
         assertThat(applications.get(rejected.applicationId()).state()).isEqualTo(ApplicationState.REJECTED);
-        assertThatThrownBy(() -> manual.decide(second.id(), true, null, service)).isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> manual.decide(second.id(), true, null, service)).isInstanceOf(Refusal.class);
     }
 }

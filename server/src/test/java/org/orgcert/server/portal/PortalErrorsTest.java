@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.orgcert.server.calendar.CalendarYearMissingException;
-import org.orgcert.server.web.ApiProblem;
+import org.orgcert.server.domain.Refusal;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -19,7 +19,7 @@ class PortalErrorsTest {
 
     @Test
     void aProblemBecomesTheErrorPageWithItsStatusAndItsTypesSentence() {
-        ModelAndView page = errors.problem(ApiProblem.notFound("application-not-found", "no application 42"),
+        ModelAndView page = errors.problem(org.orgcert.server.application.ApplicationRefusal.APPLICATION_NOT_FOUND.refuse("no application 42"),
                 new MockHttpServletRequest("GET", "/portal/applications/42/application-form.pdf"),
                 Locale.SIMPLIFIED_CHINESE);
         assertThat(page.getViewName()).isEqualTo("portal/error");

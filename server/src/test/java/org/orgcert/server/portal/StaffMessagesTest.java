@@ -15,7 +15,7 @@ import org.orgcert.server.application.Channel;
 import org.orgcert.server.application.Delivery;
 import org.orgcert.server.application.ApplicationState;
 import org.orgcert.server.review.ReviewOutcome;
-import org.orgcert.server.web.StaffRole;
+import org.orgcert.server.domain.StaffRole;
 
 /** The staff workbench's texts: both languages have the same keys, and every state, event, role, kind, channel and delivery has one. */
 class StaffMessagesTest {

@@ -1,4 +1,4 @@
-package org.orgcert.server.web;
+package org.orgcert.server.domain;
 
 /**
  * The staff roles of the guide's process (issue 3 item 8). Held here, next to {@link Actor}, so that every

@@ -1,4 +1,4 @@
-package org.orgcert.server.web;
+package org.orgcert.server.domain;
 
 import java.io.Serializable;
 import java.util.Arrays;
@@ -29,7 +29,7 @@ public sealed interface Actor extends Serializable permits Actor.Staff, Actor.Em
      */
     default void require(String what, StaffRole... roles) {
         if (!hasRole(roles)) {
-            throw ApiProblem.forbidden("role-not-allowed", what + " needs one of the roles " + Arrays.toString(roles));
+            throw CommonRefusal.ROLE_NOT_ALLOWED.refuse(what + " needs one of the roles " + Arrays.toString(roles));
         }
     }
 

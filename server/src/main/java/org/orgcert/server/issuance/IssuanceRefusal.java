@@ -1,0 +1,29 @@
+package org.orgcert.server.issuance;
+
+import org.orgcert.server.domain.RefusalCode;
+import org.orgcert.server.domain.RefusalKind;
+
+/** What the issuance capability refuses, by stable type (the problem type an API caller sees). */
+public enum IssuanceRefusal implements RefusalCode {
+    UNSUPPORTED_ALGORITHM("unsupported-algorithm", RefusalKind.INVALID),
+    APPLICATION_MISMATCH("application-mismatch", RefusalKind.CONFLICT),
+    INVALID_EMPLOYER_NAME("invalid-employer-name", RefusalKind.INVALID);
+
+    private final String type;
+    private final RefusalKind kind;
+
+    IssuanceRefusal(String type, RefusalKind kind) {
+        this.type = type;
+        this.kind = kind;
+    }
+
+    @Override
+    public String type() {
+        return type;
+    }
+
+    @Override
+    public RefusalKind kind() {
+        return kind;
+    }
+}
