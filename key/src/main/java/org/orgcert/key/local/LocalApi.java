@@ -231,6 +231,11 @@ public final class LocalApi implements AutoCloseable {
                 outcome += " (" + failure.getClass().getName() + ")";
             }
             try {
+                if (status == 413) {
+                    // The rest of the body may still be on its way: this connection ends with the answer, and says
+                    // so, so a client does not send its next request on it and find it closed.
+                    exchange.getResponseHeaders().set("Connection", "close");
+                }
                 send(exchange, status, error.body());
             } catch (IOException | RuntimeException ignored) {
                 // the client went away; nothing to tell it
