@@ -70,6 +70,14 @@ class ApplicationRepository {
                 (rs, i) -> rs.getObject(1, UUID.class), key).stream().findFirst();
     }
 
+    /** The application, its row locked until the transaction ends: transitions of one application queue up. */
+    Optional<Application> findForUpdate(UUID id) {
+        if (jdbc.queryForList("SELECT 1 FROM application WHERE id = ? FOR UPDATE", id).isEmpty()) {
+            return Optional.empty();
+        }
+        return find(id);
+    }
+
     Optional<Application> find(UUID id) {
         List<Application> found = jdbc.query(SELECT_APPLICATION + " WHERE id = ?", this::map, id);
         return found.stream().findFirst();
@@ -94,7 +102,6 @@ class ApplicationRepository {
                 (Object) states.stream().map(Enum::name).toArray(String[]::new));
     }
 
-    /** Flags IN_PRODUCTION applications due before {@code today}, once; returns their ids. */
     /** Applications per state (of one window, or all), with how many of them are flagged overdue. */
     Map<ApplicationState, long[]> countByState(String windowId) {
         Map<ApplicationState, long[]> counts = new EnumMap<>(ApplicationState.class);
@@ -105,6 +112,7 @@ class ApplicationRepository {
         return counts;
     }
 
+    /** Flags IN_PRODUCTION applications due before {@code today}, once; returns their ids. */
     List<UUID> flagOverdue(LocalDate today) {
         return jdbc.query("UPDATE application SET production_overdue_since = production_due + 1"
                 + " WHERE state = 'IN_PRODUCTION' AND production_due < ? AND production_overdue_since IS NULL"
@@ -133,8 +141,8 @@ class ApplicationRepository {
         jdbc.update("UPDATE application SET certificate_serial = ? WHERE id = ?", serial, id);
     }
 
-    void setBatch(UUID id, UUID batchId) {
-        jdbc.update("UPDATE application SET batch_id = ? WHERE id = ?", batchId, id);
+    void setBatch(UUID id, UUID batchId, String forwardNote) {
+        jdbc.update("UPDATE application SET batch_id = ?, forward_note = ? WHERE id = ?", batchId, forwardNote, id);
     }
 
     void insertBatch(UUID batchId, String windowId, String actor, Instant now, int size) {
@@ -178,6 +186,6 @@ class ApplicationRepository {
         return new Application(id, rs.getString("number"), form, ApplicationState.valueOf(rs.getString("state")),
                 rs.getInt("version"), rs.getTimestamp("submitted_at").toInstant(),
                 due == null ? null : due.toLocalDate(), overdue == null ? null : overdue.toLocalDate(),
-                rs.getString("waybill"), rs.getString("certificate_serial"), received(rs));
+                rs.getString("waybill"), rs.getString("certificate_serial"), received(rs), rs.getString("forward_note"));
     }
 }

@@ -139,7 +139,7 @@ class MyApplyPage {
         }
         Application application;
         try {
-            application = applications.submit(draft.toForm(employer.get()), draft.idempotencyKey(), agent.auditName());
+            application = applications.submit(draft.toForm(employer.get()), draft.idempotencyKey(), agent);
         } catch (Refusal problem) {
             // Changed meanwhile (a window closed for good, answers changed in another tab): back to the step whose
             // answers were refused, which shows why since it was gone on from; nothing saved.
