@@ -41,21 +41,21 @@ class ApplicationController {
     /** The form as JSON: plain strings, so that every field's problem can be reported, not just the first. */
     record SubmitRequest(ApplicationKind kind, String employerName, String uscc, EmployerType category,
             String legalRepresentative, boolean legalRepInPerson, String agentName, Channel channel,
-            Delivery delivery, String windowId, MailingAddress mailingAddress) {
+            Delivery delivery, String windowId, MailingAddress mailingAddress, String replacesSerial) {
     }
 
     /** An application as the API shows it. */
     record ApplicationView(UUID id, String number, ApplicationKind kind, String employerName, String uscc,
             ApplicationState state, Channel channel, Delivery delivery, String windowId, Instant submittedAt,
             LocalDate productionDue, LocalDate productionOverdueSince, String waybill, String certificateSerial, List<MaterialItem> requiredMaterials,
-            List<MaterialItem> missingMaterials, String forwardNote, int version) {
+            List<MaterialItem> missingMaterials, String forwardNote, String replacesSerial, int version) {
 
         static ApplicationView of(Application a) {
             return new ApplicationView(a.id(), a.number(), a.form().kind(), a.form().employerName(),
                     a.form().uscc().value(), a.state(), a.form().channel(), a.form().delivery(), a.form().windowId(),
                     a.submittedAt(), a.productionDue(), a.overdueSince(), a.waybill(), a.certificateSerial(),
                     a.requiredMaterials(),
-                    a.missingMaterials(), a.forwardNote(), a.version());
+                    a.missingMaterials(), a.forwardNote(), a.form().replacesSerial(), a.version());
         }
     }
 
@@ -89,7 +89,8 @@ class ApplicationController {
         }
         SubmitApplication form = new SubmitApplication(request.kind(), request.employerName(), uscc,
                 request.category(), request.legalRepresentative(), request.legalRepInPerson(), request.agentName(),
-                request.channel(), request.delivery(), request.windowId(), request.mailingAddress());
+                request.channel(), request.delivery(), request.windowId(), request.mailingAddress(),
+                request.replacesSerial());
         Application application = service.submit(form, idempotencyKey, actor);
         return ResponseEntity.created(URI.create("/api/v1/applications/" + application.id()))
                 .body(ApplicationView.of(application));

@@ -27,7 +27,8 @@ public enum ApplicationRefusal implements RefusalCode {
     FORWARD_WITHOUT_PAPERS("forward-without-papers", RefusalKind.CONFLICT),
     PAYMENT_OUTSTANDING("payment-outstanding", RefusalKind.CONFLICT),
     PICKUP_PERIOD_NOT_OVER("pickup-period-not-over", RefusalKind.CONFLICT),
-    NOT_APPLIED_BY_THIS_ACTOR("not-applied-by-this-actor", RefusalKind.FORBIDDEN);
+    NOT_APPLIED_BY_THIS_ACTOR("not-applied-by-this-actor", RefusalKind.FORBIDDEN),
+    REISSUE_ALREADY_FILED("reissue-already-filed", RefusalKind.CONFLICT);
 
     private final String type;
     private final RefusalKind kind;

@@ -47,8 +47,8 @@ class ApplicationRepository {
                 INSERT INTO application (id, number, idempotency_key, kind, employer_name, uscc, category,
                   legal_representative, legal_rep_in_person, agent_name, channel, delivery, window_id,
                   mail_recipient, mail_phone, mail_province, mail_city, mail_district, mail_street, mail_postal_code,
-                  state, version, submitted_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
+                  state, version, submitted_at, updated_at, replaces_serial)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""",
                 id, number, idempotencyKey, form.kind().name(), form.employerName(), form.uscc().value(),
                 form.category().name(), form.legalRepresentative(), form.legalRepInPerson(), form.agentName(),
                 form.channel().name(), form.delivery().name(), form.windowId(),
@@ -57,7 +57,7 @@ class ApplicationRepository {
                 mail == null ? null : mail.province(), mail == null ? null : mail.city(),
                 mail == null ? null : mail.district(), mail == null ? null : mail.street(),
                 mail == null ? null : mail.postalCode(),
-                ApplicationState.SUBMITTED.name(), Timestamp.from(now), Timestamp.from(now));
+                ApplicationState.SUBMITTED.name(), Timestamp.from(now), Timestamp.from(now), form.replacesSerial());
     }
 
     /** Holds a lock on {@code key} until the caller's transaction ends. */
@@ -76,6 +76,12 @@ class ApplicationRepository {
             return Optional.empty();
         }
         return find(id);
+    }
+
+    /** The reissue still going on (not withdrawn, rejected or declined) for certificate {@code serial}, if any. */
+    Optional<String> activeReissueOf(String serial) {
+        return jdbc.queryForList("SELECT number FROM application WHERE replaces_serial = ?"
+                + " AND state NOT IN ('WITHDRAWN', 'REJECTED', 'DECLINED')", String.class, serial).stream().findFirst();
     }
 
     Optional<Application> find(UUID id) {
@@ -180,7 +186,7 @@ class ApplicationRepository {
                 EmployerType.valueOf(rs.getString("category")), rs.getString("legal_representative"),
                 rs.getBoolean("legal_rep_in_person"), rs.getString("agent_name"),
                 Channel.valueOf(rs.getString("channel")), Delivery.valueOf(rs.getString("delivery")),
-                rs.getString("window_id"), mail);
+                rs.getString("window_id"), mail, rs.getString("replaces_serial"));
         java.sql.Date due = rs.getDate("production_due");
         java.sql.Date overdue = rs.getDate("production_overdue_since");
         return new Application(id, rs.getString("number"), form, ApplicationState.valueOf(rs.getString("state")),

@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ApplicationService {
-    private static final Set<ApplicationKind> SUPPORTED = EnumSet.of(ApplicationKind.NEW, ApplicationKind.ADDITIONAL);
+    private static final Set<ApplicationKind> SUPPORTED = EnumSet.of(ApplicationKind.NEW, ApplicationKind.ADDITIONAL,
+            ApplicationKind.REISSUE);
     private static final Set<ApplicationState> MATERIALS_OPEN = EnumSet.of(ApplicationState.SUBMITTED,
             ApplicationState.FORWARDED, ApplicationState.RECEIVED, ApplicationState.UNDER_REVIEW,
             ApplicationState.RETURNED_FOR_MERGE, ApplicationState.AWAITING_PHONE_CONFIRMATION);
@@ -47,9 +48,11 @@ public class ApplicationService {
     private final Clock clock;
     private final Directory directory;
     private final CalendarService calendar;
+    private final List<SubmissionGuard> submissionGuards;
 
     ApplicationService(ApplicationRepository repository, ApplicationTransitions transitions, AuditLog audit,
-            Clock clock, Directory directory, CalendarService calendar) {
+            Clock clock, Directory directory, CalendarService calendar, List<SubmissionGuard> submissionGuards) {
+        this.submissionGuards = submissionGuards;
         this.repository = repository;
         this.transitions = transitions;
         this.audit = audit;
@@ -80,13 +83,23 @@ public class ApplicationService {
                 return get(existing.get(), actor);
             }
         }
+        if (form.replacesSerial() != null) {
+            // One reissue per lost certificate: two at once (two windows, a double click without key) queue here.
+            repository.lockIdempotencyKey("reissue:" + form.replacesSerial());
+            Optional<String> earlier = repository.activeReissueOf(form.replacesSerial());
+            if (earlier.isPresent()) {
+                throw ApplicationRefusal.REISSUE_ALREADY_FILED.refuse("certificate " + form.replacesSerial()
+                        + " is already being reissued by application " + earlier.get());
+            }
+        }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         String number = repository.nextNumber(ShanghaiTime.dateOf(now));
         repository.insert(id, number, key, form, now);
         audit.record(new AuditEntry(actor.auditName(), "application.submitted", "application", id.toString(),
                 number + " " + form.kind() + " via " + form.channel() + " for " + form.delivery()
-                        + (form.windowId() == null ? "" : " at window " + form.windowId())));
+                        + (form.windowId() == null ? "" : " at window " + form.windowId())
+                        + (form.replacesSerial() == null ? "" : " replacing certificate " + form.replacesSerial())));
         return get(id);
     }
 
@@ -109,12 +122,21 @@ public class ApplicationService {
         return get(id);
     }
 
-    /** The form's R-CH and R-MAT checks and its window's existence: 400 with a message per field. */
+    /**
+     * The form's R-CH and R-MAT checks, its window's existence and the other capabilities' checks (a reissue's
+     * certificate): 400 with a message per field.
+     */
     void check(SubmitApplication form) {
         validate(form);
         if (form.windowId() != null && directory.window(form.windowId()).isEmpty()) {
             throw Refusal.invalidFields("the application is incomplete or inconsistent",
                     Map.of("windowId", "no window '" + form.windowId() + "'; choose one of the 18 windows (R-CH-8)"));
+        }
+        for (SubmissionGuard guard : submissionGuards) {
+            Map<String, String> problems = guard.problems(form);
+            if (!problems.isEmpty()) {
+                throw Refusal.invalidFields("the application is incomplete or inconsistent", problems);
+            }
         }
     }
 
@@ -158,7 +180,8 @@ public class ApplicationService {
 
     /**
      * Applies {@code event} for {@code actor}: the one door of every step that needs no more data than a
-     * reason (SHIP needs the waybill: {@link #ship}; COMPLETE_PRODUCTION the certificate: {@link #completeProduction}).
+     * reason (SHIP needs the waybill: {@link #ship}; a key's COMPLETE_PRODUCTION its certificate:
+     * {@link #completeProduction}).
      *
      * @throws Refusal when the decision or a guard refuses; nothing changed
      */
@@ -167,8 +190,9 @@ public class ApplicationService {
         if (event == ApplicationEvent.SHIP) {
             throw ApplicationRefusal.WAYBILL_REQUIRED.refuse("shipping needs the EMS waybill number");
         }
-        if (event == ApplicationEvent.COMPLETE_PRODUCTION) {
-            throw ApplicationRefusal.TRANSITION_NOT_ALLOWED.refuse("production completes only with its certificate");
+        if (event == ApplicationEvent.COMPLETE_PRODUCTION && get(id).form().kind().producesToken()) {
+            throw ApplicationRefusal.TRANSITION_NOT_ALLOWED.refuse("a USB key's production completes only with its"
+                    + " certificate");
         }
         return transitions.apply(id, event, actor, reason);
     }
@@ -190,10 +214,9 @@ public class ApplicationService {
         UUID batch = UUID.randomUUID();
         repository.insertBatch(batch, clerk.windowId(), actor.auditName(), clock.instant(), ids.size());
         for (UUID id : List.copyOf(new java.util.LinkedHashSet<>(ids))) {
-            Application before = get(id);
-            Application forwarded = transitions.apply(id, ApplicationEvent.FORWARD, actor,
-                    "batch " + batch + (note == null ? "" : "; " + note));
-            repository.setBatch(id, batch, before.missingMaterials().isEmpty() ? null : note);
+            // The note is the decision's reason: only it lets papers be missing (R-MAT, R-CH-4).
+            Application forwarded = transitions.apply(id, ApplicationEvent.FORWARD, actor, note);
+            repository.setBatch(id, batch, forwarded.missingMaterials().isEmpty() ? null : note);
         }
         return batch;
     }
@@ -347,7 +370,14 @@ public class ApplicationService {
     static void validate(SubmitApplication form) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (form.kind() == null || !SUPPORTED.contains(form.kind())) {
-            problems.put("kind", "this version accepts NEW and ADDITIONAL applications");
+            problems.put("kind", "NEW, ADDITIONAL or REISSUE; renewals, information changes and unlocks are made on"
+                    + " the certificate's own page");
+        } else if (form.kind() == ApplicationKind.REISSUE
+                && (form.replacesSerial() == null || !form.replacesSerial().matches("[0-9A-Fa-f]{1,40}"))) {
+            problems.put("replacesSerial", "a reissue names the serial of the lost, damaged or cancelled certificate"
+                    + " it replaces (R-FEE-2)");
+        } else if (form.kind() != ApplicationKind.REISSUE && form.replacesSerial() != null) {
+            problems.put("replacesSerial", "only a reissue replaces a certificate");
         }
         if (form.uscc() == null) {
             problems.put("uscc", "必填 / required");
