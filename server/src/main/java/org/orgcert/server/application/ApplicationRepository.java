@@ -65,6 +65,12 @@ class ApplicationRepository {
         jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext(?))", "idempotency:" + key);
     }
 
+    /** Keys are stored per employer as {@code <USCC>:<key>}. */
+    boolean existsWithKey(String key) {
+        return jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM application WHERE idempotency_key LIKE ?)",
+                Boolean.class, "%:" + key);
+    }
+
     Optional<UUID> findByIdempotencyKey(String key) {
         return jdbc.query("SELECT id FROM application WHERE idempotency_key = ?",
                 (rs, i) -> rs.getObject(1, UUID.class), key).stream().findFirst();

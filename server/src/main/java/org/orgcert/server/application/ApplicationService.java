@@ -150,6 +150,11 @@ public class ApplicationService {
         check(form);
     }
 
+    /** True when an application was submitted with idempotency key {@code key} for any employer. */
+    public boolean submittedWithKey(String key) {
+        return repository.existsWithKey(key);
+    }
+
     /** The applications of these employers (by USCC), newest first: an agent's own list. */
     public List<Application> ofEmployers(java.util.Collection<String> usccs) {
         return usccs.isEmpty() ? List.of() : repository.findByUsccs(List.copyOf(usccs));
@@ -193,6 +198,11 @@ public class ApplicationService {
         if (event == ApplicationEvent.COMPLETE_PRODUCTION && get(id).form().kind().producesToken()) {
             throw ApplicationRefusal.TRANSITION_NOT_ALLOWED.refuse("a USB key's production completes only with its"
                     + " certificate");
+        }
+        if (event == ApplicationEvent.FORWARD) {
+            // A forwarding is always a batch, even of one: its reason for missing papers is kept for the CA.
+            forward(actor, List.of(id), reason);
+            return get(id);
         }
         return transitions.apply(id, event, actor, reason);
     }

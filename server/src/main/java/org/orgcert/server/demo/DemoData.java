@@ -30,7 +30,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,16 +51,14 @@ class DemoData {
     private final BundledInsuranceRegistry registry;
     private final ApplicationService applications;
     private final OrgCertProperties properties;
-    private final JdbcTemplate jdbc;
 
     DemoData(StaffAccounts staff, EmployerRegistration employers, BundledInsuranceRegistry registry,
-            ApplicationService applications, OrgCertProperties properties, JdbcTemplate jdbc) {
+            ApplicationService applications, OrgCertProperties properties) {
         this.staff = staff;
         this.employers = employers;
         this.registry = registry;
         this.applications = applications;
         this.properties = properties;
-        this.jdbc = jdbc;
     }
 
     /** After the first admin exists ({@code InitialAdmin} runs first), so the demo adds to it. */
@@ -70,7 +67,7 @@ class DemoData {
     void load() throws IOException {
         Path logins = properties.dataDir().resolve(DemoCast.LOGINS_FILE);
         // The database says whether the demo is loaded (the logins file may be deleted, as it asks).
-        if (jdbc.queryForObject("SELECT count(*) FROM application WHERE idempotency_key = 'demo-1'", Integer.class) > 0) {
+        if (applications.submittedWithKey("demo-1")) {
             LOG.info("demo data already loaded; logins in {} unless deleted", logins.toAbsolutePath());
             return;
         }
