@@ -181,6 +181,7 @@ class ApplicationFlowTest extends ServiceTestBase {
     void aBatchWithAnotherWindowsApplicationForwardsNothing() {
         Object mine = submit(form("WINDOW", "WINDOW_PICKUP", "wuhua", false), 201).get("id");
         Object theirs = submit(form("WINDOW", "WINDOW_PICKUP", "fumin", false), 201).get("id");
+        new ApplicationApi(client).tickAllAs(TestStaff.clerk("wuhua"), mine);
         client.post().uri("/api/v1/applications/batches").headers(TestStaff.as(TestStaff.clerk("wuhua")))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("windowId", "wuhua", "applicationIds", List.of(mine, theirs))).exchange()
