@@ -179,7 +179,7 @@ class SecurityConfiguration {
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthenticated))
                 // The portal's own sign-in page; after it, the page asked for or else the workbench.
                 .formLogin(f -> f.loginPage("/staff/login").defaultSuccessUrl("/staff", false)
-                        .failureUrl("/staff/login?error"))
+                        .failureHandler(SecurityConfiguration::signInFailed))
                 .csrf(c -> c.csrfTokenRepository(csrf)
                         // The plain token (no BREACH masking): what the cookie holds is what the header sends.
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
@@ -248,6 +248,17 @@ class SecurityConfiguration {
                 roles.length + more.length);
         System.arraycopy(more, 0, all, roles.length, more.length);
         return all;
+    }
+
+    /**
+     * A failed form sign-in goes back to the form, which says so. Nothing is kept: Spring Security's own
+     * failure handler stores the exception in the session, and the exception holds the sign-in request with
+     * the typed password (for a locked account often the right one), which Spring Session then writes to
+     * {@code spring_session_attributes} for the session's 8 hours.
+     */
+    private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException e) throws IOException {
+        response.sendRedirect(request.getContextPath() + "/staff/login?error");
     }
 
     private static void unauthenticated(HttpServletRequest request, HttpServletResponse response,
