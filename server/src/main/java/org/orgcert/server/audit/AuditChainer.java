@@ -107,18 +107,17 @@ class AuditChainer {
             prev = hash;
         }
         if (n > 0) {
-            // One statement for the whole batch rather than one per record.
-            jdbc.update(connection -> {
-                PreparedStatement update = connection.prepareStatement("UPDATE audit_record a SET seq = v.seq,"
-                        + " prev_hash = decode(v.prev, 'hex'), hash = decode(v.hash, 'hex')"
-                        + " FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) AS v(id, seq, prev, hash)"
-                        + " WHERE a.id = v.id");
+            // One statement for the whole batch rather than one per record. The service's database role may
+            // not UPDATE audit records: audit_link (V120) fills in records not yet chained, and nothing else.
+            jdbc.query(connection -> {
+                PreparedStatement update = connection.prepareStatement(
+                        "SELECT audit_link(?::bigint[], ?::bigint[], ?::text[], ?::text[])");
                 update.setArray(1, connection.createArrayOf("bigint", ids));
                 update.setArray(2, connection.createArrayOf("bigint", seqs));
                 update.setArray(3, connection.createArrayOf("text", prevs));
                 update.setArray(4, connection.createArrayOf("text", hashes));
                 return update;
-            });
+            }, rs -> { });
         }
         return pending.size();
     }

@@ -1,0 +1,35 @@
+-- Flyway runs this after every migrate, as the schema's owner: the rights of the service's database role
+-- (orgcert_service, made by the embedded server; absent on an external database, where nothing happens).
+-- A rule by name, so tables that later migrations add are covered without a grant of their own:
+--   tables named audit%           SELECT, INSERT only: the audit log is append-only for the service
+--                                 (records are chained through the function audit_link);
+--   flyway_schema_history         SELECT;
+--   every other table             SELECT, INSERT, UPDATE, DELETE (never TRUNCATE, never DDL);
+--   sequences                     USAGE, SELECT (and UPDATE, except the audit ones).
+DO $$
+DECLARE
+    object RECORD;
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'orgcert_service') THEN
+        RETURN;
+    END IF;
+    FOR object IN
+        SELECT c.oid::regclass AS name, c.relname, c.relkind
+          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+    LOOP
+        EXECUTE format('REVOKE ALL ON %s FROM orgcert_service', object.name);
+        IF object.relkind = 'S' THEN
+            EXECUTE format('GRANT USAGE, SELECT ON SEQUENCE %s TO orgcert_service', object.name);
+            IF object.relname NOT LIKE 'audit%' THEN
+                EXECUTE format('GRANT UPDATE ON SEQUENCE %s TO orgcert_service', object.name);
+            END IF;
+        ELSIF object.relname LIKE 'audit%' OR object.relname = 'flyway_schema_history' THEN
+            EXECUTE format('GRANT SELECT%s ON %s TO orgcert_service',
+                           CASE WHEN object.relname LIKE 'audit%' THEN ', INSERT' ELSE '' END, object.name);
+        ELSE
+            EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO orgcert_service', object.name);
+        END IF;
+    END LOOP;
+    GRANT EXECUTE ON FUNCTION audit_link(BIGINT[], BIGINT[], TEXT[], TEXT[]) TO orgcert_service;
+END $$;
