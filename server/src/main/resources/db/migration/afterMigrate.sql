@@ -1,8 +1,9 @@
 -- Flyway runs this after every migrate, as the schema's owner: the rights of the service's database role
 -- (orgcert_service, made by the embedded server; absent on an external database, where nothing happens).
 -- A rule by name, so tables that later migrations add are covered without a grant of their own:
---   tables named audit%           SELECT, INSERT only: the audit log is append-only for the service
---                                 (records are chained through the function audit_link);
+--   tables named audit%           SELECT, INSERT only: the audit log is append-only for the service;
+--   audit_chain                   also UPDATE: its one row is the chain's head, which the chainer moves
+--                                 (V110; the keyed links and signed checkpoints show any other change);
 --   flyway_schema_history         SELECT;
 --   every other table             SELECT, INSERT, UPDATE, DELETE (never TRUNCATE, never DDL);
 --   sequences                     USAGE, SELECT (and UPDATE, except the audit ones).
@@ -24,12 +25,14 @@ BEGIN
             IF object.relname NOT LIKE 'audit%' THEN
                 EXECUTE format('GRANT UPDATE ON SEQUENCE %s TO orgcert_service', object.name);
             END IF;
-        ELSIF object.relname LIKE 'audit%' OR object.relname = 'flyway_schema_history' THEN
-            EXECUTE format('GRANT SELECT%s ON %s TO orgcert_service',
-                           CASE WHEN object.relname LIKE 'audit%' THEN ', INSERT' ELSE '' END, object.name);
+        ELSIF object.relname = 'audit_chain' THEN
+            EXECUTE format('GRANT SELECT, INSERT, UPDATE ON %s TO orgcert_service', object.name);
+        ELSIF object.relname LIKE 'audit%' THEN
+            EXECUTE format('GRANT SELECT, INSERT ON %s TO orgcert_service', object.name);
+        ELSIF object.relname = 'flyway_schema_history' THEN
+            EXECUTE format('GRANT SELECT ON %s TO orgcert_service', object.name);
         ELSE
             EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO orgcert_service', object.name);
         END IF;
     END LOOP;
-    GRANT EXECUTE ON FUNCTION audit_link(BIGINT[], BIGINT[], TEXT[], TEXT[]) TO orgcert_service;
 END $$;
