@@ -20,5 +20,7 @@ public enum RefusalKind {
     /** The content is not of an accepted type. */
     UNSUPPORTED_TYPE,
     /** Too many requests of this kind for now. */
-    TOO_MANY
+    TOO_MANY,
+    /** The service has no capacity for this right now (every slot busy); the same request may succeed later. */
+    UNAVAILABLE
 }
