@@ -166,6 +166,10 @@ class SecurityConfiguration {
                         // checks the role it needs itself, so that a refusal is a readable 403 page.
                         .requestMatchers(HttpMethod.GET, "/staff/login").permitAll()
                         .requestMatchers("/staff", "/staff/**").hasAnyRole(STAFF)
+                        // Who may sign in for an employer is an identity change: customer service only (issue 11
+                        // item 5); the employer API itself refuses to change a mobile number.
+                        .requestMatchers("/api/v1/employers/*/sign-in-number-changes", "/api/v1/sign-in-number-changes/**")
+                        .hasRole(StaffRole.CA_SERVICE.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/employers", "/api/v1/employers/**").hasAnyRole(STAFF)
                         .requestMatchers("/api/v1/employers", "/api/v1/employers/**").hasAnyRole(STAFF_WRITERS)
                         // The employer's own pages (portal): signing in is public, the rest needs an agent.

@@ -28,6 +28,7 @@ import org.orgcert.server.application.ApplicationState;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.calendar.ShanghaiTime;
+import org.orgcert.server.domain.PlainText;
 import org.orgcert.server.domain.Refusal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -128,8 +129,12 @@ public class Payments {
                     check(input);
                     inputs.add(input);
                 } catch (Refusal | IllegalArgumentException | DateTimeParseException e) {
-                    errors.put("line " + number, e instanceof Refusal p ? String.valueOf(p.fieldErrors().isEmpty() ? p.detail() : p.fieldErrors())
-                            : e.getMessage());
+                    if (e instanceof Refusal p && !p.fieldErrors().isEmpty()) {
+                        String at = "line " + number + ": ";
+                        p.fieldErrors().forEach((field, problem) -> errors.put(at + field, problem));
+                    } else {
+                        errors.put("line " + number, e instanceof Refusal p ? p.detail() : e.getMessage());
+                    }
                 }
             }
         } catch (IOException e) {
@@ -258,6 +263,10 @@ public class Payments {
         if (input.payerName() == null || input.payerName().isBlank()) {
             problems.put("payerName", "required");
         }
+        // Text as a bank statement gives it: one line each, and a remark of a few lines at most.
+        PlainText.line(64).check("reference", input.reference(), problems);
+        PlainText.line(200).check("payerName", input.payerName(), problems);
+        PlainText.lines(500).check("remark", input.remark(), problems);
         if (input.amount() == null || !input.amount().isPositive()) {
             problems.put("amount", "above 0");
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.orgcert.pki.name.Uscc;
 
 /**
@@ -41,6 +42,39 @@ record Employer(UUID id, Uscc uscc, String name, EmployerType type, boolean type
                 newLegalRepresentative == null ? legalRepresentative : newLegalRepresentative,
                 newContacts == null ? contacts : newContacts, newAddress == null ? address : newAddress, createdAt,
                 now, version + 1);
+    }
+
+    /**
+     * The same employer with every sign-in number equal to {@code old} (the legal representative's, a
+     * contact's) replaced by {@code replacement}; names, ID number and order stay as they are.
+     */
+    Employer withMobileReplaced(MobileNumber old, MobileNumber replacement, Instant now) {
+        LegalRepresentative rep = legalRepresentative.mobile().equals(old)
+                ? new LegalRepresentative(legalRepresentative.name(), legalRepresentative.idNumber(), replacement)
+                : legalRepresentative;
+        List<Contact> replaced = contacts.stream().map(c -> c.mobile().equals(old)
+                ? new Contact(c.name(), replacement, c.email()) : c).toList();
+        return new Employer(id, uscc, name, type, typeConfirmed, jurisdiction, rep, replaced, address, createdAt,
+                now, version + 1);
+    }
+
+    /**
+     * True when {@code other} has the same sign-in numbers in the same places: the legal representative's, and
+     * the contacts' in order (the first contact's also receives the employer's notices).
+     */
+    boolean sameSignInNumbersAs(Employer other) {
+        return legalRepresentative.mobile().equals(other.legalRepresentative.mobile())
+                && contacts.stream().map(Contact::mobile).toList()
+                        .equals(other.contacts.stream().map(Contact::mobile).toList());
+    }
+
+    /**
+     * The numbers an agent signs in with for this employer (issue 11 item 5): the legal representative's and
+     * every contact's, in that order, each once.
+     */
+    List<MobileNumber> signInNumbers() {
+        return Stream.concat(Stream.of(legalRepresentative.mobile()),
+                contacts.stream().map(Contact::mobile)).distinct().toList();
     }
 
     /** Staff confirmed (or corrected) the type (R-MAT-1). */

@@ -9,7 +9,9 @@ public enum EmployerRefusal implements RefusalCode {
     USCC_IMMUTABLE("uscc-immutable", RefusalKind.INVALID),
     EMPLOYER_NOT_FOUND("employer-not-found", RefusalKind.NOT_FOUND),
     STALE_VERSION("stale-version", RefusalKind.CONFLICT),
-    INVALID_USCC("invalid-uscc", RefusalKind.INVALID);
+    INVALID_USCC("invalid-uscc", RefusalKind.INVALID),
+    /** A mobile number in a change: they are sign-in identities, changed only by customer service. */
+    SIGN_IN_NUMBER_NOT_HERE("sign-in-number-not-here", RefusalKind.INVALID);
 
     private final String type;
     private final RefusalKind kind;

@@ -84,6 +84,11 @@ class EmployerRepository {
         return true;
     }
 
+    /** Takes the employer's row lock for the rest of the transaction; false when there is no such employer. */
+    boolean lock(UUID id) {
+        return !jdbc.queryForList("SELECT id FROM employer WHERE id = ? FOR UPDATE", UUID.class, id).isEmpty();
+    }
+
     Optional<Employer> find(UUID id) {
         return jdbc.query("SELECT * FROM employer WHERE id = ?", this::map, id).stream().findFirst();
     }

@@ -20,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class EmployerService {
+    /** Where customer service changes sign-in numbers (the account capability's use case). */
+    static final String SIGN_IN_NUMBER_CHANGES = "/api/v1/employers/{id}/sign-in-number-changes";
+
     private final EmployerRepository repository;
     private final AuditLog audit;
     private final Clock clock;
@@ -49,7 +52,10 @@ class EmployerService {
         return EmployerView.of(employer);
     }
 
-    /** Changes name, address, legal representative and/or contacts; the USCC never (R-CERT-5, R-FEE-1 c). */
+    /**
+     * Changes name, address, legal representative and/or contacts; the USCC never (R-CERT-5, R-FEE-1 c), nor a
+     * mobile number, which only customer service changes (issue 11 item 5: {@code SignInNumbers}).
+     */
     @Transactional
     EmployerView update(UUID id, EmployerForm.Changes changes, String actor) {
         Employer current = load(id);
@@ -58,8 +64,18 @@ class EmployerService {
             throw EmployerRefusal.USCC_IMMUTABLE.refuse("an employer's USCC can never change (R-CERT-5); "
                     + "a different USCC is a different employer");
         }
-        Employer changed = store(current, changes.version(), current.withDetails(changes.name(), changes.address(),
-                changes.legalRepresentative(), changes.contacts(), now()));
+        Employer proposed = current.withDetails(changes.name(), changes.address(), changes.legalRepresentative(),
+                changes.contacts(), now());
+        if (!proposed.sameSignInNumbersAs(current)) {
+            // Issue 11 item 5: these numbers are who may sign in as the employer's agent. Whoever could rewrite
+            // them here (every staff role but AUDITOR) could become any employer.
+            throw EmployerRefusal.SIGN_IN_NUMBER_NOT_HERE.refuse("mobile numbers are who may sign in for the"
+                    + " employer, so only customer service changes them, with a reason and a scan of the paper: POST "
+                    + SIGN_IN_NUMBER_CHANGES.replace("{id}", id.toString()) + "; here send them as they are or"
+                    + " leave them out (contacts can be neither added nor removed here)")
+                    .with("use", SIGN_IN_NUMBER_CHANGES.replace("{id}", id.toString()));
+        }
+        Employer changed = store(current, changes.version(), proposed);
         audit.record(new AuditEntry(actor, "employer.updated", "employer", id.toString(),
                 describeChanges(changes)));
         return EmployerView.of(changed);

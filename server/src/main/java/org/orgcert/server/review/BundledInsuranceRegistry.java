@@ -6,10 +6,13 @@ import java.io.Reader;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.orgcert.pki.name.Uscc;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
+import org.orgcert.server.domain.PlainText;
 import org.orgcert.server.domain.Refusal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class BundledInsuranceRegistry implements InsuranceRegistry {
     static final String HEADER = "record_id,uscc,name,legal_representative,insuring_division";
+    /** Each column's text: one line, at most so many characters (the registry's own fields are shorter). */
+    private static final PlainText[] COLUMNS = {PlainText.line(100), PlainText.line(18), PlainText.line(200),
+        PlainText.line(100), PlainText.line(20)};
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final AuditLog audit;
@@ -69,6 +75,7 @@ public class BundledInsuranceRegistry implements InsuranceRegistry {
                     continue;
                 }
                 String[] fields = line.split(",", -1);
+                requirePlainText(number, fields);
                 if (fields.length != 5 || java.util.Arrays.stream(fields).anyMatch(String::isBlank)) {
                     throw ReviewRefusal.BAD_CSV.refuse("line " + number + " needs 5 non-empty fields");
                 }
@@ -92,5 +99,18 @@ public class BundledInsuranceRegistry implements InsuranceRegistry {
         audit.record(new AuditEntry(actor, "registry.imported", "insurance-registry", "bundled",
                 records.size() + " records"));
         return records.size();
+    }
+
+    /** Refuses the file when a field of line {@code number} is not one line of text, naming line and column. */
+    private static void requirePlainText(int number, String[] fields) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        String[] names = HEADER.split(",");
+        for (int i = 0; i < Math.min(fields.length, COLUMNS.length); i++) {
+            COLUMNS[i].check("line " + number + ": " + names[i], fields[i], problems);
+        }
+        if (!problems.isEmpty()) {
+            throw Refusal.invalidFields("line " + number + " has a field that is not plain text; nothing was"
+                    + " imported", problems);
+        }
     }
 }

@@ -5,7 +5,11 @@ import org.orgcert.server.domain.RefusalKind;
 
 /** What the web capability refuses, by stable type (the problem type an API caller sees). */
 public enum WebRefusal implements RefusalCode {
-    FILE_TOO_LARGE("file-too-large", RefusalKind.TOO_LARGE);
+    FILE_TOO_LARGE("file-too-large", RefusalKind.TOO_LARGE),
+    /** The body is not JSON at all (a field of the wrong type or value is {@code invalid-input}, naming it). */
+    MALFORMED_JSON("malformed-json", RefusalKind.INVALID),
+    /** The body cannot be read as the endpoint takes it (missing, or of another form). */
+    UNREADABLE_BODY("unreadable-body", RefusalKind.INVALID);
 
     private final String type;
     private final RefusalKind kind;

@@ -231,8 +231,9 @@ class EmployerApiTest extends ServiceTestBase {
     @Test
     void updatesDetailsButNeverTheUsccRCert5() {
         Uscc uscc = TestUscc.next();
-        String id = (String) create(request(uscc, nextMobile(), nextMobile())).get("id");
+        // A new legal representative keeps the sign-in number here; customer service changes numbers (issue 11 item 5).
         String newRepMobile = nextMobile();
+        String id = (String) create(request(uscc, newRepMobile, nextMobile())).get("id");
         String newId = ResidentIdTest.withCheck("53010219800101123");
         Map<String, Object> changes = new HashMap<>();
         changes.put("name", "昆明新名字有限公司");
@@ -332,7 +333,7 @@ class EmployerApiTest extends ServiceTestBase {
         String repMobile = nextMobile();
         String contactMobile = nextMobile();
         String id = (String) create(request(TestUscc.next(), repMobile, contactMobile)).get("id");
-        String newContactMobile = nextMobile();
+        String newContactMobile = contactMobile;
         patch(id, Map.of("contacts", List.of(Map.of("name", "赵六", "mobile", newContactMobile)), "version", 1), 200);
 
         List<AuditRecord> history = audit.history("employer", id);
