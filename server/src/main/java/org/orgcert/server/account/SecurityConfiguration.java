@@ -116,6 +116,10 @@ class SecurityConfiguration {
                         // Renewal proves itself by the current key's signature; a successor certificate is public.
                         .requestMatchers(HttpMethod.POST, "/api/v1/renewals", "/api/v1/renewals/challenge").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*/successor").permitAll()
+                        // The assistant's confirmation that a successor is on the key is signed by that key; the
+                        // unlock response goes to whoever holds the secret the requesting assistant made (issue 11).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/on-key",
+                                "/api/v1/unlock-requests/*/response").permitAll()
                         // The fee calculator and the price list are public (R-FEE).
                         .requestMatchers(HttpMethod.GET, "/api/v1/quotes", "/api/v1/prices").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/information-change")
@@ -190,7 +194,9 @@ class SecurityConfiguration {
                         // which carries no session and is authenticated by the key's signature.
                         .ignoringRequestMatchers(basic, PathPatternRequestMatcher.withDefaults().matcher("/status/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/api/v1/renewals/**"),
-                                PathPatternRequestMatcher.withDefaults().matcher("/api/v1/renewals")))
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/v1/renewals"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/v1/certificates/*/on-key"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/v1/unlock-requests/*/response")))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthenticated, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/my/login"),
