@@ -231,8 +231,19 @@ public class ApplicationService {
         return batch;
     }
 
-    /** Applications in {@code state}, oldest first; a window clerk sees their own window's only. */
+    /** The most applications one queue request returns: a page a person reads, not an export. */
+    public static final int MAX_QUEUE = 500;
+
+    /**
+     * Applications in {@code state}, oldest first; a window clerk sees their own window's only.
+     *
+     * @throws Refusal 400 naming {@code limit} outside 1 to {@value #MAX_QUEUE}, rather than quietly answering fewer
+     */
     public List<Application> queue(Actor actor, ApplicationState state, String windowId, int limit) {
+        if (limit < 1 || limit > MAX_QUEUE) {
+            throw Refusal.invalidFields("a queue returns 1 to " + MAX_QUEUE + " applications; limit was " + limit,
+                    Map.of("limit", "1 to " + MAX_QUEUE));
+        }
         if (!(actor instanceof Actor.Staff staff)) {
             throw ApplicationRefusal.STAFF_ONLY.refuse("only staff see the queues");
         }
@@ -241,12 +252,12 @@ public class ApplicationService {
                     + " may not see another window's queue");
         }
         String window = staff.role() == StaffRole.WINDOW_CLERK ? staff.windowId() : windowId;
-        return repository.findByState(state, window, Math.min(Math.max(limit, 1), 500));
+        return repository.findByState(state, window, limit);
     }
 
     /** Applications in {@code state} of every window, for another capability's job (e.g. payment matching). */
     public List<Application> inState(ApplicationState state, int limit) {
-        return repository.findByState(state, null, Math.min(Math.max(limit, 1), 500));
+        return repository.findByState(state, null, Math.min(Math.max(limit, 1), MAX_QUEUE));
     }
 
     /**
