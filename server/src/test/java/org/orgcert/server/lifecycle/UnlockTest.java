@@ -183,7 +183,8 @@ class UnlockTest extends ServiceTestBase {
         agents.register(uscc, KeyHolders.NAME, mobile);
         KeyHolders.Holder holder = lockedKey(uscc);
         String serial = holder.token().info().serial();
-        Map<String, Object> filed = request(agents.signIn(mobile), serial, holder.token().unblockChallenge().text())
+        BrowserSession agent = agents.signIn(mobile);
+        Map<String, Object> filed = request(agent, serial, holder.token().unblockChallenge().text())
                 .expectStatus().isCreated().expectBody(JSON).returnResult().getResponseBody();
         assertThat(filed).containsEntry("state", "APPROVED");
 
@@ -204,7 +205,7 @@ class UnlockTest extends ServiceTestBase {
         assertThat(response(filed.get("id"), SECRET).expectStatus().isOk().expectBody(JSON).returnResult()
                 .getResponseBody()).containsEntry("response", code);
         // Filing without the assistant's key is refused: the response would have nobody to go to.
-        client.post().uri("/api/v1/unlock-requests").headers(agents.signIn(mobile)::withCsrf)
+        client.post().uri("/api/v1/unlock-requests").headers(agent::withCsrf)
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("tokenSerial", serial, "challenge",
                         holder.token().unblockChallenge().text())).exchange().expectStatus().isBadRequest();
     }
