@@ -202,13 +202,14 @@ public class UnlockRequests {
         for (UnlockDecisions.Consequence consequence : allowed.consequences()) {
             switch (consequence) {
                 case DELIVER_APPLICATION -> {
-                    applications.apply(application, ApplicationEvent.APPROVE_ONLINE, actor, "unlock approved");
-                    applications.apply(application, ApplicationEvent.START_PRODUCTION, actor, null);
-                    applications.apply(application, ApplicationEvent.COMPLETE_PRODUCTION, actor, "unblock response ready");
-                    applications.apply(application, ApplicationEvent.DELIVER_ONLINE, actor,
+                    applications.apply(application, ApplicationEvent.APPROVE_ONLINE, Actor.onBehalfOf(actor), "unlock approved");
+                    applications.apply(application, ApplicationEvent.START_PRODUCTION, Actor.onBehalfOf(actor), null);
+                    applications.apply(application, ApplicationEvent.COMPLETE_PRODUCTION, Actor.onBehalfOf(actor), "unblock response ready");
+                    applications.apply(application, ApplicationEvent.DELIVER_ONLINE, Actor.onBehalfOf(actor),
                             "response for the requesting assistant");
                 }
-                case DECLINE_APPLICATION -> applications.apply(application, ApplicationEvent.DECLINE_ONLINE, actor, reason);
+                case DECLINE_APPLICATION -> applications.apply(application, ApplicationEvent.DECLINE_ONLINE, Actor.onBehalfOf(actor),
+                        reason);
             }
         }
         audit.record(new AuditEntry(actor, approve ? "unlock.approved" : "unlock.rejected", "token",
