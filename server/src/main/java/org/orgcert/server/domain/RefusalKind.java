@@ -20,5 +20,7 @@ public enum RefusalKind {
     /** The content is not of an accepted type. */
     UNSUPPORTED_TYPE,
     /** Too many requests of this kind for now. */
-    TOO_MANY
+    TOO_MANY,
+    /** The service failed to do what was asked (a fault of its own, not of the request); nothing was done. */
+    FAILED
 }
