@@ -24,7 +24,12 @@ import org.springframework.context.annotation.Import;
                 // Jobs run when a test calls them, at the test clock's time, never in the background.
                 "db-scheduler.enabled=false",
                 // Test passwords hash cheaply; production keeps bcrypt cost 10.
-                "orgcert.account.bcrypt-strength=4"})
+                "orgcert.account.bcrypt-strength=4",
+                // Audit checkpoints when a test writes one, in a file of this run only (the database is new too).
+                "orgcert.audit.checkpoint-every=0s",
+                // One audit key for every test context: they share the test database (some use other data folders).
+                "orgcert.audit.key-folder=target/test-data/keys",
+                "orgcert.audit.checkpoint-file=target/test-data/audit-${random.uuid}/checkpoints"})
 @Import({TestClockConfiguration.class, TestStaff.class})
 public @interface ServiceTest {
 }

@@ -1,8 +1,8 @@
 package org.orgcert.server.audit;
 
 import jakarta.annotation.PreDestroy;
-import java.sql.PreparedStatement;
-import java.util.HexFormat;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,7 +16,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Numbers and hashes committed audit records, in id order, after their transactions commit.
+ * Links committed audit records into the chain, in id order, after their transactions commit: each gets the
+ * next number and a link whose hash is keyed ({@link AuditMac#link}), in {@code audit_link}; the head moves on
+ * in {@code audit_chain}. Nothing here updates or deletes a record or a link.
  *
  * <p>Why not in the recording transaction: a chain link needs the hash before it, so chaining inside every
  * transaction would hold one lock from the first audit record to the commit of each state change, and the
@@ -25,8 +27,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * still build one gapless chain. It runs right after each commit that recorded something (requests within 20 ms
  * make one pass) and every second as a sweep for records committed by other nodes.
  *
- * <p>What this gives up: a record can be changed or deleted without detection in the moments between its
- * commit and its chaining (normally milliseconds). {@link AuditLog#verify} chains what is pending first.
+ * <p>Which records are pending: those of transactions at or after the horizon that have no link. The horizon is
+ * the oldest transaction still running when a pass began ({@code pg_snapshot_xmin}); every record of an older
+ * transaction was committed (or rolled back) before the pass looked, so the pass saw it. A pass therefore reads
+ * the newest records only, however long the log.
+ *
+ * <p>A pending record whose MAC does not verify was not written by the service (someone with access to the
+ * database inserted or changed it): it is refused, never linked, and named in the log and by
+ * {@link AuditVerifier}. What this gives up: a record can be deleted without detection in the moments between
+ * its commit and its chaining (normally milliseconds).
  */
 @Component
 class AuditChainer {
@@ -38,6 +47,7 @@ class AuditChainer {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final AuditKeyring keys;
     private final AtomicBoolean requested = new AtomicBoolean();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "audit-chainer");
@@ -45,9 +55,10 @@ class AuditChainer {
         return thread;
     });
 
-    AuditChainer(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    AuditChainer(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditKeyring keys) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.keys = keys;
         worker.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -64,11 +75,12 @@ class AuditChainer {
     /** Chains everything committed so far; returns how many records it chained. */
     long chainAll() {
         long total = 0;
-        int chained;
+        Pass pass = new Pass(0, 0, -1, false);
         do {
-            chained = transaction.execute(status -> chainBatch());
-            total += chained;
-        } while (chained == BATCH);
+            Pass previous = pass;
+            pass = transaction.execute(status -> chainBatch(previous.lastId(), previous.oldestRunning()));
+            total += pass.chained();
+        } while (!pass.done());
         return total;
     }
 
@@ -82,45 +94,69 @@ class AuditChainer {
         }
     }
 
-    private int chainBatch() {
+    /**
+     * What a batch did: records linked, the last id it looked at, the oldest transaction running when the pass's
+     * first batch began, and whether it saw every pending record.
+     */
+    private record Pass(int chained, long lastId, long oldestRunning, boolean done) {
+    }
+
+    /**
+     * Links the pending records after {@code afterId}, a batch at most. The first batch of a pass notes the oldest
+     * running transaction ({@code oldestRunning} -1 before); the last one makes it the horizon, which is safe
+     * because every record of an older transaction was committed before the first batch read.
+     */
+    private Pass chainBatch(long afterId, long oldestRunning) {
         jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", CHAIN_LOCK);
-        List<AuditRecord> head = jdbc.query("SELECT seq, hash FROM audit_record WHERE seq IS NOT NULL"
-                + " ORDER BY seq DESC LIMIT 1", (rs, i) -> new AuditRecord(0, rs.getLong(1), null, null, null,
-                        rs.getBytes(2)));
-        long seq = head.isEmpty() ? 0 : head.get(0).seq();
-        byte[] prev = head.isEmpty() ? AuditHash.GENESIS : head.get(0).hash();
-        List<AuditRecord> pending = jdbc.query("SELECT * FROM audit_record WHERE seq IS NULL ORDER BY id LIMIT ?",
-                AuditLog::map, BATCH);
-        int n = pending.size();
-        Long[] ids = new Long[n];
-        Long[] seqs = new Long[n];
-        String[] prevs = new String[n];
-        String[] hashes = new String[n];
-        for (int i = 0; i < n; i++) {
-            AuditRecord record = pending.get(i);
+        if (oldestRunning < 0) {
+            // Before reading what is pending: every transaction older than this one has ended by now.
+            oldestRunning = jdbc.queryForObject("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint",
+                    Long.class);
+        }
+        Head head = jdbc.queryForObject("SELECT records, head_hash, horizon FROM audit_chain",
+                (rs, i) -> new Head(rs.getLong(1), rs.getBytes(2), rs.getLong(3)));
+        List<Pending> pending = jdbc.query("SELECT r.id, r.occurred_at, r.actor, r.action, r.subject_type,"
+                + " r.subject_id, r.detail, r.mac FROM audit_record r WHERE r.txid >= ? AND r.id > ?"
+                + " AND NOT EXISTS (SELECT 1 FROM audit_link l WHERE l.record_id = r.id) ORDER BY r.id LIMIT ?",
+                (rs, i) -> new Pending(rs.getLong(1), rs.getTimestamp(2).toInstant(), new AuditEntry(rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), rs.getBytes(8)),
+                head.horizon(), afterId, BATCH);
+        boolean done = pending.size() < BATCH;
+        AuditMac mac = keys.mac();
+        long seq = head.records();
+        byte[] prev = head.hash();
+        List<Object[]> links = new ArrayList<>(pending.size());
+        List<Long> refused = new ArrayList<>();
+        for (Pending record : pending) {
+            if (!AuditMac.same(mac.record(record.id(), record.occurredAt(), record.entry()), record.mac())) {
+                refused.add(record.id());
+                continue;
+            }
             seq++;
-            byte[] hash = AuditHash.of(prev, seq, record.occurredAt(), record.entry());
-            ids[i] = record.id();
-            seqs[i] = seq;
-            prevs[i] = HexFormat.of().formatHex(prev);
-            hashes[i] = HexFormat.of().formatHex(hash);
+            byte[] hash = mac.link(prev, seq, record.id(), record.mac());
+            links.add(new Object[] {seq, record.id(), prev, hash});
             prev = hash;
         }
-        if (n > 0) {
-            // One statement for the whole batch rather than one per record.
-            jdbc.update(connection -> {
-                PreparedStatement update = connection.prepareStatement("UPDATE audit_record a SET seq = v.seq,"
-                        + " prev_hash = decode(v.prev, 'hex'), hash = decode(v.hash, 'hex')"
-                        + " FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) AS v(id, seq, prev, hash)"
-                        + " WHERE a.id = v.id");
-                update.setArray(1, connection.createArrayOf("bigint", ids));
-                update.setArray(2, connection.createArrayOf("bigint", seqs));
-                update.setArray(3, connection.createArrayOf("text", prevs));
-                update.setArray(4, connection.createArrayOf("text", hashes));
-                return update;
-            });
+        if (!refused.isEmpty()) {
+            LOG.error("audit records {} were not written by this service (their MAC does not verify): not chained;"
+                    + " someone with access to the database inserted or changed them", refused);
         }
-        return pending.size();
+        if (!links.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO audit_link (seq, record_id, prev_hash, hash) VALUES (?, ?, ?, ?)", links);
+        }
+        // The horizon moves only once nothing older is pending: refused records stay behind it, outside the chain.
+        long horizon = done ? Math.max(head.horizon(), oldestRunning) : head.horizon();
+        if (!pending.isEmpty()) { // an idle pass writes nothing (each write would move the horizon again)
+            jdbc.update("UPDATE audit_chain SET records = ?, head_hash = ?, horizon = ?", seq, prev, horizon);
+        }
+        return new Pass(links.size(), pending.isEmpty() ? afterId : pending.get(pending.size() - 1).id(),
+                oldestRunning, done);
+    }
+
+    private record Head(long records, byte[] hash, long horizon) {
+    }
+
+    private record Pending(long id, Instant occurredAt, AuditEntry entry, byte[] mac) {
     }
 
     /** Records still unchained at shutdown are chained by the first sweep after the next start. */

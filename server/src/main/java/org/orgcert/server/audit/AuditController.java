@@ -1,12 +1,13 @@
 package org.orgcert.server.audit;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/audit/verify}: checks the chain and names the first broken record. */
+/** {@code GET /api/v1/audit/verify}: checks the log and names what is broken (409), or why it could not (503). */
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditController {
@@ -20,10 +21,21 @@ class AuditController {
     ResponseEntity<Map<String, Object>> verify() {
         AuditVerification result = log.verify();
         if (result instanceof AuditVerification.Intact intact) {
-            return ResponseEntity.ok(Map.of("intact", true, "records", intact.records()));
+            return ResponseEntity.ok(Map.of("intact", true, "records", intact.records(), "pending", intact.pending(),
+                    "lastCheckpoint", intact.lastCheckpoint().map(c -> (Object) c.at().toString()).orElse("")));
         }
-        AuditVerification.Broken broken = (AuditVerification.Broken) result;
-        return ResponseEntity.status(409).body(Map.of("intact", false, "firstBrokenRecord", broken.seq(),
-                "reason", broken.reason()));
+        if (result instanceof AuditVerification.Broken broken) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("intact", false);
+            body.put("records", broken.records());
+            body.put("firstBrokenRecord", broken.firstBrokenSeq());
+            body.put("reason", broken.summary());
+            broken.truncation().ifPresent(t -> body.put("truncation", t));
+            body.put("brokenLinks", broken.brokenLinks());
+            body.put("forgedRecordIds", broken.forgedRecordIds());
+            return ResponseEntity.status(409).body(body);
+        }
+        return ResponseEntity.status(503).body(Map.of("intact", false, "unverifiable",
+                ((AuditVerification.Unverifiable) result).reason()));
     }
 }

@@ -9,8 +9,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 
 /**
- * The hash that chains audit records: SHA-256 over the previous hash and every field, each field
- * length-prefixed so that no two different records encode the same.
+ * The unkeyed hash that chained audit records before V110: SHA-256 over the previous hash and every field, each
+ * field length-prefixed so that no two different records encode the same. Links made this way are accepted only
+ * at the start of the chain, before the first keyed link ({@link AuditMac}), which binds them all through its
+ * previous hash. Migration V110 computes the same encoding in SQL for the records it chains.
  */
 final class AuditHash {
     static final byte[] GENESIS = new byte[32];

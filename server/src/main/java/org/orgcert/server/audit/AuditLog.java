@@ -15,29 +15,36 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The append-only, hash-chained audit log. Every state change in the service calls {@link #record}
  * inside the same transaction as the change, so a change and its audit record commit or roll back
- * together (invariant "nothing is ever lost"). Records are numbered and hashed into the chain by
- * {@link AuditChainer} once committed, so appends never wait for each other.
+ * together (invariant "nothing is ever lost"). Each record carries a MAC under a key the database never sees
+ * ({@link AuditMac}); records are linked into the chain by {@link AuditChainer} once committed, so appends never
+ * wait for each other, and {@link AuditCheckpointer} anchors the chain's head outside the database.
  */
 @Service
 public class AuditLog {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final AuditChainer chainer;
+    private final AuditKeyring keys;
+    private final AuditVerifier verifier;
 
-    AuditLog(JdbcTemplate jdbc, Clock clock, AuditChainer chainer) {
+    AuditLog(JdbcTemplate jdbc, Clock clock, AuditChainer chainer, AuditKeyring keys, AuditVerifier verifier) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.chainer = chainer;
+        this.keys = keys;
+        this.verifier = verifier;
     }
 
     /** Appends {@code entry}; must run inside the caller's transaction (it joins it, or starts one). */
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditEntry entry) {
-        // Microseconds: what PostgreSQL's timestamptz keeps, so the hash verifies after a round trip.
+        // Microseconds: what PostgreSQL's timestamptz keeps, so the MAC verifies after a round trip.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        jdbc.update("INSERT INTO audit_record (occurred_at, actor, action, subject_type, subject_id, detail)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", Timestamp.from(now), entry.actor(), entry.action(),
-                entry.subjectType(), entry.subjectId(), entry.detail());
+        // The id first: the MAC covers it, so a copy of this record under another id is not accepted.
+        long id = jdbc.queryForObject("SELECT nextval('audit_record_id_seq')", Long.class);
+        jdbc.update("INSERT INTO audit_record (id, occurred_at, actor, action, subject_type, subject_id, detail, mac)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, Timestamp.from(now), entry.actor(), entry.action(),
+                entry.subjectType(), entry.subjectId(), entry.detail(), keys.mac().record(id, now, entry));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -50,42 +57,18 @@ public class AuditLog {
 
     /** The records about one subject, oldest first, chained or not yet. */
     public List<AuditRecord> history(String subjectType, String subjectId) {
-        return jdbc.query("SELECT * FROM audit_record WHERE subject_type = ? AND subject_id = ? ORDER BY id",
-                AuditLog::map, subjectType, subjectId);
+        return jdbc.query("SELECT r.*, l.seq, l.prev_hash, l.hash FROM audit_record r"
+                + " LEFT JOIN audit_link l ON l.record_id = r.id"
+                + " WHERE r.subject_type = ? AND r.subject_id = ? ORDER BY r.id", AuditLog::map, subjectType, subjectId);
     }
 
     /**
-     * Checks the whole chain: numbering without gaps, each record's prevHash equal to the hash before it,
-     * each hash equal to what its fields give. Chains what is committed but still pending first. Reads in
-     * pages, so a long log needs little memory.
+     * Chains what is committed but still pending, then checks the whole log ({@link AuditVerifier#verify}): every
+     * link, every record's MAC, no record left outside the chain, and the head against the last checkpoint.
      */
     public AuditVerification verify() {
         chainer.chainAll();
-        byte[] expectedPrev = AuditHash.GENESIS;
-        long expectedSeq = 1;
-        long checked = 0;
-        while (true) {
-            List<AuditRecord> page = jdbc.query("SELECT * FROM audit_record WHERE seq >= ? ORDER BY seq LIMIT 1000",
-                    AuditLog::map, expectedSeq);
-            if (page.isEmpty()) {
-                return new AuditVerification.Intact(checked);
-            }
-            for (AuditRecord record : page) {
-                if (record.seq() != expectedSeq) {
-                    return new AuditVerification.Broken(expectedSeq, "record " + expectedSeq + " is missing");
-                }
-                if (!java.util.Arrays.equals(record.prevHash(), expectedPrev)) {
-                    return new AuditVerification.Broken(record.seq(), "does not follow the record before it");
-                }
-                byte[] actual = AuditHash.of(record.prevHash(), record.seq(), record.occurredAt(), record.entry());
-                if (!java.security.MessageDigest.isEqual(actual, record.hash())) {
-                    return new AuditVerification.Broken(record.seq(), "its content was changed after it was written");
-                }
-                expectedPrev = record.hash();
-                expectedSeq++;
-                checked++;
-            }
-        }
+        return verifier.verify();
     }
 
     static AuditRecord map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -9,8 +9,8 @@ import java.time.Instant;
  * @param seq        1, 2, 3 … without gaps in chain order; 0 while the record waits for the chainer
  * @param occurredAt when it was recorded (UTC)
  * @param entry      what happened
- * @param prevHash   the hash of record {@code seq - 1} (32 zero bytes for the first); null while unchained
- * @param hash       SHA-256 over prevHash and this record's fields; null while unchained
+ * @param prevHash   the hash of link {@code seq - 1} (32 zero bytes for the first); null while unchained
+ * @param hash       its link's keyed hash (HMAC-SHA256 over prevHash, seq, id and the record's MAC); null while unchained
  */
 public record AuditRecord(long id, long seq, Instant occurredAt, AuditEntry entry, byte[] prevHash, byte[] hash) {
 

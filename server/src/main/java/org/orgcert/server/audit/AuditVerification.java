@@ -1,18 +1,96 @@
 package org.orgcert.server.audit;
 
-/** The outcome of checking the audit chain. */
-public sealed interface AuditVerification {
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
-    /** Every record is in place and unchanged. */
-    record Intact(long records) implements AuditVerification {
+/**
+ * The outcome of checking the audit log ({@link AuditVerifier#verify}): intact, broken with what is wrong, or
+ * not checkable (exit codes 0, 1 and 2 of {@code ./orgcert audit-verify}).
+ */
+public sealed interface AuditVerification {
+    /** At most this many broken links and forged records are named; the counts say how many there are. */
+    int NAMED = 100;
+
+    /**
+     * Every link verifies, every record is the service's own and unchanged, and the chain reaches and matches the
+     * last checkpoint.
+     *
+     * @param records        links in the chain
+     * @param pending        the service's records committed but not linked yet (normally for milliseconds)
+     * @param lastCheckpoint the checkpoint the chain was checked against; empty before the first one
+     */
+    record Intact(long records, long pending, Optional<AuditCheckpoint> lastCheckpoint) implements AuditVerification {
     }
 
     /**
-     * The chain is broken at {@code seq}: a record was changed, removed or inserted.
+     * Something was changed, removed or added behind the service's back.
      *
-     * @param seq    the first record that does not verify
-     * @param reason what is wrong with it
+     * @param records          links in the chain as found
+     * @param truncation       the chain does not reach or match the last checkpoint (newest records removed, or
+     *                         the chain rewritten), or that checkpoint is not genuine
+     * @param brokenLinks      the first {@value #NAMED} links that do not verify, in chain order
+     * @param brokenLinkCount  how many links do not verify
+     * @param forgedRecordIds  the first {@value #NAMED} ids of records outside the chain that the service did not
+     *                         write (no valid MAC: inserted, back-dated or changed in the database)
+     * @param forgedRecordCount how many such records there are
      */
-    record Broken(long seq, String reason) implements AuditVerification {
+    record Broken(long records, Optional<Truncation> truncation, List<BrokenLink> brokenLinks, long brokenLinkCount,
+            List<Long> forgedRecordIds, long forgedRecordCount) implements AuditVerification {
+        public Broken {
+            brokenLinks = List.copyOf(brokenLinks);
+            forgedRecordIds = List.copyOf(forgedRecordIds);
+        }
+
+        /** The number of the first link that does not verify, or where the chain stops short; 0 for none. */
+        public long firstBrokenSeq() {
+            if (!brokenLinks.isEmpty()) {
+                return brokenLinks.get(0).seq();
+            }
+            return truncation.map(t -> Math.min(t.records(), t.checkpointRecords()) + 1).orElse(0L);
+        }
+
+        /** One line for people: what is wrong, the first of each kind. */
+        public String summary() {
+            StringBuilder text = new StringBuilder();
+            truncation.ifPresent(t -> text.append(t.reason()).append("; "));
+            if (!brokenLinks.isEmpty()) {
+                BrokenLink first = brokenLinks.get(0);
+                text.append(brokenLinkCount).append(" broken link(s), the first record ").append(first.seq())
+                        .append(": ").append(first.reason()).append("; ");
+            }
+            if (forgedRecordCount > 0) {
+                text.append(forgedRecordCount).append(" record(s) not written by the service, ids ")
+                        .append(forgedRecordIds).append("; ");
+            }
+            return text.substring(0, Math.max(0, text.length() - 2));
+        }
+    }
+
+    /**
+     * The log could not be checked (the database or the audit keys cannot be read): says nothing about its state.
+     */
+    record Unverifiable(String reason) implements AuditVerification {
+    }
+
+    /**
+     * The chain against the last checkpoint.
+     *
+     * @param checkpointRecords the links the checkpoint counted
+     * @param checkpointAt      when it was made
+     * @param records           the links found
+     * @param reason            what does not match
+     */
+    record Truncation(long checkpointRecords, Instant checkpointAt, long records, String reason) {
+    }
+
+    /**
+     * A link that does not verify.
+     *
+     * @param seq      its number in the chain
+     * @param recordId the record it links (0 when the link itself is missing)
+     * @param reason   what is wrong with it
+     */
+    record BrokenLink(long seq, long recordId, String reason) {
     }
 }

@@ -8,31 +8,39 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ./orgcert audit-verify}: checks the audit chain against the database and exits 0 when intact, 1
- * naming the first broken record otherwise, so an auditor can run it from cron without the service.
+ * {@code ./orgcert audit-verify}: checks the audit log ({@link AuditVerifier#verify}) and exits 0 when intact, 1
+ * naming what is broken (records removed since the last checkpoint, changed records, records the service did not
+ * write), 2 when it could not check, so an auditor can run it from cron. It only reads: the database, the audit
+ * keys and the checkpoint file.
  */
 @Component
 @ConditionalOnProperty(name = "orgcert.command", havingValue = "audit-verify")
 class AuditVerifyCommand implements ApplicationRunner {
-    private final AuditLog log;
+    private final AuditVerifier verifier;
     private final ConfigurableApplicationContext context;
 
-    AuditVerifyCommand(AuditLog log, ConfigurableApplicationContext context) {
-        this.log = log;
+    AuditVerifyCommand(AuditVerifier verifier, ConfigurableApplicationContext context) {
+        this.verifier = verifier;
         this.context = context;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        AuditVerification result = log.verify();
+        AuditVerification result = verifier.verify();
         int code;
         if (result instanceof AuditVerification.Intact intact) {
-            System.out.println("audit chain intact: " + intact.records() + " records");
+            System.out.println("audit chain intact: " + intact.records() + " records"
+                    + (intact.pending() > 0 ? ", " + intact.pending() + " waiting to be chained" : "")
+                    + intact.lastCheckpoint().map(c -> "; reaches the checkpoint of " + c.at()).orElse("; no checkpoint yet"));
             code = 0;
-        } else {
-            AuditVerification.Broken broken = (AuditVerification.Broken) result;
-            System.out.println("audit chain BROKEN at record " + broken.seq() + ": " + broken.reason());
+        } else if (result instanceof AuditVerification.Broken broken) {
+            System.out.println("audit chain BROKEN: " + broken.summary());
+            broken.brokenLinks().forEach(link -> System.out.println("  record " + link.seq()
+                    + (link.recordId() > 0 ? " (id " + link.recordId() + ")" : "") + ": " + link.reason()));
             code = 1;
+        } else {
+            System.out.println("audit chain NOT CHECKED: " + ((AuditVerification.Unverifiable) result).reason());
+            code = 2;
         }
         System.exit(SpringApplication.exit(context, () -> code));
     }

@@ -21,6 +21,8 @@ public enum RefusalKind {
     UNSUPPORTED_TYPE,
     /** Too many requests of this kind for now. */
     TOO_MANY,
+    /** The service has no capacity for this right now (every slot busy); the same request may succeed later. */
+    UNAVAILABLE,
     /** The service failed to do what was asked (a fault of its own, not of the request); nothing was done. */
     FAILED
 }

@@ -7,7 +7,11 @@ import org.orgcert.server.domain.RefusalKind;
 public enum IssuanceRefusal implements RefusalCode {
     UNSUPPORTED_ALGORITHM("unsupported-algorithm", RefusalKind.INVALID),
     APPLICATION_MISMATCH("application-mismatch", RefusalKind.CONFLICT),
-    INVALID_EMPLOYER_NAME("invalid-employer-name", RefusalKind.INVALID);
+    INVALID_EMPLOYER_NAME("invalid-employer-name", RefusalKind.INVALID),
+    /** Another call has been producing this application for longer than the wait; nothing was spent. */
+    PRODUCTION_IN_PROGRESS("production-in-progress", RefusalKind.CONFLICT),
+    /** Every production slot stayed taken for longer than the wait; nothing was spent. */
+    PRODUCTION_BUSY("production-busy", RefusalKind.UNAVAILABLE);
 
     private final String type;
     private final RefusalKind kind;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.orgcert.server.domain.Refusal;
 import org.orgcert.server.domain.RefusalKind;
@@ -21,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Problems {
     /** Where problem types live; the last path segment is the code's type. */
     public static final String TYPE_BASE = "https://orgcert.example/problems/";
+    /** Where programs, not people, send requests (and the error dispatch, when its origin is unknown). */
+    private static final List<String> PROGRAM_PATHS = List.of("/api/", "/status/", "/actuator", "/v3/api-docs",
+            "/error");
 
     private Problems() {
     }
@@ -36,6 +40,7 @@ public final class Problems {
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case FAILED -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
     }
@@ -60,9 +65,6 @@ public final class Problems {
     public static boolean forPrograms(String path) {
         return path == null || path.isEmpty() || PROGRAM_PATHS.stream().anyMatch(path::startsWith);
     }
-
-    private static final java.util.List<String> PROGRAM_PATHS = java.util.List.of("/api/", "/status/", "/actuator",
-            "/v3/api-docs", "/error");
 
     /**
      * Writes {@code problem} as the response, for places outside Spring MVC's message converters (the firewall's

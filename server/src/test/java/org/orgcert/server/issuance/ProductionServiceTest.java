@@ -99,7 +99,7 @@ class ProductionServiceTest extends ProductionTestBase {
         // Every step is audited, and the PIN is nowhere in the audit log.
         assertThat(jdbc.queryForList("SELECT action FROM audit_record WHERE subject_id IN (?, ?) ORDER BY id",
                 String.class, certificate.serialHex(), result.tokenSerial()))
-                .containsExactly("certificate.recorded", "certificate.signed", "token.certificate-loaded");
+                .containsExactly("token.taken", "certificate.recorded", "certificate.signed", "token.certificate-loaded");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record WHERE detail LIKE ? OR subject_id LIKE ?",
                 Integer.class, "%" + new String(pin) + "%", "%" + new String(pin) + "%")).isZero();
         assertThat(result.toString()).doesNotContain(new String(pin));
