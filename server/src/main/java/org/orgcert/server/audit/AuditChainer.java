@@ -140,7 +140,7 @@ class AuditChainer {
                 continue;
             }
             seq++;
-            byte[] hash = mac.link(prev, seq, record.id(), record.mac());
+            byte[] hash = mac.link(prev, seq, record.id(), record.occurredAt(), record.entry());
             links.add(new Object[] {seq, record.id(), prev, hash});
             prev = hash;
         }
