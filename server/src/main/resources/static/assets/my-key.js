@@ -128,7 +128,9 @@
       say(successor, "#fetch-result", successor.dataset.working);
       assistant("/v1/fetch-successor", {pin: pin.value}).then(function (answer) {
         pin.value = "";
-        say(successor, "#fetch-result", successor.dataset.done + " " + answer.certificate.expiresOn);
+        // confirmed: the service took the assistant's word that it is on the key, and ended the old certificate
+        say(successor, "#fetch-result", successor.dataset.done + " " + answer.certificate.expiresOn
+          + (answer.confirmed ? " " + successor.dataset.oldEnded : ""));
       }, function (error) { failure(successor, "#fetch-result", error); });
     });
   }

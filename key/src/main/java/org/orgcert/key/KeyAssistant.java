@@ -169,7 +169,25 @@ public final class KeyAssistant {
             newest = further.get();
         }
         CertificateSummary written = write(token, pin, newest.certificate());
-        return new SuccessorUpdate(current, written, newest.reason(), steps);
+        return new SuccessorUpdate(current, written, newest.reason(), steps, confirmOnKey(token, service, pin, written));
+    }
+
+    /**
+     * Tells the service the certificate is on the token, signed by its key, so the one it replaces ends now rather
+     * than after the service's grace period. Written is written: a failure here is reported, not thrown.
+     */
+    private static boolean confirmOnKey(Token token, ServiceClient service, char[] pin, CertificateSummary written) {
+        try {
+            service.confirmOnKey(written.serialHex(), token.sign(pin, expectedOnKeyBytes(written.serialHex())));
+            return true;
+        } catch (org.orgcert.key.service.ServiceException | TokenException e) {
+            return false;
+        }
+    }
+
+    /** The bytes the token signs to confirm certificate {@code serialHex} is on it. */
+    static byte[] expectedOnKeyBytes(String serialHex) {
+        return ("orgcert-on-key\n" + serialHex.toUpperCase(java.util.Locale.ROOT)).getBytes(StandardCharsets.UTF_8);
     }
 
     /**

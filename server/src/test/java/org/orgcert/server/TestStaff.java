@@ -73,7 +73,7 @@ public class TestStaff {
             users().forEach((name, roleAndWindow) -> jdbc.update("INSERT INTO staff_account (username, password_hash,"
                     + " role, window_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO"
                     + " UPDATE SET password_hash = EXCLUDED.password_hash, enabled = TRUE, failed_logins = 0,"
-                    + " locked_until = NULL", name, hash, roleAndWindow[0], roleAndWindow[1], now, now));
+                    + " tries_pending = 0, locked_until = NULL", name, hash, roleAndWindow[0], roleAndWindow[1], now, now));
         };
     }
 }

@@ -154,6 +154,10 @@ final class Commands {
             out.println("  old certificate: " + validity(update.previous()));
             out.println("  new certificate: " + validity(update.current()));
             out.println("  subject:         " + update.current().subject());
+            if (!update.confirmed()) {
+                out.println("The service could not be told that the new certificate is on the token; the old one"
+                        + " stays valid until the service's grace period ends. Run fetch-successor again later.");
+            }
             return ExitCode.OK;
         }
     }

@@ -74,6 +74,7 @@ final class Views {
         body.set("previous", certificate(update.previous(), now));
         body.put("reason", update.reason().name());
         body.put("steps", update.steps());
+        body.put("confirmed", update.confirmed());
         return body;
     }
 }

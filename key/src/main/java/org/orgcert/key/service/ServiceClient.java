@@ -125,6 +125,17 @@ public final class ServiceClient {
         return Optional.of(Responses.successor(answer.expect(200), answer.body()));
     }
 
+    /**
+     * Tells the service that certificate {@code serialHex} is on the token now, with the token's signature over
+     * {@code "orgcert-on-key\n" + serial}: what an information change replaced is then revoked (superseded).
+     *
+     * @throws ServiceException {@code bad-signature}, {@code unknown-certificate}, {@code already-revoked}
+     */
+    public void confirmOnKey(String serialHex, byte[] signature) {
+        byte[] body = json(g -> g.writeStringProperty("signature", Base64.getEncoder().encodeToString(signature)));
+        post("/api/v1/certificates/" + serial(serialHex) + "/on-key", body, false).expect(200);
+    }
+
     // ---- employer agent sign-in (session) ----
 
     /**

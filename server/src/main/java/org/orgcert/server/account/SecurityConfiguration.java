@@ -28,7 +28,6 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -68,7 +67,11 @@ class SecurityConfiguration {
 
     @Bean
     CsrfTokenRepository csrfTokenRepository() {
-        return CookieCsrfTokenRepository.withHttpOnlyFalse();
+        CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        // Like the session cookie (server.servlet.session.cookie.same-site): not sent on cross-site subrequests.
+        // Secure follows the request: set over TLS (or behind a proxy that says X-Forwarded-Proto: https).
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return repository;
     }
 
     /** One manager, one provider, no parent: a wrong password is counted exactly once. */
@@ -113,6 +116,10 @@ class SecurityConfiguration {
                         // Renewal proves itself by the current key's signature; a successor certificate is public.
                         .requestMatchers(HttpMethod.POST, "/api/v1/renewals", "/api/v1/renewals/challenge").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*/successor").permitAll()
+                        // The assistant's confirmation that a successor is on the key is signed by that key; the
+                        // unlock response goes to whoever holds the secret the requesting assistant made (issue 11).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/on-key",
+                                "/api/v1/unlock-requests/*/response").permitAll()
                         // The fee calculator and the price list are public (R-FEE).
                         .requestMatchers(HttpMethod.GET, "/api/v1/quotes", "/api/v1/prices").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/information-change")
@@ -179,15 +186,17 @@ class SecurityConfiguration {
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthenticated))
                 // The portal's own sign-in page; after it, the page asked for or else the workbench.
                 .formLogin(f -> f.loginPage("/staff/login").defaultSuccessUrl("/staff", false)
-                        .failureUrl("/staff/login?error"))
+                        .failureHandler(SecurityConfiguration::signInFailed))
                 .csrf(c -> c.csrfTokenRepository(csrf)
-                        // The plain token (no BREACH masking): what the cookie holds is what the header sends.
-                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        // The header or a form body, never the query string; the plain token (no BREACH masking).
+                        .csrfTokenRequestHandler(new CsrfTokenOutsideTheAddress())
                         // Basic-authenticated scripts, the public status services (OCSP is a POST) and renewal,
                         // which carries no session and is authenticated by the key's signature.
                         .ignoringRequestMatchers(basic, PathPatternRequestMatcher.withDefaults().matcher("/status/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/api/v1/renewals/**"),
-                                PathPatternRequestMatcher.withDefaults().matcher("/api/v1/renewals")))
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/v1/renewals"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/v1/certificates/*/on-key"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/v1/unlock-requests/*/response")))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthenticated, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/my/login"),
@@ -248,6 +257,17 @@ class SecurityConfiguration {
                 roles.length + more.length);
         System.arraycopy(more, 0, all, roles.length, more.length);
         return all;
+    }
+
+    /**
+     * A failed form sign-in goes back to the form, which says so. Nothing is kept: Spring Security's own
+     * failure handler stores the exception in the session, and the exception holds the sign-in request with
+     * the typed password (for a locked account often the right one), which Spring Session then writes to
+     * {@code spring_session_attributes} for the session's 8 hours.
+     */
+    private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException e) throws IOException {
+        response.sendRedirect(request.getContextPath() + "/staff/login?error");
     }
 
     private static void unauthenticated(HttpServletRequest request, HttpServletResponse response,

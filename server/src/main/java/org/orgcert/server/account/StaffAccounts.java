@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,19 +19,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Staff accounts (table {@code staff_account}): created, disabled and given new passwords by a bureau
  * administrator, each change audited in its transaction. Passwords are hashed by the
  * {@link PasswordEncoder} (bcrypt by default, through {@code DelegatingPasswordEncoder}) and never logged,
- * audited or returned. Five failed sign-ins in a row lock an account for 15 minutes.
+ * audited or returned. Sign-in tries are counted by {@link SignInTries}.
  */
 @Service
 public class StaffAccounts {
-    static final int MAX_FAILURES = 5;
-    static final Duration LOCK = Duration.ofMinutes(15);
     static final int MIN_PASSWORD = 12;
     static final int MAX_PASSWORD = 128;
 
@@ -132,32 +128,12 @@ public class StaffAccounts {
         passwordProblem(password).ifPresent(p -> {
             throw Refusal.invalidFields("the password is not acceptable", Map.of("password", p));
         });
-        jdbc.update("UPDATE staff_account SET password_hash = ?, enabled = TRUE, failed_logins = 0, locked_until = NULL,"
-                + " updated_at = ? WHERE username = ?", encoder.encode(java.nio.CharBuffer.wrap(password)),
+        jdbc.update("UPDATE staff_account SET password_hash = ?, enabled = TRUE, failed_logins = 0, tries_pending = 0,"
+                + " locked_until = NULL, updated_at = ? WHERE username = ?", encoder.encode(java.nio.CharBuffer.wrap(password)),
                 Timestamp.from(clock.instant()), username);
         audit.record(new AuditEntry(actor, "staff.password-reset", "staff", username, "new password set"));
         endSessions(username);
         return find(username).orElseThrow();
-    }
-
-    /** A failed sign-in: counted, and the fifth in a row locks the account for 15 minutes (audited). */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void failed(String username) {
-        Instant now = clock.instant();
-        Integer failures = jdbc.query("UPDATE staff_account SET failed_logins = failed_logins + 1 WHERE username = ?"
-                + " RETURNING failed_logins", rs -> rs.next() ? rs.getInt(1) : null, username);
-        if (failures != null && failures >= MAX_FAILURES) {
-            jdbc.update("UPDATE staff_account SET failed_logins = 0, locked_until = ?, updated_at = ? WHERE username = ?",
-                    Timestamp.from(now.plus(LOCK)), Timestamp.from(now), username);
-            audit.record(new AuditEntry("system", "staff.locked", "staff", username,
-                    MAX_FAILURES + " failed sign-ins: locked for " + LOCK.toMinutes() + " minutes"));
-        }
-    }
-
-    /** A successful sign-in resets the failure counter. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void succeeded(String username) {
-        jdbc.update("UPDATE staff_account SET failed_logins = 0 WHERE username = ? AND failed_logins <> 0", username);
     }
 
     private void require(String username) {

@@ -1,6 +1,6 @@
 package org.orgcert.server.account;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -13,20 +13,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a staff user name and password (form sign-in and HTTP Basic): refuses a locked or disabled
- * account, counts failures (5 in a row lock it for 15 minutes) and resets the count on success. An
- * unknown name costs a hash comparison too, so timing does not tell which names exist.
+ * account, counts failures (5 in a row lock it for 15 minutes) and resets the count on success. The try is
+ * counted before the password is checked ({@link SignInTries}), so guesses sent in parallel get no more checks
+ * than guesses sent one after another. An unknown name costs a hash comparison too, so timing does not tell
+ * which names exist.
  */
 @Component
 class StaffAuthenticationProvider implements AuthenticationProvider {
+    /** How long a try waits for a place while other tries of the same account are being checked. */
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final long PAUSE_MILLIS = 20;
+
     private final StaffAccounts accounts;
+    private final SignInTries tries;
     private final PasswordEncoder encoder;
-    private final Clock clock;
     private final String dummyHash;
 
-    StaffAuthenticationProvider(StaffAccounts accounts, PasswordEncoder encoder, Clock clock) {
+    StaffAuthenticationProvider(StaffAccounts accounts, SignInTries tries, PasswordEncoder encoder) {
         this.accounts = accounts;
+        this.tries = tries;
         this.encoder = encoder;
-        this.clock = clock;
         this.dummyHash = encoder.encode("not a password of anyone");
     }
 
@@ -35,28 +41,56 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         String username = authentication.getName();
         Object credentials = authentication.getCredentials();
         String password = credentials == null ? "" : credentials.toString();
-        Optional<StaffAccount> account = accounts.find(username);
-        if (account.isEmpty()) {
-            encoder.matches(password, dummyHash);
-            throw new BadCredentialsException("wrong user name or password");
+        switch (start(username)) {
+            case NO_ACCOUNT -> {
+                encoder.matches(password, dummyHash);
+                throw new BadCredentialsException("wrong user name or password");
+            }
+            case LOCKED -> throw new LockedException("the account is locked after " + SignInTries.MAX_FAILURES
+                    + " failed sign-ins in a row; try again after "
+                    + accounts.find(username).map(StaffAccount::lockedUntil).orElse(null));
+            case BUSY -> throw new LockedException("too many sign-ins of this account at once; try again");
+            case STARTED -> {
+                // checked below
+            }
         }
-        if (account.get().lockedAt(clock.instant())) {
-            throw new LockedException("the account is locked after " + StaffAccounts.MAX_FAILURES
-                    + " failed sign-ins; try again after " + account.get().lockedUntil());
+        boolean counted = false;
+        try {
+            Optional<StaffAccount> account = accounts.find(username);
+            if (!encoder.matches(password, accounts.passwordHash(username).orElse(dummyHash))) {
+                tries.failed(username);
+                counted = true;
+                throw new BadCredentialsException("wrong user name or password");
+            }
+            if (account.isEmpty() || !account.get().enabled()) {
+                throw new DisabledException("the account is disabled");
+            }
+            tries.succeeded(username);
+            counted = true;
+            ActorAuthentication result = new ActorAuthentication(account.get().actor());
+            result.setDetails(authentication.getDetails());
+            return result;
+        } finally {
+            if (!counted) {
+                tries.ended(username);
+            }
         }
-        if (!encoder.matches(password, accounts.passwordHash(username).orElse(dummyHash))) {
-            accounts.failed(username);
-            throw new BadCredentialsException("wrong user name or password");
+    }
+
+    /** Starts a try, waiting (bounded) while every place is taken by tries being checked now. */
+    private SignInTries.Start start(String username) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        SignInTries.Start start = tries.start(username);
+        while (start == SignInTries.Start.BUSY && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return start;
+            }
+            start = tries.start(username);
         }
-        if (!account.get().enabled()) {
-            throw new DisabledException("the account is disabled");
-        }
-        if (account.get().failedLogins() != 0) {
-            accounts.succeeded(username);
-        }
-        ActorAuthentication result = new ActorAuthentication(account.get().actor());
-        result.setDetails(authentication.getDetails());
-        return result;
+        return start;
     }
 
     @Override

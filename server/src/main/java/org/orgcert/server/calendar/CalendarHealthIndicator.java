@@ -1,5 +1,6 @@
 package org.orgcert.server.calendar;
 
+import org.orgcert.server.database.DatabaseProbe;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -15,13 +16,20 @@ class CalendarHealthIndicator implements HealthIndicator {
     static final Status WARN = new Status("WARN", "the working-day calendar needs next year's notice");
 
     private final CalendarService calendar;
+    private final DatabaseProbe database;
 
-    CalendarHealthIndicator(CalendarService calendar) {
+    CalendarHealthIndicator(CalendarService calendar, DatabaseProbe database) {
         this.calendar = calendar;
+        this.database = database;
     }
 
     @Override
     public Health health() {
+        if (!database.reachable()) {
+            // The status may read the calendar table: with the database gone it would wait out the pool's
+            // timeout and hold up the health answer (the db component reports DOWN meanwhile).
+            return Health.unknown().withDetail("message", "not checked: the database is unreachable").build();
+        }
         CalendarStatus status = calendar.status();
         Health.Builder health = status.level() == CalendarStatus.Level.WARN ? Health.status(WARN) : Health.up();
         health.withDetail("message", status.message()).withDetail("daysLeft", status.daysLeft());

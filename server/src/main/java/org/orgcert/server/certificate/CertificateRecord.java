@@ -28,11 +28,16 @@ import org.orgcert.pki.name.Uscc;
  * @param revocationReason why, or {@code null}
  * @param predecessor      the certificate this one renews or replaces after an information change, or null
  * @param firstOfEmployer  whether it is (the line of) the employer's first certificate (R-FEE-1 a, b)
+ * @param signedAt         when it was signed, or {@code null} while ISSUING
+ * @param replacesPredecessor whether it replaces its predecessor (an information change, R-FEE-1 c): the
+ *                         predecessor ends once this one is on the key; a renewal's predecessor runs to its expiry
+ * @param onKeyAt          when the employer's assistant confirmed writing it to the USB key, or {@code null}
  */
 public record CertificateRecord(BigInteger serial, UUID applicationId, String ca, Uscc uscc, String employerName,
         String algorithm, String profile, Instant notBefore, Instant notAfter, CertificateState state, byte[] tbs,
         byte[] der, String tokenSerial, Instant createdAt, Instant revokedAt, RevocationReason revocationReason,
-        BigInteger predecessor, boolean firstOfEmployer) {
+        BigInteger predecessor, boolean firstOfEmployer, Instant signedAt, boolean replacesPredecessor,
+        Instant onKeyAt) {
 
     /** The signed certificate, once there is one. */
     public Optional<byte[]> certificate() {

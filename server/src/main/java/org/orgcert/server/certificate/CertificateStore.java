@@ -37,7 +37,7 @@ public class CertificateStore {
     static final int CURSOR_FETCH_SIZE = 1000;
     private static final String COLUMNS = "serial, application_id, ca, uscc, employer_name, algorithm, profile,"
             + " not_before, not_after, status, tbs, der, token_serial, created_at, revoked_at, revocation_reason,"
-            + " predecessor_serial, first_of_employer";
+            + " predecessor_serial, first_of_employer, signed_at, replaces_predecessor, on_key_at";
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate cursor;
@@ -106,6 +106,43 @@ public class CertificateStore {
         if (updated != 1) {
             throw new IllegalStateException("certificate " + serial.toString(16) + " is not ISSUING");
         }
+    }
+
+    /**
+     * Marks a recorded successor as replacing its predecessor (an information change, R-FEE-1 c): the
+     * predecessor then ends when the successor is on the key or the grace period is over
+     * ({@link CertificateTransitions}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markReplacing(BigInteger successor) {
+        jdbc.update("UPDATE certificate SET replaces_predecessor = true WHERE serial = ? AND predecessor_serial IS NOT NULL",
+                new BigDecimal(successor));
+    }
+
+    /** Records that the employer's assistant wrote the certificate to the key (first confirmation only). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean markOnKey(BigInteger serial) {
+        return jdbc.update("UPDATE certificate SET on_key_at = ? WHERE serial = ? AND on_key_at IS NULL",
+                Timestamp.from(clock.instant()), new BigDecimal(serial)) == 1;
+    }
+
+    /** Locks the certificate's row until the caller's transaction ends, so its transitions happen one at a time. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<CertificateRecord> lock(BigInteger serial) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM certificate WHERE serial = ? FOR UPDATE", CertificateStore::map,
+                new BigDecimal(serial)).stream().findFirst();
+    }
+
+    /**
+     * VALID certificates replaced by a signed, still valid successor that was not confirmed on the key and was
+     * signed before {@code signedBefore}: their grace period is over.
+     */
+    public List<CertificateRecord> findReplacedSince(Instant signedBefore) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM certificate p WHERE status = 'VALID' AND EXISTS (SELECT 1"
+                + " FROM certificate s WHERE s.predecessor_serial = p.serial AND s.replaces_predecessor"
+                + " AND s.on_key_at IS NULL AND s.status = 'VALID' AND s.signed_at < ?) ORDER BY serial LIMIT 500",
+                CertificateStore::map,
+                Timestamp.from(signedBefore));
     }
 
     /** The certificate with {@code serial}, of any CA. */
@@ -198,6 +235,12 @@ public class CertificateStore {
                 CertificateState.valueOf(rs.getString("status")), rs.getBytes("tbs"), rs.getBytes("der"),
                 rs.getString("token_serial"), rs.getTimestamp("created_at").toInstant(),
                 revokedAt == null ? null : revokedAt.toInstant(), hasReason ? RevocationReason.of(reason) : null,
-                predecessor == null ? null : predecessor.toBigIntegerExact(), rs.getBoolean("first_of_employer"));
+                predecessor == null ? null : predecessor.toBigIntegerExact(), rs.getBoolean("first_of_employer"),
+                instant(rs.getTimestamp("signed_at")), rs.getBoolean("replaces_predecessor"),
+                instant(rs.getTimestamp("on_key_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

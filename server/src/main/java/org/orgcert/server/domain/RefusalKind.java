@@ -20,5 +20,10 @@ public enum RefusalKind {
     /** The content is not of an accepted type. */
     UNSUPPORTED_TYPE,
     /** Too many requests of this kind for now. */
-    TOO_MANY
+    TOO_MANY,
+    /**
+     * The service cannot do this now: every slot busy (the same request may succeed later), or not as it is set
+     * up (an operator must change its configuration first).
+     */
+    UNAVAILABLE
 }

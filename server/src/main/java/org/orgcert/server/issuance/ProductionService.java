@@ -30,10 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The steps, each audited (the PIN never is):
  * <ol>
- *   <li>take a blank token and generate the key pair on it under a random initial PIN;</li>
+ *   <li>take a blank token under a random initial PIN and write it into the {@link TokenLedger} (TAKEN,
+ *       committed), then generate the key pair on it;</li>
  *   <li>have the token sign a CSR and verify it ({@link CsrParser}: proof of possession);</li>
  *   <li>{@code prepare} the certificate and <b>record</b> it (ISSUING, with the exact TBS) in its own
- *       committed transaction;</li>
+ *       committed transaction, in which the ledger marks the token USED;</li>
  *   <li><b>sign</b> the recorded TBS under the row lock and store the DER (VALID);</li>
  *   <li>import the certificate into the token.</li>
  * </ol>
@@ -44,6 +45,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its recorded TBS, and loads the certificate onto the token if it is not there yet, setting a new initial
  * PIN through the bureau's unblock authority (the first PIN died with the crashed call). Calls for one
  * application are serialised by {@link ProductionLock}, so racing callers never touch one token at once.
+ *
+ * <p>Every token taken is accounted for: USED with its certificate, or discarded with an audit record
+ * ({@link TokenDiscards}) — at once when the call fails before recording, or by {@link TokenSweep} when the
+ * call could not (its process died, or the database was what failed).
  */
 @Service
 public class ProductionService {
@@ -57,12 +62,14 @@ public class ProductionService {
     private final AuditLog audit;
     private final ProductionLock lock;
     private final RecordedSigning signing;
+    private final TokenLedger ledger;
+    private final TokenDiscards discards;
     private final TransactionTemplate transaction;
     private final CsrParser csrParser = new CsrParser();
 
     ProductionService(CertificateAuthorities authorities, CertificateProfiles profiles, CertificateStore store,
             TokenStock stock, UnblockAuthority unblock, AuditLog audit, ProductionLock lock, RecordedSigning signing,
-            PlatformTransactionManager transactions) {
+            TokenLedger ledger, TokenDiscards discards, PlatformTransactionManager transactions) {
         this.authorities = authorities;
         this.profiles = profiles;
         this.store = store;
@@ -71,6 +78,8 @@ public class ProductionService {
         this.audit = audit;
         this.lock = lock;
         this.signing = signing;
+        this.ledger = ledger;
+        this.discards = discards;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -100,31 +109,19 @@ public class ProductionService {
         InitialPin pin = InitialPin.random();
         char[] secret = pin.reveal();
         try {
-            Token token = stock.takeBlank(secret, order.uscc().value());
+            Token token = take(order, secret);
             String tokenSerial = token.info().serial();
-            token.generateKeyPair(secret, ca.hierarchy().algorithm());
-            VerifiedCsr csr = csrParser.parse(token.createCsr(secret, subject));
-            PreparedCertificate prepared = ca.issuer().prepare(
-                    IssueRequest.fromCsr(CertificateProfiles.EMPLOYER_SIGNING, employer, csr));
-            // Record before sign: the serial and TBS are committed before the CA key is used.
-            var recorded = transaction.execute(status -> {
-                var result = store.record(new NewCertificate(order.applicationId(), ca.label(), order.uscc(),
-                        order.employerName(), csr.algorithm().label(), prepared, tokenSerial));
-                if (result.created()) {
-                    audit.record(new AuditEntry(order.actor(), "certificate.recorded", SUBJECT,
-                            result.certificate().serialHex(), "application=" + order.applicationId() + ", ca="
-                                    + ca.label() + ", profile=" + prepared.profileId() + ", token=" + tokenSerial
-                                    + " (key pair generated on the token, CSR verified)"));
-                } else {
-                    audit.record(new AuditEntry(order.actor(), "token.discarded", "token", tokenSerial,
-                            "application=" + order.applicationId() + " already had certificate "
-                                    + result.certificate().serialHex()));
-                }
-                return result;
-            });
+            CertificateStore.Recorded recorded;
+            try {
+                recorded = personaliseAndRecord(order, ca, employer, subject, token, secret);
+            } catch (RuntimeException | Error e) {
+                discardAfterFailure(tokenSerial, order, e);
+                throw e;
+            }
             if (!recorded.created()) {
                 // Another node won the UNIQUE(application_id) race: this token's key is never certified.
-                stock.discard(tokenSerial);
+                discards.discard(tokenSerial, order.applicationId(), "application already had certificate "
+                        + recorded.certificate().serialHex(), order.actor());
                 return resume(recorded.certificate(), order);
             }
             CertificateRecord signed = sign(order.applicationId(), order.actor());
@@ -132,6 +129,59 @@ public class ProductionService {
             return new ProductionResult(ProductionResult.Outcome.PRODUCED, signed, tokenSerial, Optional.of(pin));
         } finally {
             Arrays.fill(secret, '\0');
+        }
+    }
+
+    /** Takes a blank token and writes it into the ledger (committed) before any key pair is generated on it. */
+    private Token take(ProductionOrder order, char[] secret) {
+        Token token = stock.takeBlank(secret, order.uscc().value());
+        String tokenSerial = token.info().serial();
+        transaction.executeWithoutResult(status -> {
+            ledger.taken(tokenSerial, order.applicationId(), order.actor());
+            audit.record(new AuditEntry(order.actor(), "token.taken", "token", tokenSerial,
+                    "application=" + order.applicationId()));
+        });
+        return token;
+    }
+
+    /**
+     * Generates the key pair on the token, verifies its CSR, prepares the certificate and records it
+     * (ISSUING, with the exact TBS) together with the token's use, in one committed transaction: record before
+     * sign, so the serial and TBS are committed before the CA key is used.
+     */
+    private CertificateStore.Recorded personaliseAndRecord(ProductionOrder order, CertificateAuthorities.Ca ca,
+            CertificateSubject.Employer employer, X500Name subject, Token token, char[] secret) {
+        String tokenSerial = token.info().serial();
+        token.generateKeyPair(secret, ca.hierarchy().algorithm());
+        VerifiedCsr csr = csrParser.parse(token.createCsr(secret, subject));
+        PreparedCertificate prepared = ca.issuer().prepare(
+                IssueRequest.fromCsr(CertificateProfiles.EMPLOYER_SIGNING, employer, csr));
+        return transaction.execute(status -> {
+            var result = store.record(new NewCertificate(order.applicationId(), ca.label(), order.uscc(),
+                    order.employerName(), csr.algorithm().label(), prepared, tokenSerial));
+            if (result.created()) {
+                ledger.used(tokenSerial, result.certificate().serial());
+                audit.record(new AuditEntry(order.actor(), "certificate.recorded", SUBJECT,
+                        result.certificate().serialHex(), "application=" + order.applicationId() + ", ca="
+                                + ca.label() + ", profile=" + prepared.profileId() + ", token=" + tokenSerial
+                                + " (key pair generated on the token, CSR verified)"));
+            }
+            return result;
+        });
+    }
+
+    /**
+     * A failure before the record committed: the token's key will never be certified, so it is discarded now.
+     * If that fails too (the database is what failed), the ledger still has it TAKEN and {@link TokenSweep}
+     * discards it once this call's lock is released. If the record did commit after all (its answer was
+     * lost), the ledger has the token USED and nothing is discarded.
+     */
+    private void discardAfterFailure(String tokenSerial, ProductionOrder order, Throwable failure) {
+        try {
+            discards.discard(tokenSerial, order.applicationId(), "production failed before its certificate was"
+                    + " recorded (" + failure.getClass().getSimpleName() + ")", order.actor());
+        } catch (RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.orgcert.server.lifecycle;
 
 import org.orgcert.pki.crl.RevocationReason;
+import org.orgcert.server.certificate.CertificateEvent;
 
 /**
  * Why an employer ends a certificate (R-FEE-2), and the RFC 5280 reason its revocation carries. A lost key
@@ -9,16 +10,21 @@ import org.orgcert.pki.crl.RevocationReason;
  * A new certificate afterwards is a paid REISSUE, and the employer's first-certificate status has ended.
  */
 public enum EndReason {
-    LOST(RevocationReason.KEY_COMPROMISE, "keyCompromise"),
-    DAMAGED(RevocationReason.CESSATION_OF_OPERATION, "cessationOfOperation"),
-    CANCELLED(RevocationReason.CESSATION_OF_OPERATION, "cessationOfOperation");
+    LOST(CertificateEvent.REPORT_LOST, "keyCompromise"),
+    DAMAGED(CertificateEvent.REPORT_DAMAGED, "cessationOfOperation"),
+    CANCELLED(CertificateEvent.CANCEL, "cessationOfOperation");
 
-    private final RevocationReason revocation;
+    private final CertificateEvent event;
     private final String rfcName;
 
-    EndReason(RevocationReason revocation, String rfcName) {
-        this.revocation = revocation;
+    EndReason(CertificateEvent event, String rfcName) {
+        this.event = event;
         this.rfcName = rfcName;
+    }
+
+    /** The certificate machine's event for it (which also ends every other certificate on the key). */
+    public CertificateEvent event() {
+        return event;
     }
 
     /** The reason's name in RFC 5280 (what {@code openssl ocsp} prints). */
@@ -27,6 +33,6 @@ public enum EndReason {
     }
 
     public RevocationReason revocation() {
-        return revocation;
+        return event.reason();
     }
 }

@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.orgcert.pki.crl.RevocationReason;
 import org.orgcert.server.application.Application;
 import org.orgcert.server.application.ApplicationEvent;
 import org.orgcert.server.application.ApplicationKind;
 import org.orgcert.server.application.ApplicationService;
 import org.orgcert.server.certificate.CertificateRecord;
-import org.orgcert.server.certificate.CertificateRevocation;
 import org.orgcert.server.certificate.CertificateState;
 import org.orgcert.server.certificate.CertificateStore;
 import org.orgcert.server.issuance.SuccessorIssuance;
@@ -25,26 +23,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Information change (R-FEE-1 c, free): a new name, legal representative or address, checked by customer
  * service against the employer's papers, gives a new certificate for the same key on the same USB key, with
- * the same expiry; the old one is revoked as superseded once the new one is signed. The employer's
- * assistant writes it to the key ({@code fetch-successor}). A USCC never changes (R-CERT-5): refused. The
- * employer asks for it through {@link InformationChangeRequests}, whose approval calls this.
+ * the same expiry. The old one stays valid until the employer's assistant has written the new one to the key
+ * and confirmed it ({@code fetch-successor}; the certificate machine's {@code CONFIRM_ON_KEY} supersedes the
+ * predecessor), or until the grace period after signing ends ({@link ReplacedCertificates}): revoking it at
+ * approval left the employer with a key holding a revoked certificate and nothing to sign with. A USCC never
+ * changes (R-CERT-5): refused. The employer asks for it through {@link InformationChangeRequests}, whose
+ * approval calls this.
  */
 @Service
 public class InformationChanges {
     private final CertificateStore certificates;
     private final ApplicationService applications;
     private final SuccessorIssuance successors;
-    private final CertificateRevocation revocation;
     private final RefusalLog refusals;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     InformationChanges(CertificateStore certificates, ApplicationService applications, SuccessorIssuance successors,
-            CertificateRevocation revocation, RefusalLog refusals, Clock clock, PlatformTransactionManager transactions) {
+            RefusalLog refusals, Clock clock, PlatformTransactionManager transactions) {
         this.certificates = certificates;
         this.applications = applications;
         this.successors = successors;
-        this.revocation = revocation;
         this.refusals = refusals;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
@@ -61,8 +60,11 @@ public class InformationChanges {
     public record Change(String uscc, String employerName, String legalRepresentative, String address) {
     }
 
-    /** The change done: its application and the new certificate. */
-    public record Changed(UUID applicationId, CertificateRecord certificate, CertificateRecord superseded) {
+    /**
+     * The change done: its application, the new certificate and the one it replaces, still valid until the new
+     * one is on the key (or the grace period ends).
+     */
+    public record Changed(UUID applicationId, CertificateRecord certificate, CertificateRecord replaced) {
     }
 
     /**
@@ -112,7 +114,9 @@ public class InformationChanges {
                         "information change of certificate " + hex + " (" + String.join(", ", what) + "), free (R-FEE-1 c)");
                 applications.apply(request.id(), ApplicationEvent.APPROVE_ONLINE, actor, "papers checked by " + actor);
                 applications.apply(request.id(), ApplicationEvent.START_PRODUCTION, actor, null);
-                successors.record(new SuccessorIssuance.Order(request.id(), current, name, current.notAfter(), actor));
+                CertificateRecord successor = successors.record(new SuccessorIssuance.Order(request.id(), current, name,
+                        current.notAfter(), actor));
+                certificates.markReplacing(successor.serial());
                 return request.id();
             });
             return issue(applicationId, serial, actor);
@@ -124,18 +128,17 @@ public class InformationChanges {
 
     /**
      * The second half of a change: signs the recorded successor of {@code serial} (INFO_CHANGE application
-     * {@code applicationId}), supersedes {@code serial} and hands the successor to the assistant, all in one
-     * transaction. Called again for a change whose signing failed, it finishes it: the recorded TBS is signed
+     * {@code applicationId}) and hands it to the assistant, in one transaction; {@code serial} stays valid until
+     * the successor is on the key. Called again for a change whose signing failed, it finishes it: the recorded TBS is signed
      * then, never a new one.
      */
     Changed issue(UUID applicationId, BigInteger serial, String actor) {
         return transaction.execute(status -> {
             CertificateRecord signed = successors.sign(applicationId, actor);
             applications.completeProduction(applicationId, signed.serialHex(), actor);
-            CertificateRecord superseded = revocation.revoke(serial, RevocationReason.SUPERSEDED, actor);
             applications.apply(applicationId, ApplicationEvent.DELIVER_ONLINE, actor,
                     "certificate " + signed.serialHex() + " for the assistant to write to token " + signed.tokenSerial());
-            return new Changed(applicationId, signed, superseded);
+            return new Changed(applicationId, signed, certificates.findBySerial(serial).orElseThrow());
         });
     }
 

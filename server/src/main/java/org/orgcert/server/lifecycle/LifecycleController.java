@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.orgcert.pki.crl.RevocationReason;
 import org.orgcert.server.billing.Charge;
 import org.orgcert.server.certificate.CertificateRecord;
 import org.orgcert.server.certificate.CertificateStore;
@@ -34,9 +33,14 @@ class LifecycleController {
     private final CertificateEnding ending;
     private final InformationChanges changes;
     private final UnlockRequests unlocks;
+    private final SuccessorsOnKey onKey;
+    private final ReplacedCertificates replacedCertificates;
 
     LifecycleController(Renewals renewals, CertificateStore certificates, CertificateEnding ending,
-            InformationChanges changes, UnlockRequests unlocks) {
+            InformationChanges changes, UnlockRequests unlocks, SuccessorsOnKey onKey,
+            ReplacedCertificates replacedCertificates) {
+        this.onKey = onKey;
+        this.replacedCertificates = replacedCertificates;
         this.renewals = renewals;
         this.certificates = certificates;
         this.ending = ending;
@@ -57,6 +61,9 @@ class LifecycleController {
     }
 
     record Rejection(String reason) {
+    }
+
+    record OnKey(String signature) {
     }
 
     /** R-REN-1/2: a challenge for the current key to sign. */
@@ -94,10 +101,27 @@ class LifecycleController {
                 .orElseThrow(() -> LifecycleRefusal.NO_SUCCESSOR.refuse("Certificate " + serial
                         + " has no renewed or changed successor."));
         Map<String, Object> body = certificate(successor);
-        // An information change supersedes its predecessor; a renewal leaves it valid until it expires.
-        boolean superseded = certificates.findBySerial(successor.predecessor())
-                .map(p -> p.revocationReason() == RevocationReason.SUPERSEDED).orElse(false);
-        body.put("reason", superseded ? "INFO_CHANGE" : "RENEWAL");
+        // An information change replaces its predecessor; a renewal leaves it valid until it expires.
+        body.put("reason", successor.replacesPredecessor() ? "INFO_CHANGE" : "RENEWAL");
+        return body;
+    }
+
+    /**
+     * The assistant wrote successor {@code serial} to the key: its key's signature over
+     * {@code "orgcert-on-key\n" + serial} proves it; what it replaces is then revoked (superseded).
+     */
+    @PostMapping("/api/v1/certificates/{serial}/on-key")
+    Map<String, Object> onKey(@PathVariable String serial, @RequestBody OnKey request) {
+        CertificateRecord confirmed = onKey.confirm(serial(serial), base64(request.signature(), "signature"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("serial", confirmed.serialHex());
+        body.put("onKeyAt", confirmed.onKeyAt());
+        if (confirmed.predecessor() != null) {
+            certificates.findBySerial(confirmed.predecessor()).ifPresent(p -> {
+                body.put("predecessor", p.serialHex());
+                body.put("predecessorState", p.state());
+            });
+        }
         return body;
     }
 
@@ -119,7 +143,9 @@ class LifecycleController {
         InformationChanges.Changed changed = changes.change(serial(serial), change, actor.auditName());
         Map<String, Object> body = certificate(changed.certificate());
         body.put("applicationId", changed.applicationId());
-        body.put("superseded", changed.superseded().serialHex());
+        // The old certificate stays valid until the assistant confirms the new one on the key, or the grace ends.
+        body.put("replaces", changed.replaced().serialHex());
+        replacedCertificates.validUntil(changed.replaced()).ifPresent(until -> body.put("replacedValidUntil", until));
         return body;
     }
 

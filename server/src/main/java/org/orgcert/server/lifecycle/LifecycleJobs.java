@@ -6,7 +6,10 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Renewal reminders (R-REN-1), run by db-scheduler on one node at a time; the job is idempotent. */
+/**
+ * Renewal reminders (R-REN-1) and the end of replaced certificates' grace period (R-FEE-1 c), run by db-scheduler
+ * on one node at a time; both jobs are idempotent.
+ */
 @Configuration(proxyBeanMethods = false)
 class LifecycleJobs {
 
@@ -14,5 +17,11 @@ class LifecycleJobs {
     RecurringTask<Void> renewalRemindersTask(RenewalReminders reminders) {
         return Tasks.recurring("renewal-reminders", FixedDelay.ofHours(6))
                 .execute((instance, context) -> reminders.sendDue());
+    }
+
+    @Bean
+    RecurringTask<Void> successorGraceTask(ReplacedCertificates replaced) {
+        return Tasks.recurring("successor-grace", FixedDelay.ofHours(1))
+                .execute((instance, context) -> replaced.endGrace());
     }
 }

@@ -236,7 +236,8 @@ public class Renewals {
         return ("orgcert-renewal\n" + serialHex + "\n" + nonce).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static boolean verifies(CertificateRecord certificate, byte[] data, byte[] signature) {
+    /** True when {@code signature} over {@code data} was made by the key of {@code certificate}. */
+    static boolean verifies(CertificateRecord certificate, byte[] data, byte[] signature) {
         if (signature == null || signature.length == 0 || signature.length > 1024) {
             return false;
         }

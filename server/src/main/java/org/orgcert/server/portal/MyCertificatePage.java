@@ -16,6 +16,7 @@ import org.orgcert.server.lifecycle.CertificateEnding;
 import org.orgcert.server.lifecycle.EndReason;
 import org.orgcert.server.lifecycle.InformationChangeRequest;
 import org.orgcert.server.lifecycle.InformationChangeRequests;
+import org.orgcert.server.lifecycle.ReplacedCertificates;
 import org.orgcert.server.domain.Actor;
 import org.orgcert.server.domain.Refusal;
 import org.springframework.stereotype.Controller;
@@ -50,10 +51,12 @@ class MyCertificatePage {
     private final CertificateEnding ending;
     private final InformationChangeRequests changes;
     private final KeyRefusalTexts keyRefusals;
+    private final ReplacedCertificates replaced;
     private final Clock clock;
 
     MyCertificatePage(CertificateStore certificates, CertificateEnding ending, InformationChangeRequests changes,
-            KeyRefusalTexts keyRefusals, Clock clock) {
+            KeyRefusalTexts keyRefusals, ReplacedCertificates replaced, Clock clock) {
+        this.replaced = replaced;
         this.certificates = certificates;
         this.ending = ending;
         this.changes = changes;
@@ -141,8 +144,13 @@ class MyCertificatePage {
         if (latest != null) {
             model.addAttribute("changeRequestedOn", ShanghaiTime.dateOf(latest.requestedAt()));
             if (latest.state() == InformationChangeRequest.State.APPROVED) {
-                certificates.findSuccessor(certificate.serial()).ifPresent(successor -> model.addAttribute(
-                        "successor", MyHomePage.CertificateLine.of(successor, ShanghaiTime.today(clock))));
+                certificates.findSuccessor(certificate.serial()).ifPresent(successor -> {
+                    model.addAttribute("successor", MyHomePage.CertificateLine.of(successor, ShanghaiTime.today(clock)));
+                    // Until the assistant confirms the new one on the key, the old one stays valid (issue 11).
+                    model.addAttribute("successorOnKey", successor.onKeyAt() != null);
+                });
+                replaced.validUntil(certificate).ifPresent(until ->
+                        model.addAttribute("oldValidUntil", ShanghaiTime.dateOf(until)));
             }
         }
         boolean pending = latest != null && latest.state() == InformationChangeRequest.State.PENDING;

@@ -44,13 +44,17 @@ class PortalModel {
     }
 
     private static String sameWith(HttpServletRequest request, Language language) {
-        // From the decoded parameters, encoded again: a malformed query cannot break the page.
+        // From the decoded parameters, encoded again: a malformed query cannot break the page. Only a GET's
+        // parameters (its query) make the page's address: a posted form's fields, such as a one-time code or
+        // the CSRF token, never go into a link (and from there into history, logs and Referer headers).
         UriComponentsBuilder link = UriComponentsBuilder.fromPath(request.getRequestURI());
-        request.getParameterMap().forEach((name, values) -> {
-            if (!name.equals(LanguageSwitch.PARAMETER)) {
-                link.queryParam(name, (Object[]) values);
-            }
-        });
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            request.getParameterMap().forEach((name, values) -> {
+                if (!name.equals(LanguageSwitch.PARAMETER) && !name.equals("_csrf")) {
+                    link.queryParam(name, (Object[]) values);
+                }
+            });
+        }
         return link.queryParam(LanguageSwitch.PARAMETER, language.tag()).build().encode().toUriString();
     }
 

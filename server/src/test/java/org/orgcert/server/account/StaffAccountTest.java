@@ -94,7 +94,7 @@ class StaffAccountTest extends ServiceTestBase {
         assertThat(me(name, PASSWORD)).isEqualTo(401);
         assertThat(me(name, "another long password")).isEqualTo(200);
         assertThat(audit.history("staff", name)).extracting(r -> r.entry().action())
-                .containsExactly("staff.created", "staff.disabled", "staff.password-reset");
+                .containsExactly("staff.created", "staff.disabled", "staff.password-reset", "staff.sign-in-failed");
     }
 
     @Test

@@ -99,7 +99,7 @@ class ProductionServiceTest extends ProductionTestBase {
         // Every step is audited, and the PIN is nowhere in the audit log.
         assertThat(jdbc.queryForList("SELECT action FROM audit_record WHERE subject_id IN (?, ?) ORDER BY id",
                 String.class, certificate.serialHex(), result.tokenSerial()))
-                .containsExactly("certificate.recorded", "certificate.signed", "token.certificate-loaded");
+                .containsExactly("token.taken", "certificate.recorded", "certificate.signed", "token.certificate-loaded");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record WHERE detail LIKE ? OR subject_id LIKE ?",
                 Integer.class, "%" + new String(pin) + "%", "%" + new String(pin) + "%")).isZero();
         assertThat(result.toString()).doesNotContain(new String(pin));
@@ -203,6 +203,29 @@ class ProductionServiceTest extends ProductionTestBase {
         assertThat(OpenSsl.run(dir, "verify", "-partial_chain", "-vfyopt", "distid:1234567812345678",
                 "-CAfile", chain.issuing().toString(), chain.employer().toString()).output())
                 .contains("employer.pem: OK");
+    }
+
+    @Test
+    void rCert5_theCertificateNamesThePlaceOfTheUsccsDivisionCodeAsOpenSslReadsIt() {
+        // Registered in Qujing (530302): the certificate says 曲靖市, not the bureau's own 昆明市.
+        ProductionOrder qujing = new ProductionOrder(java.util.UUID.randomUUID(), "曲靖市麒麟区测试有限公司",
+                org.orgcert.pki.name.Uscc.complete("91", "530302", "MA6K0001"), KeyAlgorithm.ECDSA_P256, "clerk:wuhua-1");
+        assertThat(subjectAsOpenSslReadsIt(production.produce(qujing), "qujing"))
+                .contains("C = CN", "ST = 云南省", "L = 曲靖市", "O = 曲靖市麒麟区测试有限公司")
+                .doesNotContain("昆明市");
+        // A division code nobody can check (999900): no ST and no L at all.
+        ProductionOrder unknown = new ProductionOrder(java.util.UUID.randomUUID(), "无名地区测试有限公司",
+                org.orgcert.pki.name.Uscc.complete("91", "999900", "MA6K0002"), KeyAlgorithm.ECDSA_P256, "clerk:wuhua-1");
+        assertThat(subjectAsOpenSslReadsIt(production.produce(unknown), "unknown"))
+                .contains("C = CN", "O = 无名地区测试有限公司").doesNotContain("ST =", "L =");
+    }
+
+    private String subjectAsOpenSslReadsIt(ProductionResult result, String name) {
+        Path der = OpenSsl.write(dir.resolve(name + ".der"), result.certificate().certificate().orElseThrow());
+        OpenSsl.Result subject = OpenSsl.run(dir, "x509", "-inform", "DER", "-in", der.toString(), "-noout",
+                "-subject", "-nameopt", "oneline,-esc_msb");
+        assertThat(subject.ok()).as(subject.output()).isTrue();
+        return subject.output();
     }
 
     @Test

@@ -119,7 +119,7 @@ class AssistantEndToEndTest extends ServiceTestBase {
         client.post().uri("/api/v1/certificates/" + holder.certificate().serialHex() + "/information-change")
                 .headers(TestStaff.as(TestStaff.SERVICE)).contentType(MediaType.APPLICATION_JSON)
                 .body(java.util.Map.of("employerName", "昆明市助手改名有限公司")).exchange().expectStatus().isCreated();
-        assistant.fetchSuccessor(holder.token(), service, holder.pin());
+        assertThat(assistant.fetchSuccessor(holder.token(), service, holder.pin()).confirmed()).isTrue();
         assertThat(CertificateSummary.parse(holder.token().certificate().orElseThrow()).subject())
                 .contains("昆明市助手改名有限公司");
         assertThat(certificates.findBySerial(holder.certificate().serial()).orElseThrow().revocationReason())

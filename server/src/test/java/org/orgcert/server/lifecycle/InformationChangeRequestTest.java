@@ -40,7 +40,8 @@ import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The employer's information-change requests (R-FEE-1 c): the agent asks with a scan of the paper, customer
- * service approves (the change itself: same key, same expiry, the old certificate superseded, checked with
+ * service approves (the change itself: same key, same expiry, the old certificate superseded once the new one is
+ * on the key, checked with
  * OpenSSL) or rejects; one pending request per certificate, none for a revoked or expired certificate, never a
  * USCC (R-CERT-5), nothing of another employer's.
  */
@@ -164,7 +165,15 @@ class InformationChangeRequestTest extends ServiceTestBase {
         assertThat(x509(chain.employer(), "-pubkey")).isEqualTo(x509(oldPem, "-pubkey"));
         assertThat(x509(chain.employer(), "-enddate")).isEqualTo(x509(oldPem, "-enddate"));
         assertThat(x509(chain.employer(), "-serial")).isNotEqualTo(x509(oldPem, "-serial"));
-        // The old certificate is revoked as superseded: in the next CRL, as OpenSSL reads it.
+        // The old certificate stays valid until the assistant confirms the new one on the key (signed by the
+        // key); then it is revoked as superseded: in the next CRL, as OpenSSL reads it.
+        assertThat(certificates.findBySerial(old.serial()).orElseThrow().state()).isEqualTo(CertificateState.VALID);
+        byte[] onKey = employer.holder().token().sign(employer.holder().pin(),
+                SuccessorsOnKey.toBeSigned(successor.serialHex()));
+        client.post().uri("/api/v1/certificates/" + successor.serialHex() + "/on-key")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("signature", java.util.Base64.getEncoder().encodeToString(onKey))).exchange()
+                .expectStatus().isOk();
         assertThat(certificates.findBySerial(old.serial()).orElseThrow().revocationReason())
                 .isEqualTo(RevocationReason.SUPERSEDED);
         // Only this CA's CRL, now: the schedule's tick would remake every CA's CRLs at a later clock time, which
@@ -309,8 +318,8 @@ class InformationChangeRequestTest extends ServiceTestBase {
         assertThat(successor.state()).isEqualTo(CertificateState.VALID);
         assertThat(successor.employerName()).isEqualTo(NEW_NAME);
         assertThat(finished).containsEntry("successor", successor.serialHex());
-        assertThat(certificates.findBySerial(old.serial()).orElseThrow().revocationReason())
-                .isEqualTo(RevocationReason.SUPERSEDED);
+        // Valid until the successor is on the key (SuccessorOnKeyTest).
+        assertThat(certificates.findBySerial(old.serial()).orElseThrow().state()).isEqualTo(CertificateState.VALID);
         decide(asked.get("id"), "approve", null).expectStatus().isEqualTo(409);
     }
 

@@ -8,7 +8,6 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.Test;
-import org.orgcert.pki.crl.RevocationReason;
 import org.orgcert.server.KeyHolders;
 import org.orgcert.server.ServiceTest;
 import org.orgcert.server.ServiceTestBase;
@@ -24,7 +23,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** Information change (R-FEE-1 c): a new certificate for the same key, the old one superseded; never a new USCC. */
+/** Information change (R-FEE-1 c): a new certificate for the same key, replacing the old one; never a new USCC. */
 @ServiceTest
 @AutoConfigureRestTestClient
 class InformationChangeTest extends ServiceTestBase {
@@ -57,8 +56,10 @@ class InformationChangeTest extends ServiceTestBase {
                 .isEqualTo("昆明市更名后有限公司");
         assertThat(renamed.getSubjectPublicKeyInfo()).isEqualTo(old.getSubjectPublicKeyInfo());
         assertThat(renamed.getNotAfter()).isEqualTo(old.getNotAfter());
-        CertificateRecord superseded = certificates.findBySerial(holder.certificate().serial()).orElseThrow();
-        assertThat(superseded.revocationReason()).isEqualTo(RevocationReason.SUPERSEDED);
+        // The old one stays valid until the new one is on the key (SuccessorOnKeyTest).
+        CertificateRecord replaced = certificates.findBySerial(holder.certificate().serial()).orElseThrow();
+        assertThat(replaced.state()).isEqualTo(org.orgcert.server.certificate.CertificateState.VALID);
+        assertThat(changed).containsEntry("replaces", replaced.serialHex());
         // The assistant fetches it and writes it to the same key.
         assertThat(client.get().uri("/api/v1/certificates/" + holder.certificate().serialHex() + "/successor").exchange()
                 .expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody())

@@ -79,7 +79,7 @@ class AssistantFromThePageBrowserTest extends BrowserTest {
         pages.signIn(mobile);
         open("/my/certificates/" + serial + "?lang=en");
         renew("wrong-pin-1");
-        waitFor(d -> d.findElement(By.id("renew-result")).getText().startsWith("The USB-key assistant is not running"));
+        waitFor(d -> d.findElement(By.id("renew-result")).getText().startsWith("The USB-key assistant is not open on this computer"));
 
         try (LocalApi api = LocalAssistants.start(holder, url(""), clock)) {
             open("/my/certificates/" + serial + "?lang=zh-CN");

@@ -44,10 +44,10 @@ class EmployerCertificateBrowserTest extends BrowserTest {
         assertThat(find("#expiry").getText()).startsWith("有效期至").contains("剩余");
         assertThat(find("#renew").getText()).contains("到期前30天起可以续期");
 
-        // Nothing listens on 127.0.0.1:17017 in the test: the page says to start the assistant.
+        // Nothing listens on 127.0.0.1:17017 in the test: the page says to open the assistant (in words, no command).
         find("#renew-pin").sendKeys("wrong-pin-1");
         find("#renew-button").click();
-        waitFor(d -> d.findElement(By.id("renew-result")).getText().contains("orgcert-key serve"));
+        waitFor(d -> d.findElement(By.id("renew-result")).getText().contains("打开“USB Key助手”程序"));
 
         pages.clickAndWait("end-next");
         assertThat(find("#reason-error").getText()).isEqualTo("请选择发生了什么。");

@@ -109,13 +109,29 @@ class InformationChangeBrowserTest extends BrowserTest {
         assertThat(find("#change-state").getAttribute("data-state")).isEqualTo("APPROVED");
         assertThat(find("#successor-name").getText()).isEqualTo(NEW_NAME);
         assertThat(find("#change-successor").getAttribute("data-serial")).isEqualTo(successor.serial().toString(16));
-        assertThat(find("#fetch-successor-how").getText()).contains("orgcert-key fetch-successor");
+        // Issue 11 item 4: the old certificate is still valid until the new one is on the key, at the latest 30
+        // days on, and the next step is said in plain words, without a command for the HR clerk.
+        assertThat(find("#cert-state").getText()).isEqualTo("有效");
+        assertThat(find("#change-old-valid").getText()).contains("原证书仍然有效")
+                .contains(org.orgcert.server.calendar.ShanghaiTime.dateOf(successor.signedAt()
+                        .plus(Duration.ofDays(30))).toString());
+        assertThat(find("#fetch-successor-how").getText()).contains("USB Key助手").doesNotContain("orgcert-key");
+        assertThat(find("#main").getText()).doesNotContain("orgcert-key").doesNotContain("fetch-successor");
+        screenshot("approved");
         try (LocalApi api = LocalAssistants.start(holder, url(""), clock)) {
             find("#fetch-pin").sendKeys(new String(holder.pin()));
             find("#fetch-button").click();
             waitFor(d -> d.findElement(By.id("fetch-result")).getText().startsWith("新证书已写入USB Key"));
+            assertThat(find("#fetch-result").getText()).endsWith("原证书已注销。");
             screenshot("written");
         }
+        // Written and confirmed by the assistant: the old certificate is revoked now (superseded).
+        open("/my/certificates/" + serial);
+        assertThat(find("#cert-state").getText()).isEqualTo("已注销");
+        assertThat(find("#change-old-ended").getText()).isEqualTo("新证书已写入USB Key，原证书已注销。");
+        assertThat(findAll("#fetch-successor")).isEmpty();
+        assertThat(certificates.findBySerial(old.serial()).orElseThrow().revocationReason())
+                .isEqualTo(org.orgcert.pki.crl.RevocationReason.SUPERSEDED);
         assertThat(holder.token().certificate()).hasValueSatisfying(held ->
                 assertThat(held).isEqualTo(successor.certificate().orElseThrow()));
         find("#change-successor a").click();

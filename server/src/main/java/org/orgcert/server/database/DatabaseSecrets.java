@@ -1,0 +1,79 @@
+package org.orgcert.server.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The embedded PostgreSQL's two passwords, generated on first start and kept like the other keys: in
+ * {@code <data dir>/keys/} with mode 0600, never logged. {@code database-owner.password} is the owner role's
+ * (migrations, backups); {@code database-service.password} is the restricted role's the service runs as.
+ *
+ * @param owner   password of the owner role {@value EmbeddedPostgresServer#OWNER}
+ * @param service password of the service role {@value EmbeddedPostgresServer#SERVICE}
+ */
+record DatabaseSecrets(String owner, String service) {
+    static final String OWNER_FILE = "database-owner.password";
+    static final String SERVICE_FILE = "database-service.password";
+
+    /** Reads both passwords from {@code keys}, creating the missing ones. */
+    static DatabaseSecrets loadOrCreate(Path keys) {
+        return new DatabaseSecrets(passwordIn(keys.resolve(OWNER_FILE)), passwordIn(keys.resolve(SERVICE_FILE)));
+    }
+
+    /** Reads both passwords; fails when they are missing (a command never invents the running server's). */
+    static DatabaseSecrets load(Path keys) {
+        try {
+            return new DatabaseSecrets(read(keys.resolve(OWNER_FILE)), read(keys.resolve(SERVICE_FILE)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the database passwords in " + keys.toAbsolutePath(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSecrets[hidden]";
+    }
+
+    private static String passwordIn(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return read(file);
+            }
+            Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try {
+                Files.writeString(temporary, password, StandardCharsets.US_ASCII);
+                try {
+                    Files.createLink(file, temporary); // never replaces a password another start wrote first
+                } catch (FileAlreadyExistsException e) {
+                    return read(file);
+                }
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create " + file.toAbsolutePath(), e);
+        }
+    }
+
+    private static String read(Path file) throws IOException {
+        String password = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        if (password.isEmpty()) {
+            throw new IllegalStateException(file.toAbsolutePath() + " is empty");
+        }
+        return password;
+    }
+}

@@ -1,0 +1,271 @@
+package org.orgcert.server.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.orgcert.server.database.EmbeddedPostgresServer.Durability;
+
+/**
+ * The embedded PostgreSQL as {@code ./orgcert serve} runs it (issue 12, items 1-3): durable, password-only,
+ * no socket, a restricted service role, a data folder closed to other local users, and restarts that signal
+ * nothing but this folder's own PostgreSQL. The data folder lies in /tmp, open to every user but for what the
+ * service itself closes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EmbeddedPostgresServerTest {
+    private Path parent;
+    private Path data;
+    private EmbeddedPostgresServer server;
+
+    @BeforeAll
+    void start() throws IOException {
+        parent = Files.createTempDirectory("orgcert-db-test");
+        Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
+        data = parent.resolve("data");
+        server = EmbeddedPostgresServer.start(data, Durability.DURABLE);
+        migrate();
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+        try (Stream<Path> paths = Files.walk(parent)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("issue 12.1: the default embedded database commits durably (fsync, synchronous_commit, full_page_writes on)")
+    void commitsAreDurableByDefault() throws SQLException {
+        try (Connection c = server.service().connect()) {
+            assertThat(setting(c, "fsync")).isEqualTo("on");
+            assertThat(setting(c, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(c, "full_page_writes")).isEqualTo("on");
+        }
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("issue 12.2: no connection without the password, and no Unix socket anywhere")
+    void noConnectionWithoutThePassword() throws SQLException, IOException {
+        DatabaseLogin owner = server.owner();
+        assertThatThrownBy(() -> new DatabaseLogin(owner.jdbcUrl(), owner.user(), "").connect().close())
+                .isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> new DatabaseLogin(owner.jdbcUrl(), owner.user(), "wrong").connect().close())
+                .isInstanceOf(SQLException.class);
+        try (Connection c = owner.connect()) {
+            assertThat(setting(c, "unix_socket_directories")).isEmpty();
+            assertThat(setting(c, "listen_addresses")).isEqualTo("127.0.0.1");
+        }
+        int port = Integer.parseInt(owner.jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"));
+        assertThat(Path.of("/tmp/.s.PGSQL." + port)).doesNotExist();
+        try (Stream<Path> files = Files.walk(data)) {
+            assertThat(files.filter(p -> p.getFileName().toString().startsWith(".s.PGSQL"))).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("issue 12.2: the service role is no superuser: it reads no server file, runs no program, makes no table")
+    void theServiceRoleIsNoSuperuser() throws SQLException {
+        try (Connection c = server.service().connect(); Statement s = c.createStatement()) {
+            assertThat(query(s, "SELECT current_user")).isEqualTo(EmbeddedPostgresServer.SERVICE);
+            assertThat(query(s, "SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user")).isEqualTo("false");
+            String key = data.resolve("keys").resolve(DatabaseSecrets.OWNER_FILE).toString();
+            assertDenied(s, "SELECT pg_read_binary_file('" + key + "')");
+            assertDenied(s, "COPY (SELECT 1) TO PROGRAM 'cat /etc/hostname'");
+            assertDenied(s, "CREATE TABLE planted (x INT)");
+        }
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("issue 12.2: the service role only adds to audit tables, also to ones later migrations create")
+    void theServiceRoleOnlyAddsToAuditTables() throws SQLException {
+        try (Connection owner = server.owner().connect(); Statement s = owner.createStatement()) {
+            s.execute("CREATE TABLE audit_from_a_later_migration (x INT)");
+        }
+        migrate(); // afterMigrate.sql applies the rule to every table there is now
+        try (Connection c = server.service().connect(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO audit_record (occurred_at, actor, action, subject_type, subject_id, detail)"
+                    + " VALUES (now(), 'test', 'TEST', 'test', '1', '')");
+            assertDenied(s, "UPDATE audit_record SET detail = 'forged'");
+            assertDenied(s, "DELETE FROM audit_record");
+            assertDenied(s, "TRUNCATE audit_record");
+            assertDenied(s, "UPDATE audit_link SET hash = hash");
+            assertDenied(s, "DELETE FROM audit_link");
+            assertDenied(s, "DELETE FROM audit_chain"); // the head row may move (UPDATE), never go
+            s.execute("INSERT INTO audit_from_a_later_migration VALUES (1)");
+            assertDenied(s, "UPDATE audit_from_a_later_migration SET x = 2");
+            assertDenied(s, "DELETE FROM audit_from_a_later_migration");
+            // Other tables are the service's to change.
+            assertThat(query(s, "SELECT has_table_privilege('employer', 'UPDATE')::text")).isEqualTo("true");
+        }
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("issue 12.2: every folder under the data folder is 0700 and no file is open to group or others")
+    void nothingInTheDataFolderIsOpenToOthers() throws IOException {
+        List<String> open = new ArrayList<>();
+        try (Stream<Path> paths = Files.walk(data)) {
+            paths.filter(p -> !Files.isSymbolicLink(p)).forEach(p -> {
+                try {
+                    Set<PosixFilePermission> mode = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+                    String text = PosixFilePermissions.toString(mode);
+                    if (Files.isDirectory(p) ? !text.equals("rwx------") : !text.endsWith("------")) {
+                        open.add(data.relativize(p) + " " + text);
+                    }
+                } catch (IOException e) {
+                    // vanished meanwhile (PostgreSQL's temporary files)
+                }
+            });
+        }
+        assertThat(open).isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("issue 12.2: another local user (nobody) reaches neither the database, nor the keys, nor the programs")
+    void anotherLocalUserReachesNothing() throws IOException, InterruptedException {
+        assumeTrue(isRoot(), "needs root to act as the user nobody");
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(Path.of("/sbin/runuser")),
+                "runuser is not installed");
+        Path runtime = data.resolve(EmbeddedPostgresServer.RUNTIME);
+        Path key = data.resolve("keys").resolve(DatabaseSecrets.OWNER_FILE);
+        assertThat(asNobody("cat", key.toString()).exit()).isNotZero();
+        assertThat(asNobody("ls", runtime.toString()).exit()).isNotZero();
+        assertThat(asNobody("sh", "-c", "echo planted > " + runtime.resolve("planted")).exit()).isNotZero();
+        assertThat(runtime.resolve("planted")).doesNotExist();
+        Path psql = Path.of("/usr/bin/psql");
+        assumeTrue(Files.isExecutable(psql), "psql is not installed: the connection attempt was not made");
+        String port = server.owner().jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1");
+        Result connect = asNobody(psql.toString(), "-h", "127.0.0.1", "-p", port, "-U", "postgres", "-w",
+                "-c", "SELECT 1", "postgres");
+        assertThat(connect.exit()).isNotZero();
+        assertThat(connect.output()).contains("password");
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("issue 12.3: a stale postmaster.pid naming another process: that process is not signalled")
+    void aStalePidFileNeverSignalsAnotherProcess() throws IOException, InterruptedException {
+        server.close();
+        Process bystander = new ProcessBuilder("sleep", "300").start();
+        try {
+            Files.writeString(data.resolve("postgres/postmaster.pid"), bystander.pid() + "\n" + data.resolve("postgres")
+                    + "\n1700000000\n5432\n\n127.0.0.1\n  1234  5678\nready   \n", StandardCharsets.US_ASCII);
+            server = EmbeddedPostgresServer.start(data, Durability.DURABLE);
+            assertThat(bystander.isAlive()).isTrue();
+        } finally {
+            bystander.destroyForcibly();
+        }
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("issue 12.3: this folder's own PostgreSQL left running (service killed) is stopped at the next start")
+    void aLeftoverPostgresOfThisFolderIsStopped() {
+        long leftover = server.pid();
+        server = EmbeddedPostgresServer.start(data, Durability.DURABLE); // as if the JVM had been killed
+        assertThat(ProcessHandle.of(leftover).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(server.pid()).isNotEqualTo(leftover);
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("issue 12.1: every acknowledged commit survives PostgreSQL being killed")
+    void acknowledgedCommitsSurviveAKill() throws SQLException, InterruptedException {
+        int commits = 300;
+        try (Connection c = server.owner().connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE crash_probe (n INT)");
+            for (int i = 0; i < commits; i++) {
+                s.execute("INSERT INTO crash_probe VALUES (" + i + ")"); // autocommit: one commit each
+            }
+        }
+        ProcessHandle postmaster = ProcessHandle.of(server.pid()).orElseThrow();
+        List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+        all.add(postmaster);
+        all.forEach(ProcessHandle::destroyForcibly); // SIGKILL: no shutdown checkpoint, no WAL flush
+        for (ProcessHandle process : all) {
+            process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        }
+        server = EmbeddedPostgresServer.start(data, Durability.DURABLE);
+        try (Connection c = server.owner().connect(); Statement s = c.createStatement()) {
+            assertThat(query(s, "SELECT count(*)::text FROM crash_probe")).isEqualTo(Integer.toString(commits));
+        }
+    }
+
+    private void migrate() {
+        DatabaseLogin owner = server.owner();
+        Flyway.configure().dataSource(owner.jdbcUrl(), owner.user(), owner.password())
+                .locations("classpath:db/migration").load().migrate();
+    }
+
+    private static String setting(Connection c, String name) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            return query(s, "SELECT setting FROM pg_settings WHERE name = '" + name + "'");
+        }
+    }
+
+    private static String query(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void assertDenied(Statement s, String sql) {
+        assertThatThrownBy(() -> s.execute(sql)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("denied");
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static Result asNobody(String... command) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>(List.of("runuser", "-u", "nobody", "--"));
+        full.addAll(List.of(command));
+        Process process = new ProcessBuilder(full).redirectErrorStream(true).directory(new java.io.File("/")).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return new Result(process.exitValue(), output);
+    }
+
+    private record Result(int exit, String output) {
+    }
+}
