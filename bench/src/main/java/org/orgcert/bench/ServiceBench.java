@@ -1,5 +1,7 @@
 package org.orgcert.bench;
 
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.StaffRole;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -122,7 +124,7 @@ public final class ServiceBench {
         java.util.concurrent.atomic.AtomicReference<RuntimeException> first = new java.util.concurrent.atomic.AtomicReference<>();
         Runnable[] produce = approved.stream().map(id -> (Runnable) () -> {
             try {
-                production.produce(id, "bench");
+                production.produce(id, OPERATOR);
             } catch (RuntimeException e) {
                 errors.incrementAndGet();
                 first.compareAndSet(null, e);
@@ -140,25 +142,27 @@ public final class ServiceBench {
                 String.format(Locale.ROOT, "service.produce.parallel16.count %d applications", produce.length));
     }
 
+    /** Each step by its role, as the decision table wants it. */
+    private static final Actor CA_CLERK = new Actor.Staff("bench-ca-clerk", StaffRole.CA_CLERK, null);
+    private static final Actor REVIEWER = new Actor.Staff("bench-reviewer", StaffRole.CA_REVIEWER, null);
+    private static final Actor OPERATOR = new Actor.Staff("bench-operator", StaffRole.CA_OPERATOR, null);
+
     private static void oneApplication(ApplicationService applications, ReviewService review, ProductionStep production,
             Uscc uscc) {
-        production.produce(approved(applications, review, uscc), "bench");
+        production.produce(approved(applications, review, uscc), OPERATOR);
     }
 
     /** An application submitted, received, reviewed and approved: ready to produce. */
     private static UUID approved(ApplicationService applications, ReviewService review, Uscc uscc) {
-        String actor = "bench";
         Application application = applications.submit(new SubmitApplication(ApplicationKind.NEW,
                 "昆明市基准测试有限公司", uscc, EmployerType.ENTERPRISE_OR_INDIVIDUAL_BUSINESS, "张三", true, "张三",
-                Channel.CA_HALL, Delivery.ON_THE_SPOT, null, null), null, actor);
+                Channel.CA_HALL, Delivery.ON_THE_SPOT, null, null), null, CA_CLERK);
         UUID id = application.id();
-        applications.apply(id, ApplicationEvent.RECEIVE, actor, null);
-        applications.apply(id, ApplicationEvent.START_REVIEW, actor, null);
-        for (MaterialItem item : application.requiredMaterials()) {
-            applications.tick(id, item, actor);
-        }
-        review.check(id, actor);
-        applications.apply(id, ApplicationEvent.APPROVE, actor, null);
+        applications.apply(id, ApplicationEvent.RECEIVE, CA_CLERK, null);
+        applications.apply(id, ApplicationEvent.START_REVIEW, REVIEWER, null);
+        applications.tick(id, application.requiredMaterials(), REVIEWER);
+        review.check(id, REVIEWER);
+        applications.apply(id, ApplicationEvent.APPROVE, REVIEWER, null);
         return id;
     }
 
