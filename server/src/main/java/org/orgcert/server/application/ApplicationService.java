@@ -182,9 +182,20 @@ public class ApplicationService {
         return forwardBatch(staff.windowId(), ids, actor.auditName());
     }
 
-    /** Applications in {@code state}, oldest first, optionally of one window. */
+    /** The most applications one queue request returns: a page a person reads, not an export. */
+    public static final int MAX_QUEUE = 500;
+
+    /**
+     * Applications in {@code state}, oldest first, optionally of one window.
+     *
+     * @throws Refusal 400 naming {@code limit} outside 1 to {@value #MAX_QUEUE}, rather than quietly answering fewer
+     */
     public List<Application> queue(ApplicationState state, String windowId, int limit) {
-        return repository.findByState(state, windowId, Math.min(Math.max(limit, 1), 500));
+        if (limit < 1 || limit > MAX_QUEUE) {
+            throw Refusal.invalidFields("a queue returns 1 to " + MAX_QUEUE + " applications; limit was " + limit,
+                    Map.of("limit", "1 to " + MAX_QUEUE));
+        }
+        return repository.findByState(state, windowId, limit);
     }
 
     /**

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.orgcert.pki.name.Uscc;
+import org.orgcert.server.PublicUrl;
 import org.orgcert.server.application.Application;
 import org.orgcert.server.application.ApplicationKind;
 import org.orgcert.server.application.ApplicationService;
 import org.orgcert.server.domain.Actor;
 import org.orgcert.server.domain.Refusal;
 import org.orgcert.server.domain.StaffRole;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,7 +46,7 @@ class BillingController {
 
     BillingController(FeeQuotes quotes, PriceList prices, Payments payments, InvoiceRequests invoices,
             SubsidyReport report, ApplicationService applications, BillingSettings settings,
-            @Value("${orgcert.public-url:http://localhost:8080}") String publicUrl) {
+            PublicUrl publicUrl) {
         this.quotes = quotes;
         this.prices = prices;
         this.payments = payments;
@@ -54,7 +54,7 @@ class BillingController {
         this.report = report;
         this.applications = applications;
         this.settings = settings;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl.base();
     }
 
     record NewPrice(PriceItem item, Long amountFen, LocalDate effectiveFrom, LocalDate effectiveTo) {
