@@ -38,6 +38,7 @@ import org.orgcert.pki.Asn1Time;
 import org.orgcert.pki.PkiException;
 import org.orgcert.pki.algorithm.KeyAlgorithm;
 import org.orgcert.pki.ca.CaEndpoints;
+import org.orgcert.pki.name.DivisionPlace;
 import org.orgcert.pki.name.Uscc;
 import org.orgcert.pki.profile.CertificateProfile;
 import org.orgcert.pki.profile.KeyUsageBit;
@@ -65,9 +66,6 @@ public final class CertificateLinter {
     private static final int MIN_SERIAL_BITS = 64;
     /** How far in the future a certificate may start: clock differences between hosts. */
     public static final Duration MAX_FUTURE_START = Duration.ofMinutes(5);
-    private static final ASN1ObjectIdentifier[] EMPLOYER_ORDER =
-        {BCStyle.C, BCStyle.ST, BCStyle.L, BCStyle.O, BCStyle.CN, BCStyle.SERIALNUMBER};
-
     /**
      * What the linter needs to know of the issuer.
      *
@@ -206,22 +204,42 @@ public final class CertificateLinter {
         if (!profile.kind().isEmployer()) {
             return;
         }
-        boolean ordered = rdns.length == EMPLOYER_ORDER.length;
+        // ST and L are there exactly as far as the USCC in serialNumber proves them (DivisionPlace).
+        DivisionPlace place = DivisionPlace.UNKNOWN;
+        RDN last = rdns[rdns.length - 1];
+        if (last.getFirst().getType().equals(BCStyle.SERIALNUMBER) && Uscc.isValid(text(last))) {
+            place = DivisionPlace.of(Uscc.parse(text(last)));
+        }
+        List<ASN1ObjectIdentifier> order = new ArrayList<>(List.of(BCStyle.C));
+        List<String> values = new ArrayList<>(List.of(profile.subject().country()));
+        if (place.province() != null) {
+            order.add(BCStyle.ST);
+            values.add(place.province());
+        }
+        if (place.prefecture() != null) {
+            order.add(BCStyle.L);
+            values.add(place.prefecture());
+        }
+        order.addAll(List.of(BCStyle.O, BCStyle.CN, BCStyle.SERIALNUMBER));
+        boolean ordered = rdns.length == order.size();
         for (int i = 0; ordered && i < rdns.length; i++) {
-            ordered = rdns[i].getFirst().getType().equals(EMPLOYER_ORDER[i]);
+            ordered = rdns[i].getFirst().getType().equals(order.get(i));
         }
         if (!ordered) {
-            problems.add("employer subject must be C, ST, L, O, CN, serialNumber in that order");
+            problems.add("employer subject must be " + String.join(", ", order.stream()
+                    .map(BCStyle.INSTANCE::oidToDisplayName).toList()) + " in that order (ST and L as the USCC's"
+                    + " division code " + (place.province() == null ? "leaves them out" : "gives them") + ")");
             return;
         }
-        CertificateProfile.SubjectTemplate template = profile.subject();
-        if (!template.country().equals(text(rdns[0])) || !template.province().equals(text(rdns[1]))
-                || !template.locality().equals(text(rdns[2]))) {
-            problems.add("employer subject must have C=" + template.country() + ", ST=" + template.province()
-                    + ", L=" + template.locality());
+        for (int i = 0; i < values.size(); i++) {
+            if (!values.get(i).equals(text(rdns[i]))) {
+                problems.add("employer subject must have " + BCStyle.INSTANCE.oidToDisplayName(order.get(i)) + "="
+                        + values.get(i));
+            }
         }
-        String organisation = text(rdns[3]);
-        if (!organisation.equals(text(rdns[4]))) {
+        int o = values.size();
+        String organisation = text(rdns[o]);
+        if (!organisation.equals(text(rdns[o + 1]))) {
             problems.add("employer subject's O and CN must both be the organisation name");
         }
         int length = organisation.codePointCount(0, organisation.length());
@@ -230,7 +248,7 @@ public final class CertificateLinter {
                     + " characters and no surrounding white space");
         }
         try {
-            new Uscc(text(rdns[5])); // exactly as encoded: no lower case, no padding
+            new Uscc(text(rdns[o + 2])); // exactly as encoded: no lower case, no padding
         } catch (PkiException e) {
             problems.add("subject serialNumber must be a valid USCC exactly as encoded: " + e.getMessage());
         }

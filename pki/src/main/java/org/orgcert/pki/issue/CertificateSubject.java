@@ -7,8 +7,9 @@ import org.orgcert.pki.name.Uscc;
 public sealed interface CertificateSubject {
 
     /**
-     * An employer: the profile turns this into {@code C=CN, ST=云南省, L=昆明市, O=name, CN=name,
-     * serialNumber=USCC} (R-CERT-5).
+     * An employer: the profile turns this into {@code C=CN, ST=province, L=prefecture, O=name, CN=name,
+     * serialNumber=USCC} (R-CERT-5), ST and L from the USCC's division code where it proves them
+     * ({@link org.orgcert.pki.name.DivisionPlace}).
      *
      * @param name the registered organisation name, as on the business licence
      * @param uscc the unified social credit code

@@ -1,5 +1,7 @@
 package org.orgcert.pki.issue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.DERUTF8String;
@@ -7,29 +9,36 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.orgcert.pki.PkiException;
+import org.orgcert.pki.name.DivisionPlace;
 import org.orgcert.pki.profile.CertificateProfile;
 
 /**
- * Builds and reads employer subjects: {@code C=CN, ST=云南省, L=昆明市, O=name, CN=name,
- * serialNumber=USCC}. Country and serialNumber are PrintableString (RFC 5280 appendix A), all other
- * attributes UTF8String (RFC 5280 4.1.2.4), so Chinese names survive every verifier.
+ * Builds and reads employer subjects: {@code C=CN, ST=province, L=prefecture, O=name, CN=name,
+ * serialNumber=USCC}, ST and L only as far as the USCC's division code proves them ({@link DivisionPlace}:
+ * ST=云南省, L=曲靖市 for 530302; no L for a province-level code; neither for an unknown one). Country and
+ * serialNumber are PrintableString (RFC 5280 appendix A), all other attributes UTF8String (RFC 5280
+ * 4.1.2.4), so Chinese names survive every verifier.
  */
 public final class EmployerNames {
     private EmployerNames() {
     }
 
-    /** The subject for {@code employer} under {@code template}. */
+    /** The subject for {@code employer} under {@code profile}. */
     public static X500Name subject(CertificateSubject.Employer employer, CertificateProfile profile) {
         String name = checkedName(employer.name(), profile.maxNameLength());
-        CertificateProfile.SubjectTemplate template = profile.subject();
-        return new X500Name(new RDN[] {
-            new RDN(BCStyle.C, new DERPrintableString(template.country())),
-            new RDN(BCStyle.ST, new DERUTF8String(template.province())),
-            new RDN(BCStyle.L, new DERUTF8String(template.locality())),
-            new RDN(BCStyle.O, new DERUTF8String(name)),
-            new RDN(BCStyle.CN, new DERUTF8String(name)),
-            new RDN(BCStyle.SERIALNUMBER, new DERPrintableString(employer.uscc().value())),
-        });
+        DivisionPlace place = DivisionPlace.of(employer.uscc());
+        List<RDN> rdns = new ArrayList<>();
+        rdns.add(new RDN(BCStyle.C, new DERPrintableString(profile.subject().country())));
+        if (place.province() != null) {
+            rdns.add(new RDN(BCStyle.ST, new DERUTF8String(place.province())));
+        }
+        if (place.prefecture() != null) {
+            rdns.add(new RDN(BCStyle.L, new DERUTF8String(place.prefecture())));
+        }
+        rdns.add(new RDN(BCStyle.O, new DERUTF8String(name)));
+        rdns.add(new RDN(BCStyle.CN, new DERUTF8String(name)));
+        rdns.add(new RDN(BCStyle.SERIALNUMBER, new DERPrintableString(employer.uscc().value())));
+        return new X500Name(rdns.toArray(RDN[]::new));
     }
 
     /** The organisation name in an employer subject, or null when there is none. */

@@ -28,7 +28,7 @@ import org.orgcert.pki.algorithm.KeyAlgorithm;
  * @param policyOids          certificatePolicies OIDs; empty for none
  * @param identityCodeOid     for employer profiles, the OID of the GM/T 0015 identity-code extension that
  *                            carries the USCC ({@code docs/pki.md} says why the default); null for none
- * @param subject             the fixed part of an employer subject (C, ST, L); null for other kinds
+ * @param subject             the fixed part of an employer subject (C); null for other kinds
  * @param maxNameLength       the longest employer name, in characters, that the profile accepts
  */
 public record CertificateProfile(
@@ -80,7 +80,11 @@ public record CertificateProfile(
         return keyUsageByAlgorithm.getOrDefault(algorithm, keyUsage);
     }
 
-    /** The fixed attributes of an employer subject: {@code C=CN, ST=云南省, L=昆明市}. */
-    public record SubjectTemplate(String country, String province, String locality) {
+    /**
+     * The fixed attribute of an employer subject, {@code C=CN}. ST and L are not fixed: they come from the
+     * employer's USCC ({@link org.orgcert.pki.name.DivisionPlace}), so a certificate names no place nobody
+     * checked.
+     */
+    public record SubjectTemplate(String country) {
     }
 }

@@ -105,11 +105,12 @@ public final class CertificateProfiles {
         String subject = s.optional("subject", null);
         CertificateProfile.SubjectTemplate template = null;
         if (subject != null) {
-            String[] parts = subject.split(",");
-            if (parts.length != 3) {
-                throw new IllegalArgumentException("profile " + id + ": subject must be 'country,province,locality'");
+            if (subject.contains(",") || subject.isBlank()) {
+                // A fixed ST and L once made every certificate say 云南省 昆明市, wherever the employer was.
+                throw new IllegalArgumentException("profile " + id + ": subject is the country only, e.g. 'CN';"
+                        + " ST and L come from the employer's USCC (DivisionPlace)");
             }
-            template = new CertificateProfile.SubjectTemplate(parts[0].strip(), parts[1].strip(), parts[2].strip());
+            template = new CertificateProfile.SubjectTemplate(subject.strip());
         }
         return new CertificateProfile(
                 id,

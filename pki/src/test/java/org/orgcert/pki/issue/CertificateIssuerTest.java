@@ -63,7 +63,8 @@ class CertificateIssuerTest {
         X509CertificateHolder cert = issued.holder();
 
         assertThat(cert.getSubject().toString()).isEqualTo(
-                "C=CN,ST=云南省,L=昆明市,O=" + NAME + ",CN=" + NAME + ",SERIALNUMBER=" + USCC.value());
+                // 110000: registered with a province-level authority (Beijing), so ST and no L (DivisionPlace).
+                "C=CN,ST=北京市,O=" + NAME + ",CN=" + NAME + ",SERIALNUMBER=" + USCC.value());
         assertThat(EmployerNames.uscc(cert.getSubject())).isEqualTo(USCC.value());
         // R-CERT-4: one year
         assertThat(cert.getNotAfter().toInstant().atOffset(ZoneOffset.UTC))

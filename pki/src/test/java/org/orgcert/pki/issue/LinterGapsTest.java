@@ -189,11 +189,39 @@ class LinterGapsTest {
         }
     }
 
-    private static X500Name subject(String o, String cn, String serialNumber) {
-        return new X500Name(new RDN[] {
+    @Test
+    void rCert5_stAndLAreExactlyWhatTheUsccsDivisionCodeProves() {
+        TBSCertificate tbs = employer(CertificateProfiles.EMPLOYER_SIGNING, ALGORITHM);
+        String name = CertificateIssuerTest.NAME;
+        String qujing = org.orgcert.pki.name.Uscc.complete("91", "530302", "MA6K0001").value();
+        // The old fixed place, 云南省 昆明市, for an employer registered in Qujing: refused.
+        X500Name kunming = new X500Name(new RDN[] {
             new RDN(BCStyle.C, new DERPrintableString("CN")),
             new RDN(BCStyle.ST, new DERUTF8String("云南省")),
             new RDN(BCStyle.L, new DERUTF8String("昆明市")),
+            new RDN(BCStyle.O, new DERUTF8String(name)),
+            new RDN(BCStyle.CN, new DERUTF8String(name)),
+            new RDN(BCStyle.SERIALNUMBER, new DERPrintableString(qujing)),
+        });
+        assertThat(findings(edit(tbs, g -> g.setSubject(kunming), l -> { }), CertificateProfiles.EMPLOYER_SIGNING))
+                .anyMatch(f -> f.contains("employer subject must have L=曲靖市"));
+        // An unknown division code: a place is refused, none is what the linter wants.
+        String unknown = org.orgcert.pki.name.Uscc.complete("91", "999900", "MA6K0001").value();
+        X500Name placed = new X500Name(new RDN[] {
+            new RDN(BCStyle.C, new DERPrintableString("CN")),
+            new RDN(BCStyle.ST, new DERUTF8String("云南省")),
+            new RDN(BCStyle.O, new DERUTF8String(name)),
+            new RDN(BCStyle.CN, new DERUTF8String(name)),
+            new RDN(BCStyle.SERIALNUMBER, new DERPrintableString(unknown)),
+        });
+        assertThat(findings(edit(tbs, g -> g.setSubject(placed), l -> { }), CertificateProfiles.EMPLOYER_SIGNING))
+                .anyMatch(f -> f.contains("employer subject must be C, O, CN, SERIALNUMBER in that order"));
+    }
+
+    private static X500Name subject(String o, String cn, String serialNumber) {
+        return new X500Name(new RDN[] {
+            new RDN(BCStyle.C, new DERPrintableString("CN")),
+            new RDN(BCStyle.ST, new DERUTF8String("北京市")), // the USCC's 110000: a province, no L
             new RDN(BCStyle.O, new DERUTF8String(o)),
             new RDN(BCStyle.CN, new DERUTF8String(cn)),
             new RDN(BCStyle.SERIALNUMBER, new DERPrintableString(serialNumber)),

@@ -28,7 +28,6 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -68,7 +67,11 @@ class SecurityConfiguration {
 
     @Bean
     CsrfTokenRepository csrfTokenRepository() {
-        return CookieCsrfTokenRepository.withHttpOnlyFalse();
+        CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        // Like the session cookie (server.servlet.session.cookie.same-site): not sent on cross-site subrequests.
+        // Secure follows the request: set over TLS (or behind a proxy that says X-Forwarded-Proto: https).
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return repository;
     }
 
     /** One manager, one provider, no parent: a wrong password is counted exactly once. */
@@ -185,8 +188,8 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/staff/login").defaultSuccessUrl("/staff", false)
                         .failureHandler(SecurityConfiguration::signInFailed))
                 .csrf(c -> c.csrfTokenRepository(csrf)
-                        // The plain token (no BREACH masking): what the cookie holds is what the header sends.
-                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        // The header or a form body, never the query string; the plain token (no BREACH masking).
+                        .csrfTokenRequestHandler(new CsrfTokenOutsideTheAddress())
                         // Basic-authenticated scripts, the public status services (OCSP is a POST) and renewal,
                         // which carries no session and is authenticated by the key's signature.
                         .ignoringRequestMatchers(basic, PathPatternRequestMatcher.withDefaults().matcher("/status/**"),

@@ -5,16 +5,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.orgcert.server.application.ScanType;
+import org.orgcert.server.employer.SignInNumbers;
 
 /**
  * One change of an employer's sign-in numbers as recorded (table {@code sign_in_number_change}): numbers masked
  * only, the scan by its name, type, size and SHA-256 (its content is served on its own).
  *
- * @param holders   whose number it was, e.g. {@code legal representative 张三}, {@code contact 李四}
+ * @param holders   whose number it was: the legal representative and/or contacts, by name
  * @param changedBy the staff member, as audited ({@code staff:<username>})
  */
 public record SignInNumberChange(UUID id, UUID employerId, String uscc, String employerName, String oldMobileMasked,
-        String newMobileMasked, List<String> holders, String reason, Scan scan, String changedBy, Instant changedAt) {
+        String newMobileMasked, List<SignInNumbers.Holder> holders, String reason, Scan scan, String changedBy, Instant changedAt) {
 
     public SignInNumberChange {
         holders = List.copyOf(holders);

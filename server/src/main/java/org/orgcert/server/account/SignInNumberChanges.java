@@ -5,13 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.orgcert.server.application.ScanType;
 import org.orgcert.server.application.Scans;
 import org.orgcert.server.audit.AuditEntry;
@@ -204,7 +204,7 @@ public class SignInNumberChanges {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, decode(?, 'hex'), ?, ?, ?)", id, employerId,
                 employer.uscc().value(), employer.name(), in.oldMobile().masked(), in.newMobile().masked(),
                 cipher.encrypt(id, OLD_MOBILE, in.oldMobile().value()), cipher.encrypt(id, NEW_MOBILE,
-                        in.newMobile().value()), String.join("; ", replaced.holders()), in.reason(), in.filename(),
+                        in.newMobile().value()), holders(replaced.holders()), in.reason(), in.filename(),
                 in.type().mediaType(), in.scan().length, sha256, in.scan(), actor.auditName(), now);
         String hotline = CaHall.HALL.hotline();
         notifications.sendSms(in.oldMobile(), "【昆明就业】" + employer.name() + "的数字证书登录手机号"
@@ -216,7 +216,8 @@ public class SignInNumberChanges {
                 + " signs in for " + employer.name() + "; if you did not ask for this, call " + hotline + ".");
         audit.record(new AuditEntry(actor.auditName(), "employer.sign-in-number-changed", "employer",
                 employerId.toString(), "change " + id + ": " + in.oldMobile().masked() + " -> "
-                        + in.newMobile().masked() + " (" + String.join(", ", replaced.holders()) + "); reason: "
+                        + in.newMobile().masked() + " (" + replaced.holders().stream().map(Object::toString)
+                                .collect(Collectors.joining(", ")) + "); reason: "
                         + in.reason() + "; scan " + in.type() + ", " + in.scan().length + " bytes, sha256 " + sha256
                         + "; SMS to both numbers"));
         endSessionsOf(in.oldMobile());
@@ -235,6 +236,16 @@ public class SignInNumberChanges {
         }
     }
 
+    /** Holders as stored: one a line, {@code <KIND> <name>}. */
+    private static String holders(List<SignInNumbers.Holder> holders) {
+        return holders.stream().map(h -> h.kind().name() + " " + h.name()).collect(Collectors.joining("\n"));
+    }
+
+    private static List<SignInNumbers.Holder> holders(String stored) {
+        return stored.lines().map(line -> line.split(" ", 2))
+                .map(part -> new SignInNumbers.Holder(SignInNumbers.HolderKind.valueOf(part[0]), part[1])).toList();
+    }
+
     private Optional<SignInNumberChange> find(UUID id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM sign_in_number_change WHERE id = ?", SignInNumberChanges::map,
                 id).stream().findFirst();
@@ -243,7 +254,7 @@ public class SignInNumberChanges {
     private static SignInNumberChange map(ResultSet rs, int row) throws SQLException {
         return new SignInNumberChange(rs.getObject("id", UUID.class), rs.getObject("employer_id", UUID.class),
                 rs.getString("uscc"), rs.getString("employer_name"), rs.getString("old_mobile_masked"),
-                rs.getString("new_mobile_masked"), Arrays.asList(rs.getString("holders").split("; ")),
+                rs.getString("new_mobile_masked"), holders(rs.getString("holders")),
                 rs.getString("reason"), new SignInNumberChange.Scan(rs.getString("scan_filename"),
                         Scans.ofMediaType(rs.getString("scan_media_type")), rs.getInt("scan_size_bytes"),
                         rs.getString("scan_sha256_hex")), rs.getString("changed_by"),

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.orgcert.pki.name.Uscc;
+import org.orgcert.server.PublicUrl;
 import org.orgcert.server.application.Application;
 import org.orgcert.server.application.ApplicationKind;
 import org.orgcert.server.application.ApplicationService;
 import org.orgcert.server.domain.Actor;
 import org.orgcert.server.domain.Refusal;
 import org.orgcert.server.domain.StaffRole;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,7 +46,7 @@ class BillingController {
 
     BillingController(FeeQuotes quotes, PriceList prices, Payments payments, InvoiceRequests invoices,
             SubsidyReport report, ApplicationService applications, BillingSettings settings,
-            @Value("${orgcert.public-url:http://localhost:8080}") String publicUrl) {
+            PublicUrl publicUrl) {
         this.quotes = quotes;
         this.prices = prices;
         this.payments = payments;
@@ -54,7 +54,7 @@ class BillingController {
         this.report = report;
         this.applications = applications;
         this.settings = settings;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl.base();
     }
 
     record NewPrice(PriceItem item, Long amountFen, LocalDate effectiveFrom, LocalDate effectiveTo) {
@@ -107,7 +107,7 @@ class BillingController {
     /** What the application costs, who pays, what was paid and what is still owed. */
     @GetMapping("/api/v1/applications/{id}/charges")
     Map<String, Object> charges(@PathVariable UUID id, Actor actor) {
-        Application application = applications.getFor(id, actor);
+        Application application = applications.get(id, actor);
         return Map.of("charges", quotes.booked(application.id()), "payments", payments.forApplication(application.id()),
                 "outstandingFen", payments.outstanding(application.id()), "invoiceRequests",
                 invoices.list(application.id()));
@@ -116,7 +116,7 @@ class BillingController {
     /** The payment page's content (R-FEE-4): account, amount, the remark to use, the invoice request link. */
     @GetMapping("/api/v1/applications/{id}/payment")
     Map<String, Object> payment(@PathVariable UUID id, Actor actor) {
-        Application application = applications.getFor(id, actor);
+        Application application = applications.get(id, actor);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accountName", settings.accountName());
         body.put("accountNumber", settings.accountNumber());
@@ -132,13 +132,13 @@ class BillingController {
 
     @GetMapping(value = "/api/v1/applications/{id}/payment/invoice-qr.png", produces = MediaType.IMAGE_PNG_VALUE)
     byte[] invoiceQr(@PathVariable UUID id, Actor actor) {
-        return QrCodes.png(invoiceUrl(applications.getFor(id, actor)), 240);
+        return QrCodes.png(invoiceUrl(applications.get(id, actor)), 240);
     }
 
     @PostMapping("/api/v1/applications/{id}/invoice-requests")
     @ResponseStatus(HttpStatus.CREATED)
     InvoiceRequest requestInvoice(@PathVariable UUID id, @RequestBody NewInvoiceRequest request, Actor actor) {
-        Application application = applications.getFor(id, actor);
+        Application application = applications.get(id, actor);
         return invoices.request(application, request.buyerName(), request.taxNumber(),
                 request.amountFen() == null ? null : new Fen(request.amountFen()), request.email(), actor.auditName());
     }

@@ -21,6 +21,9 @@ public enum RefusalKind {
     UNSUPPORTED_TYPE,
     /** Too many requests of this kind for now. */
     TOO_MANY,
-    /** The service has no capacity for this right now (every slot busy); the same request may succeed later. */
+    /**
+     * The service cannot do this now: every slot busy (the same request may succeed later), or not as it is set
+     * up (an operator must change its configuration first).
+     */
     UNAVAILABLE
 }

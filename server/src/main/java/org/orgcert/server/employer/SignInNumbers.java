@@ -26,15 +26,33 @@ public class SignInNumbers {
         this.clock = clock;
     }
 
+    /**
+     * Whose number it was.
+     *
+     * @param kind the legal representative or a contact
+     * @param name the person's name
+     */
+    public record Holder(HolderKind kind, String name) {
+        @Override
+        public String toString() {
+            return (kind == HolderKind.LEGAL_REPRESENTATIVE ? "legal representative " : "contact ") + name;
+        }
+    }
+
+    /** The places an employer keeps a sign-in number. */
+    public enum HolderKind {
+        LEGAL_REPRESENTATIVE, CONTACT
+    }
+
     /** What a replacement did, or why it could not be done. */
     public sealed interface Replacement {
         /**
          * Done.
          *
          * @param employer the employer as it is now (masked)
-         * @param holders  whose number it was: {@code legal representative 张三}, {@code contact 李四}
+         * @param holders  whose number it was, the legal representative first
          */
-        record Replaced(EmployerView employer, List<String> holders) implements Replacement {
+        record Replaced(EmployerView employer, List<Holder> holders) implements Replacement {
             public Replaced {
                 holders = List.copyOf(holders);
             }
@@ -70,11 +88,12 @@ public class SignInNumbers {
         if (numbers.contains(replacement)) {
             return new Replacement.NewNumberAlreadyRegistered();
         }
-        List<String> holders = new ArrayList<>();
+        List<Holder> holders = new ArrayList<>();
         if (current.legalRepresentative().mobile().equals(old)) {
-            holders.add("legal representative " + current.legalRepresentative().name());
+            holders.add(new Holder(HolderKind.LEGAL_REPRESENTATIVE, current.legalRepresentative().name()));
         }
-        current.contacts().stream().filter(c -> c.mobile().equals(old)).forEach(c -> holders.add("contact " + c.name()));
+        current.contacts().stream().filter(c -> c.mobile().equals(old))
+                .forEach(c -> holders.add(new Holder(HolderKind.CONTACT, c.name())));
         Employer changed = current.withMobileReplaced(old, replacement, clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (!repository.update(changed)) {
             throw new IllegalStateException("employer " + employerId + " changed under its row lock");

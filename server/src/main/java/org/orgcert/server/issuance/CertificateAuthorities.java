@@ -22,10 +22,10 @@ import org.orgcert.pki.ca.CaHierarchy;
 import org.orgcert.pki.issue.CertificateIssuer;
 import org.orgcert.pki.profile.CertificateProfiles;
 import org.orgcert.server.OrgCertProperties;
+import org.orgcert.server.PublicUrl;
 import org.orgcert.server.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -57,23 +57,24 @@ public class CertificateAuthorities {
     private final CertificateProfiles profiles;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final PublicUrl publicUrl;
 
     /** One CA as issuance uses it. */
     record Ca(String label, CaHierarchy hierarchy, CertificateIssuer issuer) {
     }
 
     public CertificateAuthorities(OrgCertProperties properties, IssuanceSettings settings, CertificateProfiles profiles,
-            Clock clock, Environment environment, ApplicationEventPublisher events,
-            @Value("${orgcert.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
+            Clock clock, Environment environment, ApplicationEventPublisher events, PublicUrl publicUrl) {
         this.caDir = properties.dataDir().resolve("ca");
         this.environment = environment;
         this.profiles = profiles;
         this.clock = clock;
         this.events = events;
+        this.publicUrl = publicUrl;
         this.defaultAlgorithm = settings.algorithm();
         char[] passphrase = passphrase();
         try {
-            String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+            String base = publicUrl.base();
             // Each hierarchy costs key store passphrase derivations (or key generation): side by side.
             List<CompletableFuture<Ca>> loading = settings.hierarchies().stream()
                     .map(algorithm -> CompletableFuture.supplyAsync(() -> loadOrCreate(algorithm, passphrase, base,
@@ -164,15 +165,39 @@ public class CertificateAuthorities {
     /**
      * The CA that issues {@code algorithm} certificates.
      *
-     * @throws Refusal 400 {@code unsupported-algorithm} when no hierarchy of that algorithm is configured
+     * @throws Refusal 400 {@code unsupported-algorithm} when no hierarchy of that algorithm is configured; 503
+     *                 {@code public-url-not-set} when certificates would name an address nobody else reaches
      */
     Ca forAlgorithm(KeyAlgorithm algorithm) {
+        requireSettledPublicUrl();
         Ca ca = byLabel.get(algorithm.label());
         if (ca == null) {
             throw IssuanceRefusal.UNSUPPORTED_ALGORITHM.refuse("This service issues no " + algorithm.label()
                     + " certificates; it has CAs for " + labels() + ".");
         }
         return ca;
+    }
+
+    /**
+     * The CA with {@code label}, to issue a new certificate from (a successor of one it issued).
+     *
+     * @throws Refusal 503 {@code public-url-not-set} when certificates would name an address nobody else reaches
+     */
+    Ca forNewCertificateOf(String label) {
+        requireSettledPublicUrl();
+        return forLabel(label);
+    }
+
+    /**
+     * A certificate names the status services' addresses for its whole life: a deployment that listens beyond
+     * loopback issues none until ORGCERT_PUBLIC_URL says where relying platforms reach it.
+     */
+    private void requireSettledPublicUrl() {
+        if (!publicUrl.settled()) {
+            throw IssuanceRefusal.PUBLIC_URL_NOT_SET.refuse("This service listens on " + publicUrl.address()
+                    + " but ORGCERT_PUBLIC_URL is not set: certificates would name " + publicUrl.base()
+                    + ", which relying platforms cannot reach. Set ORGCERT_PUBLIC_URL and restart.");
+        }
     }
 
     /** The CA with {@code label}, which a recorded certificate names. */

@@ -11,7 +11,9 @@ public enum IssuanceRefusal implements RefusalCode {
     /** Another call has been producing this application for longer than the wait; nothing was spent. */
     PRODUCTION_IN_PROGRESS("production-in-progress", RefusalKind.CONFLICT),
     /** Every production slot stayed taken for longer than the wait; nothing was spent. */
-    PRODUCTION_BUSY("production-busy", RefusalKind.UNAVAILABLE);
+    PRODUCTION_BUSY("production-busy", RefusalKind.UNAVAILABLE),
+    /** The deployment listens beyond loopback without ORGCERT_PUBLIC_URL: certificates would name localhost. */
+    PUBLIC_URL_NOT_SET("public-url-not-set", RefusalKind.UNAVAILABLE);
 
     private final String type;
     private final RefusalKind kind;

@@ -61,7 +61,7 @@ public class SuccessorIssuance {
     @Transactional(propagation = Propagation.MANDATORY)
     public CertificateRecord record(Order order) {
         CertificateRecord predecessor = order.predecessor();
-        CertificateAuthorities.Ca ca = authorities.forLabel(predecessor.ca());
+        CertificateAuthorities.Ca ca = authorities.forNewCertificateOf(predecessor.ca());
         CertificateSubject.Employer employer = new CertificateSubject.Employer(order.employerName(), predecessor.uscc());
         PreparedCertificate prepared;
         try {

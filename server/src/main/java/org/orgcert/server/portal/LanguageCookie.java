@@ -30,9 +30,10 @@ final class LanguageCookie implements LocaleResolver {
         Language language = Language.of(locale);
         request.setAttribute(CHOSEN, language);
         if (response != null) {
-            // Not HttpOnly-sensitive (it holds a language tag), but no script needs it either.
+            // Not HttpOnly-sensitive (it holds a language tag), but no script needs it either; Secure over TLS
+            // like the session's cookies.
             response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(NAME, language.tag()).path("/")
-                    .maxAge(KEPT).httpOnly(true).sameSite("Lax").build().toString());
+                    .maxAge(KEPT).httpOnly(true).secure(request.isSecure()).sameSite("Lax").build().toString());
         }
     }
 

@@ -40,6 +40,11 @@ final class PortalPaths {
     static final String MY_CERTIFICATE_END = "/my/certificates/{serial}/end";
     static final String MY_CERTIFICATE_CHANGE = "/my/certificates/{serial}/information-change";
 
+    /** Customer service changes who may sign in for an employer (issue 11 item 5): the form, its post, a result. */
+    static final String STAFF_SIGN_IN_NUMBERS = "/staff/service/sign-in-numbers";
+    static final String STAFF_SIGN_IN_NUMBERS_CHANGE = "/staff/service/sign-in-numbers/change";
+    static final String STAFF_SIGN_IN_NUMBER_CHANGE = "/staff/service/sign-in-numbers/changes/{id}";
+
     /** The pages anyone may open, where {@code ?lang=} switches the language. */
     static final String[] PUBLIC = {HOME, MATERIALS, CHANNELS, FEES, WINDOWS, GUIDE, GUIDE_PDF, "/forms/**"};
 

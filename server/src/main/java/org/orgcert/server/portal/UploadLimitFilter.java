@@ -34,7 +34,8 @@ final class UploadLimitFilter extends OncePerRequestFilter {
 
     private static final List<UploadForm> FORMS = List.of(
             new UploadForm(PortalPaths.MY_APPLICATION_DOCUMENTS, "upload-form"),
-            new UploadForm(PortalPaths.MY_CERTIFICATE_CHANGE, "change"));
+            new UploadForm(PortalPaths.MY_CERTIFICATE_CHANGE, "change"),
+            new UploadForm(PortalPaths.STAFF_SIGN_IN_NUMBERS_CHANGE, "change"));
 
     private final long maxBytes;
 

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import org.orgcert.pki.ocsp.OcspResponder;
@@ -18,6 +19,9 @@ import org.orgcert.pki.ocsp.OcspResponder;
  * Security, Spring Session, observation and the DispatcherServlet: OCSP is public, read-only and
  * sessionless, and relying platforms ask for it on every signature they check, so each request costs only
  * Tomcat's parsing, the responder's cache lookup and the write.
+ *
+ * <p>A POST body that has not arrived with the request's head is read without a thread
+ * ({@link OcspBodyReader}), so clients trickling bodies cannot take the worker threads.
  *
  * <p>Only exact OCSP paths of a CA this service runs are answered here; anything else (an unknown label, a
  * path with {@code ;} parameters, dots or an unexpected method, a context path Tomcat had to normalise)
@@ -30,10 +34,13 @@ final class OcspFilter implements Filter {
     private static final String OCSP = "/ocsp";
 
     private final OcspResponders responders;
+    private final Duration bodyTime;
     private final LongAdder answered = new LongAdder();
 
-    OcspFilter(OcspResponders responders) {
+    /** {@code bodyTime}: how long a POST body may take to arrive in full. */
+    OcspFilter(OcspResponders responders, Duration bodyTime) {
         this.responders = responders;
+        this.bodyTime = bodyTime;
     }
 
     @Override
@@ -53,7 +60,15 @@ final class OcspFilter implements Filter {
                 if (rest == uri.length() && method.equals("POST")) {
                     responder = responders.forLabel(uri.substring(labelStart, labelEnd));
                     if (responder.isPresent()) {
-                        der = OcspRequests.body(request.getInputStream(), request.getContentLengthLong());
+                        OcspBody body = OcspBody.start(request);
+                        if (!body.complete()) {
+                            // The rest of the body is read without holding this thread (see OcspBodyReader).
+                            OcspResponder chosen = responder.get();
+                            OcspBodyReader.readAsync(request, body, bodyTime,
+                                    whole -> respond(chosen, whole, (HttpServletResponse) res));
+                            return;
+                        }
+                        der = body.bytes();
                     }
                 } else if (rest < uri.length() && uri.charAt(rest) == '/' && method.equals("GET")
                         && base64Path(uri, rest + 1)) {
@@ -68,8 +83,11 @@ final class OcspFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        byte[] answer = responder.get().respond(der);
-        HttpServletResponse response = (HttpServletResponse) res;
+        respond(responder.get(), der, (HttpServletResponse) res);
+    }
+
+    private void respond(OcspResponder responder, byte[] der, HttpServletResponse response) throws IOException {
+        byte[] answer = responder.respond(der);
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("application/ocsp-response");
         response.setContentLength(answer.length);

@@ -2,8 +2,10 @@ package org.orgcert.server.status;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -35,14 +37,17 @@ class StatusWebConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<OcspFilter> ocspFilter(OcspResponders responders, ObjectProvider<MeterRegistry> meters) {
-        OcspFilter filter = new OcspFilter(responders);
+    FilterRegistrationBean<OcspFilter> ocspFilter(OcspResponders responders, ObjectProvider<MeterRegistry> meters,
+            @Value("${orgcert.http.body-time:10s}") Duration bodyTime) {
+        OcspFilter filter = new OcspFilter(responders, bodyTime);
         meters.ifAvailable(registry -> FunctionCounter.builder("orgcert.status.ocsp.responses", filter,
                 OcspFilter::answered).description("OCSP requests answered over HTTP").register(registry));
         FilterRegistrationBean<OcspFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("ocspFilter");
         registration.addUrlPatterns("/status/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // A slow POST body is read with non-blocking I/O (OcspBodyReader), which needs async support.
+        registration.setAsyncSupported(true);
         return registration;
     }
 }

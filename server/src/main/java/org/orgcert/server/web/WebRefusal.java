@@ -6,6 +6,8 @@ import org.orgcert.server.domain.RefusalKind;
 /** What the web capability refuses, by stable type (the problem type an API caller sees). */
 public enum WebRefusal implements RefusalCode {
     FILE_TOO_LARGE("file-too-large", RefusalKind.TOO_LARGE),
+    /** An uploaded file's name longer than a multipart part's header may be. */
+    FILE_NAME_TOO_LONG("file-name-too-long", RefusalKind.INVALID),
     /** The body is not JSON at all (a field of the wrong type or value is {@code invalid-input}, naming it). */
     MALFORMED_JSON("malformed-json", RefusalKind.INVALID),
     /** The body cannot be read as the endpoint takes it (missing, or of another form). */

@@ -165,7 +165,7 @@ class SignInNumberChangeTest extends ServiceTestBase {
                 .expectStatus().isCreated().expectBody(JSON).returnResult().getResponseBody();
         assertThat(made).containsEntry("oldMobileMasked", masked(contact))
                 .containsEntry("newMobileMasked", masked(replacement)).containsEntry("changedBy", "staff:t-service");
-        assertThat(made.get("holders")).isEqualTo(List.of("contact 李四"));
+        assertThat(made.get("holders")).isEqualTo(List.of(Map.of("kind", "CONTACT", "name", "李四")));
         assertThat(made.toString()).doesNotContain(contact, replacement);
 
         EmployerView after = directory.find(employer.id()).orElseThrow();
@@ -217,7 +217,8 @@ class SignInNumberChangeTest extends ServiceTestBase {
         Map<String, Object> made = change(TestStaff.SERVICE, employer.id(), Map.of("oldMobile", rep,
                 "newMobile", replacement, "reason", "法定代表人更换手机号，本人申请"), PDF)
                 .expectStatus().isCreated().expectBody(JSON).returnResult().getResponseBody();
-        assertThat(made.get("holders")).isEqualTo(List.of("legal representative 张三", "contact 李四"));
+        assertThat(made.get("holders")).isEqualTo(List.of(Map.of("kind", "LEGAL_REPRESENTATIVE", "name", "张三"),
+                Map.of("kind", "CONTACT", "name", "李四")));
         EmployerView after = directory.find(employer.id()).orElseThrow();
         assertThat(after.legalRepresentative().mobile()).isEqualTo(masked(replacement));
         assertThat(after.contacts().get(0).mobile()).isEqualTo(masked(replacement));

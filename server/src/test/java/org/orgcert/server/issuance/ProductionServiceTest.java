@@ -206,6 +206,29 @@ class ProductionServiceTest extends ProductionTestBase {
     }
 
     @Test
+    void rCert5_theCertificateNamesThePlaceOfTheUsccsDivisionCodeAsOpenSslReadsIt() {
+        // Registered in Qujing (530302): the certificate says 曲靖市, not the bureau's own 昆明市.
+        ProductionOrder qujing = new ProductionOrder(java.util.UUID.randomUUID(), "曲靖市麒麟区测试有限公司",
+                org.orgcert.pki.name.Uscc.complete("91", "530302", "MA6K0001"), KeyAlgorithm.ECDSA_P256, "clerk:wuhua-1");
+        assertThat(subjectAsOpenSslReadsIt(production.produce(qujing), "qujing"))
+                .contains("C = CN", "ST = 云南省", "L = 曲靖市", "O = 曲靖市麒麟区测试有限公司")
+                .doesNotContain("昆明市");
+        // A division code nobody can check (999900): no ST and no L at all.
+        ProductionOrder unknown = new ProductionOrder(java.util.UUID.randomUUID(), "无名地区测试有限公司",
+                org.orgcert.pki.name.Uscc.complete("91", "999900", "MA6K0002"), KeyAlgorithm.ECDSA_P256, "clerk:wuhua-1");
+        assertThat(subjectAsOpenSslReadsIt(production.produce(unknown), "unknown"))
+                .contains("C = CN", "O = 无名地区测试有限公司").doesNotContain("ST =", "L =");
+    }
+
+    private String subjectAsOpenSslReadsIt(ProductionResult result, String name) {
+        Path der = OpenSsl.write(dir.resolve(name + ".der"), result.certificate().certificate().orElseThrow());
+        OpenSsl.Result subject = OpenSsl.run(dir, "x509", "-inform", "DER", "-in", der.toString(), "-noout",
+                "-subject", "-nameopt", "oneline,-esc_msb");
+        assertThat(subject.ok()).as(subject.output()).isTrue();
+        return subject.output();
+    }
+
+    @Test
     void generatedSecretsAreReadableByTheServiceOnly() throws Exception {
         for (Path secret : List.of(dataDir().resolve("ca/passphrase"), dataDir().resolve("keys/unblock-master.key"),
                 dataDir().resolve("keys/token-device.key"))) {

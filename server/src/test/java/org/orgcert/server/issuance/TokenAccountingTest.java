@@ -145,8 +145,8 @@ class TokenAccountingTest extends ProductionTestBase {
 
     @Test
     void aProducerWithoutASlotOrBehindAnotherCallIsRefusedWithoutTakingAToken() {
-        try (ProductionLock oneSlot = new ProductionLock(dataSource, new ProductionSettings(1, Duration.ofMillis(300)));
-                ProductionLock other = new ProductionLock(dataSource, new ProductionSettings(1, Duration.ofMillis(300)))) {
+        try (ProductionLock oneSlot = new ProductionLock(dataSource, new ProductionSettings(1, Duration.ofSeconds(3)));
+                ProductionLock other = new ProductionLock(dataSource, new ProductionSettings(1, Duration.ofSeconds(3)))) {
             UUID producing = UUID.randomUUID();
             try (ProductionLock.Held held = oneSlot.acquire(producing)) {
                 assertThatThrownBy(() -> oneSlot.acquire(UUID.randomUUID())).isInstanceOfSatisfying(Refusal.class,

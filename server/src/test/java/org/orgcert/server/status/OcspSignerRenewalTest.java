@@ -13,6 +13,7 @@ import org.orgcert.pki.algorithm.KeyAlgorithm;
 import org.orgcert.pki.profile.CertificateProfiles;
 import org.orgcert.pki.testing.MutableClock;
 import org.orgcert.server.OrgCertProperties;
+import org.orgcert.server.PublicUrl;
 import org.orgcert.server.ServiceTest;
 import org.orgcert.server.ServiceTestBase;
 import org.orgcert.server.certificate.CertificateStore;
@@ -64,6 +65,6 @@ class OcspSignerRenewalTest extends ServiceTestBase {
         return new CertificateAuthorities(new OrgCertProperties(data, null),
                 new IssuanceSettings(KeyAlgorithm.SM2, List.of(KeyAlgorithm.SM2), null, 10),
                 CertificateProfiles.builtIn(), clock, new StandardEnvironment(),
-                event -> announced.add((OcspSignerRenewed) event), "http://localhost:8080");
+                event -> announced.add((OcspSignerRenewed) event), PublicUrl.of("http://localhost:8080", "127.0.0.1", "8080"));
     }
 }

@@ -1,0 +1,127 @@
+package org.orgcert.server.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.junit.jupiter.api.Test;
+import org.orgcert.pki.Pki;
+import org.orgcert.server.ServiceTest;
+import org.orgcert.server.issuance.ProductionTestBase;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Relying platforms check OCSP on every signature (R-USE-3), so clients that send their OCSP POST bodies a
+ * byte at a time must not take the threads that answer everyone else. Functional, not timed: with more slow
+ * bodies open than the server has worker threads (200), OCSP and the rest of the service still answer at
+ * all (before the fix they answered nothing until the slow connections timed out). Other requests' bodies
+ * get a bounded time.
+ */
+@ServiceTest
+class SlowClientsTest extends ProductionTestBase {
+    private static final int SLOW_CONNECTIONS = 300;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void rUse3_ocspAndTheServiceAnswerWhileMoreSlowBodiesAreOpenThanThereAreThreads() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        byte[] issuer = http.send(HttpRequest.newBuilder(uri("/status/ecdsa-p256/ca.cer")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        byte[] request = new OCSPReqBuilder().addRequest(new CertificateID(new JcaDigestCalculatorProviderBuilder()
+                .setProvider(Pki.provider()).build().get(CertificateID.HASH_SHA1), new X509CertificateHolder(issuer),
+                BigInteger.valueOf(0x5105))).build().getEncoded();
+
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < SLOW_CONNECTIONS; i++) {
+                Socket socket = new Socket();
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                // The whole head and the first byte of a body that never comes in full.
+                socket.getOutputStream().write(("POST /status/ecdsa-p256/ocsp HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: application/ocsp-request\r\nContent-Length: " + request.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(request, 0, 1);
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            // Each has reached the server with its head: a second byte each, as a trickling client sends.
+            for (Socket socket : slow) {
+                socket.getOutputStream().write(request, 1, 1);
+            }
+
+            // A bounded wait, not a timing: before the fix these waited for the slow connections to time out.
+            HttpResponse<byte[]> ocsp = http.send(HttpRequest.newBuilder(uri("/status/ecdsa-p256/ocsp"))
+                    .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/ocsp-request")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(ocsp.statusCode()).isEqualTo(200);
+            assertThat(new OCSPResp(ocsp.body()).getStatus()).isEqualTo(OCSPResp.SUCCESSFUL);
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health"))
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+
+            // A slow body that does arrive in the end is answered like any other.
+            Socket last = slow.get(slow.size() - 1);
+            last.getOutputStream().write(request, 2, request.length - 2);
+            last.setSoTimeout(20_000);
+            assertThat(statusLine(last.getInputStream())).isEqualTo("HTTP/1.1 200 ");
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void aTricklingApiBodyIsAnswered408AndTheConnectionClosed() throws Exception {
+        byte[] json = "{\"mobile\":\"13900000000\"}".getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(("POST /api/v1/employer-login/code HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + json.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            // A byte a second: the body's allowance (10 s, application.properties) runs out long before its end.
+            InputStream in = socket.getInputStream();
+            int sent = 0;
+            while (sent < json.length - 1 && in.available() == 0) {
+                socket.getOutputStream().write(json[sent++]);
+                Thread.sleep(1000);
+            }
+            assertThat(sent).isLessThan(json.length - 1);
+            assertThat(statusLine(in)).startsWith("HTTP/1.1 408");
+            String rest = new String(in.readAllBytes(), StandardCharsets.UTF_8); // the server closes
+            assertThat(rest).containsIgnoringCase("connection: close").contains("request-body-timeout");
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String statusLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c >= 0 && c != '\r'; c = in.read()) {
+            line.append((char) c);
+        }
+        return line.toString();
+    }
+}

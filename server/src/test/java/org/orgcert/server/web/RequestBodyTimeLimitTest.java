@@ -1,0 +1,150 @@
+package org.orgcert.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * Request bodies get a bounded time (issue 12: slow bodies held every worker thread). The clock is a counter
+ * the test moves: each byte "arrives" some seconds after the one before.
+ */
+class RequestBodyTimeLimitTest {
+    private static final Duration ALLOWANCE = Duration.ofSeconds(10);
+    private final AtomicLong now = new AtomicLong();
+    private final RequestBodyTimeLimit filter = new RequestBodyTimeLimit(new BodyDeadline(ALLOWANCE, 8192), now::get);
+
+    @Test
+    void theAllowanceGrowsWithWhatHasArrived() {
+        BodyDeadline deadline = new BodyDeadline(ALLOWANCE, 8192);
+        assertThat(deadline.exceeded(Duration.ofSeconds(9).toNanos(), 0)).isFalse();
+        assertThat(deadline.exceeded(Duration.ofSeconds(11).toNanos(), 3)).isTrue();
+        // 13 MB over 20 minutes is about 11 KB/s: it keeps earning time.
+        assertThat(deadline.exceeded(Duration.ofMinutes(20).toNanos(), 13_000_000)).isFalse();
+    }
+
+    @Test
+    void aTricklingJsonBodyIsAnswered408BeforeAnythingElseSeesTheRequest() throws Exception {
+        MockHttpServletRequest request = trickling("{\"mobile\":\"13900000000\"}", "application/json", 3);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        AtomicReference<Object> reached = new AtomicReference<>();
+
+        filter.doFilter(request, response, (req, res) -> reached.set(req));
+
+        assertThat(reached.get()).isNull();
+        assertThat(response.getStatus()).isEqualTo(408);
+        assertThat(response.getHeader("Connection")).isEqualTo("close");
+        assertThat(response.getContentType()).isEqualTo("application/problem+json");
+        assertThat(response.getContentAsString()).contains(RequestBodyTimeLimit.TYPE);
+    }
+
+    @Test
+    void aBodyInTimeReachesTheEndpointWhole() throws Exception {
+        String json = "{\"mobile\":\"13900000000\"}";
+        MockHttpServletRequest request = trickling(json, "application/json", 0);
+        AtomicReference<String> body = new AtomicReference<>();
+
+        filter.doFilter(request, new MockHttpServletResponse(), (req, res) ->
+                body.set(new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
+
+        assertThat(body.get()).isEqualTo(json);
+    }
+
+    @Test
+    void aFormsFieldsStillReachTheEndpointAfterItsBodyWasReadHere() throws Exception {
+        MockHttpServletRequest request = trickling("username=li&_csrf=abc%3D&note=%E6%98%86",
+                "application/x-www-form-urlencoded", 0);
+        request.setQueryString("continue=1");
+        request.addParameter("continue", "1");
+        AtomicReference<HttpServletRequest> seen = new AtomicReference<>();
+
+        filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> seen.set((HttpServletRequest) req));
+
+        assertThat(seen.get().getParameter("username")).isEqualTo("li");
+        assertThat(seen.get().getParameter("_csrf")).isEqualTo("abc=");
+        assertThat(seen.get().getParameter("note")).isEqualTo("昆");
+        assertThat(seen.get().getParameter("continue")).isEqualTo("1");
+        assertThat(seen.get().getParameterMap()).containsOnlyKeys("continue", "username", "_csrf", "note");
+    }
+
+    @Test
+    void aTricklingUploadReadByItsEndpointIsAnswered408WhenNothingWasSentYet() throws Exception {
+        MockHttpServletRequest request = trickling("--b\r\n...", "multipart/form-data; boundary=b", 4);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        filter.doFilter(request, response, (req, res) -> req.getInputStream().readAllBytes());
+
+        assertThat(response.getStatus()).isEqualTo(408);
+    }
+
+    @Test
+    void otherFailuresOfTheChainGoOnUp() {
+        MockHttpServletRequest request = trickling("--b\r\n...", "multipart/form-data; boundary=b", 0);
+        java.io.IOException failure = new java.io.IOException("disk full");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> filter.doFilter(request, new MockHttpServletResponse(),
+                (req, res) -> {
+                    throw failure;
+                })).isSameAs(failure);
+    }
+
+    /** A request whose body arrives a byte at a time, {@code secondsPerByte} apart on the test's clock. */
+    private MockHttpServletRequest trickling(String body, String contentType, int secondsPerByte) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ByteArrayInputStream source = new ByteArrayInputStream(bytes);
+        ServletInputStream slow = new ServletInputStream() {
+            @Override
+            public int read() {
+                now.addAndGet(Duration.ofSeconds(secondsPerByte).toNanos());
+                return source.read();
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                int b = read();
+                if (b < 0) {
+                    return -1;
+                }
+                buffer[offset] = (byte) b;
+                return 1;
+            }
+
+            @Override
+            public boolean isFinished() {
+                return source.available() == 0;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/anything") {
+            @Override
+            public ServletInputStream getInputStream() {
+                return slow;
+            }
+
+            @Override
+            public long getContentLengthLong() {
+                return bytes.length;
+            }
+        };
+        request.setContentType(contentType);
+        return request;
+    }
+}
