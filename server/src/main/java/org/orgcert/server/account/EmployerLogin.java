@@ -24,9 +24,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Employer agents sign in with their mobile number and a one-time code sent by SMS through the
- * notification outbox. Codes: 6 digits, valid 5 minutes, at most 5 tries, kept only as a keyed HMAC; at
- * most 1 code a minute and 10 a day per number. The agent acts for every employer whose legal
- * representative or contact has that number ({@link EmployerDirectory#findByMobile}).
+ * notification outbox. Codes: 6 digits, valid 5 minutes, at most 5 tries, kept only as a keyed HMAC. The agent
+ * acts for every employer whose legal representative or contact has that number
+ * ({@link EmployerDirectory#findByMobile}).
+ *
+ * <p>Limits, so that a stranger can neither flood a number with SMS nor use up its allowance quickly: every
+ * request counts first against its client address and the whole service ({@link CodeRequestLimits}); while the
+ * number's last code is still valid (not used, not expired, even if its tries are used up) no new code is sent
+ * and the request is answered as if one were; the number's own allowance, 10 a day, counts only codes actually
+ * sent. A stranger thus gets at most one code a 5 minutes sent to a number.
  *
  * <p>A number that belongs to no employer is answered like any other (no SMS is sent), so the endpoint
  * does not tell which numbers are registered.
@@ -35,7 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
 class EmployerLogin {
     static final Duration VALIDITY = Duration.ofMinutes(5);
     static final int MAX_ATTEMPTS = 5;
-    static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
     static final int MAX_PER_DAY = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -45,9 +50,11 @@ class EmployerLogin {
     private final Notifications notifications;
     private final AuditLog audit;
     private final Clock clock;
+    private final CodeRequestLimits limits;
 
     EmployerLogin(JdbcTemplate jdbc, PersonalDataCipher cipher, EmployerDirectory employers,
-            Notifications notifications, AuditLog audit, Clock clock) {
+            Notifications notifications, AuditLog audit, Clock clock, CodeRequestLimits limits) {
+        this.limits = limits;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.employers = employers;
@@ -66,19 +73,25 @@ class EmployerLogin {
     }
 
     /**
-     * Sends a new code to {@code mobile} if it belongs to an employer.
+     * Sends a new code to {@code mobile} if it belongs to an employer and its last code is no longer valid.
      *
-     * @throws Refusal 429 {@code code-rate-limited} within a minute of the last code or after 10 today
+     * @param client the requesting client's address, for {@link CodeRequestLimits}
+     * @throws Refusal 429 {@code code-requests-limited} after too many requests from {@code client} or from
+     *         everyone; 429 {@code code-rate-limited} after 10 codes sent to the number today
      */
     @Transactional
-    public void sendCode(MobileNumber mobile) {
+    public void sendCode(MobileNumber mobile, String client) {
+        limits.admit(client);
         byte[] index = mobileIndex(mobile);
         // One number's requests in turn, so two at once cannot both pass the limits.
         jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(encode(?, 'hex'), 7))", index);
         Instant now = clock.instant();
-        long lastMinute = count(index, now.minus(MIN_INTERVAL));
-        if (lastMinute > 0) {
-            throw AccountRefusal.CODE_RATE_LIMITED.refuse("a code was sent less than a minute ago; wait a minute");
+        if (jdbc.queryForObject("SELECT count(*) FROM employer_login_code WHERE mobile_index = ? AND used_at IS NULL"
+                + " AND expires_at > ?", Long.class, index, Timestamp.from(now)) > 0) {
+            // The same answer as a sent code (the SMS sent earlier still works), whoever asks: no new SMS.
+            audit.record(new AuditEntry("employer-agent:" + mobile.masked(), "employer-agent.code-requested",
+                    "mobile", mobile.masked(), "the last code is still valid: nothing sent"));
+            return;
         }
         if (count(index, now.minus(Duration.ofDays(1))) >= MAX_PER_DAY) {
             throw AccountRefusal.CODE_RATE_LIMITED.refuse("at most " + MAX_PER_DAY

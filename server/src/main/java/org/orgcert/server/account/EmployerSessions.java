@@ -30,9 +30,9 @@ public class EmployerSessions {
         this.csrfTokens = csrfTokens;
     }
 
-    /** Sends a code to {@code mobile} (see {@link EmployerLogin#sendCode}). */
-    public void sendCode(MobileNumber mobile) {
-        login.sendCode(mobile);
+    /** Sends a code to {@code mobile} (see {@link EmployerLogin#sendCode}), counted against the client's address. */
+    public void sendCode(MobileNumber mobile, HttpServletRequest http) {
+        login.sendCode(mobile, http.getRemoteAddr());
     }
 
     /**
