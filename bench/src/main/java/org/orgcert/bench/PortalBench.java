@@ -1,5 +1,7 @@
 package org.orgcert.bench;
 
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.StaffRole;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,7 +75,8 @@ public final class PortalBench {
                 Session agent = Session.employer(base, uscc, mobile);
                 UUID id = applications.submit(new SubmitApplication(ApplicationKind.NEW, "昆明市门户基准" + i + "有限公司",
                         uscc, EmployerType.ENTERPRISE_OR_INDIVIDUAL_BUSINESS, "张三", true, "张三", Channel.WINDOW,
-                        Delivery.WINDOW_PICKUP, "wuhua", null), null, "system:bench").id();
+                        Delivery.WINDOW_PICKUP, "wuhua", null), null,
+                        new Actor.Staff("bench-clerk", StaffRole.WINDOW_CLERK, "wuhua")).id();
                 sessions.add(agent.page("/my/applications/" + id));
             }
             lines.addAll(run(sessions, 500, ""));

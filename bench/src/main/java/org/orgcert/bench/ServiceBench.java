@@ -1,5 +1,7 @@
 package org.orgcert.bench;
 
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.StaffRole;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -100,21 +102,23 @@ public final class ServiceBench {
         }
     }
 
+    /** Each step by its role, as the decision table wants it. */
+    private static final Actor CA_CLERK = new Actor.Staff("bench-ca-clerk", StaffRole.CA_CLERK, null);
+    private static final Actor REVIEWER = new Actor.Staff("bench-reviewer", StaffRole.CA_REVIEWER, null);
+    private static final Actor OPERATOR = new Actor.Staff("bench-operator", StaffRole.CA_OPERATOR, null);
+
     private static void oneApplication(ApplicationService applications, ReviewService review, ProductionStep production,
             Uscc uscc) {
-        String actor = "bench";
         Application application = applications.submit(new SubmitApplication(ApplicationKind.NEW,
                 "昆明市基准测试有限公司", uscc, EmployerType.ENTERPRISE_OR_INDIVIDUAL_BUSINESS, "张三", true, "张三",
-                Channel.CA_HALL, Delivery.ON_THE_SPOT, null, null), null, actor);
+                Channel.CA_HALL, Delivery.ON_THE_SPOT, null, null), null, CA_CLERK);
         UUID id = application.id();
-        applications.apply(id, ApplicationEvent.RECEIVE, actor, null);
-        applications.apply(id, ApplicationEvent.START_REVIEW, actor, null);
-        for (MaterialItem item : application.requiredMaterials()) {
-            applications.tick(id, item, actor);
-        }
-        review.check(id, actor);
-        applications.apply(id, ApplicationEvent.APPROVE, actor, null);
-        production.produce(id, actor);
+        applications.apply(id, ApplicationEvent.RECEIVE, CA_CLERK, null);
+        applications.apply(id, ApplicationEvent.START_REVIEW, REVIEWER, null);
+        applications.tick(id, application.requiredMaterials(), REVIEWER);
+        review.check(id, REVIEWER);
+        applications.apply(id, ApplicationEvent.APPROVE, REVIEWER, null);
+        production.produce(id, OPERATOR);
     }
 
     private static void run(Runnable[] work, int from, int to, int threads) throws Exception {

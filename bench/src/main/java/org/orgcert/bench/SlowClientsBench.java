@@ -60,7 +60,13 @@ public final class SlowClientsBench {
             "--orgcert.issuance.token-kdf-log2n=10",
             "--db-scheduler.enabled=false",
             "--logging.level.root=WARN"};
-        List<String> lines = new ArrayList<>();
+        List<String> lines = new ArrayList<>() {
+            @Override
+            public boolean add(String line) {
+                System.out.println(line); // printed as measured, so a later failure loses nothing
+                return super.add(line);
+            }
+        };
         try (ConfigurableApplicationContext context = SpringApplication.run(OrgCertApplication.class, properties)) {
             int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
@@ -112,9 +118,10 @@ public final class SlowClientsBench {
                 double[] health = new double[20];
                 for (int i = 0; i < health.length; i++) {
                     long start = System.nanoTime();
-                    try (OcspHttpClient client = new OcspHttpClient(address)) {
-                        client.exchange(("GET /actuator/health HTTP/1.1\r\nHost: " + host + "\r\n\r\n")
-                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    String status = statusOf(address, "GET /actuator/health HTTP/1.1\r\nHost: " + host
+                            + "\r\nConnection: close\r\n\r\n");
+                    if (!status.startsWith("HTTP/1.1 200")) {
+                        throw new IllegalStateException("health answered " + status);
                     }
                     health[i] = (System.nanoTime() - start) / 1e6;
                 }
@@ -131,8 +138,6 @@ public final class SlowClientsBench {
         try (var files = Files.walk(data)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         }
-        System.out.println();
-        lines.forEach(System.out::println);
         System.exit(0);
     }
 
@@ -162,6 +167,18 @@ public final class SlowClientsBench {
             }
         }
         return millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    /** Sends one request on a new connection and returns the response's status line (read to the end). */
+    private static String statusOf(InetSocketAddress address, String request) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(address.getAddress(), address.getPort())) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.US_ASCII);
+            int end = response.indexOf('\r');
+            return end < 0 ? response : response.substring(0, end);
+        }
     }
 
     private static double percentile(double[] values, double fraction) {

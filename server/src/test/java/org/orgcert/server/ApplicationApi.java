@@ -98,9 +98,15 @@ public final class ApplicationApi {
     /** Ticks every required material (R-MAT). */
     @SuppressWarnings("unchecked")
     public void tickAll(Object id) {
+        tickAllAs(TestStaff.REVIEWER, id);
+    }
+
+    /** Ticks every required material as {@code user} (a window's clerk while the application is at the window). */
+    @SuppressWarnings("unchecked")
+    public void tickAllAs(String user, Object id) {
         for (Object item : (List<Object>) get(id).get("requiredMaterials")) {
             client.post().uri("/api/v1/applications/{id}/materials/{item}", id, item)
-                    .headers(TestStaff.as(TestStaff.REVIEWER)).exchange().expectStatus().isOk();
+                    .headers(TestStaff.as(user)).exchange().expectStatus().isOk();
         }
     }
 
@@ -123,18 +129,24 @@ public final class ApplicationApi {
                 .expectStatus().isEqualTo(status).returnResult(Map.class).getResponseBody();
     }
 
-    /** Submits and takes an application to UNDER_REVIEW with all materials ticked; returns the body. */
+    /**
+     * Submits and takes an application to UNDER_REVIEW with all materials ticked (at a window by its clerk before
+     * forwarding, R-MAT, R-CH-4); returns the body.
+     */
     public Map<String, Object> underReview(String channel, String delivery, String window, boolean mail) {
         Map<String, Object> created = submit(form(channel, delivery, window, mail), 201);
         Object id = created.get("id");
         if (channel.equals("WINDOW")) {
+            tickAllAs(TestStaff.clerk(window), id);
             client.post().uri("/api/v1/applications/batches").headers(TestStaff.as(TestStaff.clerk(window)))
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("windowId", window, "applicationIds", List.of(id))).exchange().expectStatus().isOk();
         }
         event(id, "RECEIVE", 200);
         event(id, "START_REVIEW", 200);
-        tickAll(id);
+        if (!channel.equals("WINDOW")) {
+            tickAll(id);
+        }
         return created;
     }
 }

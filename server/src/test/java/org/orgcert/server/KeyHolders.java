@@ -80,15 +80,13 @@ public final class KeyHolders {
                 + "L-" + uscc + "," + uscc + "," + name + ",张三,530102\n"), ACTOR);
         Application application = applications.submit(new SubmitApplication(kind, name, uscc,
                 EmployerType.ENTERPRISE_OR_INDIVIDUAL_BUSINESS, "张三", true, "张三", Channel.CA_HALL,
-                Delivery.ON_THE_SPOT, null, null), null, ACTOR);
+                Delivery.ON_THE_SPOT, null, null), null, TestActors.CA_CLERK);
         UUID id = application.id();
-        applications.apply(id, ApplicationEvent.RECEIVE, ACTOR, null);
-        applications.apply(id, ApplicationEvent.START_REVIEW, ACTOR, null);
-        for (MaterialItem item : application.requiredMaterials()) {
-            applications.tick(id, item, ACTOR);
-        }
-        review.check(id, ACTOR);
-        return applications.apply(id, ApplicationEvent.APPROVE, ACTOR, null);
+        applications.apply(id, ApplicationEvent.RECEIVE, TestActors.CA_CLERK, null);
+        applications.apply(id, ApplicationEvent.START_REVIEW, TestActors.REVIEWER, null);
+        applications.tick(id, application.requiredMaterials(), TestActors.REVIEWER);
+        review.check(id, TestActors.REVIEWER);
+        return applications.apply(id, ApplicationEvent.APPROVE, TestActors.REVIEWER, null);
     }
 
     private Holder produce(Uscc uscc, boolean pay) {
@@ -99,7 +97,7 @@ public final class KeyHolders {
         } else if (approved.state() != org.orgcert.server.application.ApplicationState.APPROVED) {
             throw new IllegalStateException("not free: " + approved.state());
         }
-        ProductionStep.Produced produced = production.produce(id, ACTOR);
+        ProductionStep.Produced produced = production.produce(id, TestActors.OPERATOR);
         return new Holder(produced.result().certificate(), stock.open(produced.result().tokenSerial()),
                 produced.result().initialPin().orElseThrow().reveal(), id);
     }

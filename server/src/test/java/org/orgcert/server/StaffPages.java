@@ -42,14 +42,32 @@ public final class StaffPages {
         return Long.parseLong(browser.findElement(By.id("queue-" + name)).getAttribute("data-count"));
     }
 
-    /** A window clerk forwards {@code ids} in one batch from their to-forward list (R-CH-4). */
+    /**
+     * A window clerk ticks the papers of {@code ids} received at the window, then forwards them in one batch from
+     * their to-forward list (R-MAT, R-CH-4).
+     */
     public StaffPages forward(Object... ids) {
+        for (Object id : ids) {
+            tickAll(id);
+        }
         browser.get(url.apply("/staff/queues/SUBMITTED"));
         for (Object id : ids) {
             browser.findElement(By.id("select-" + id)).click();
         }
         clickAndWait(browser.findElement(By.id("forward")));
         waitFor(d -> !d.findElements(By.id("done")).isEmpty());
+        return this;
+    }
+
+    /** Ticks every paper still missing on application {@code id}'s page, as the signed-in clerk or reviewer. */
+    public StaffPages tickAll(Object id) {
+        open(id);
+        List<WebElement> boxes = browser.findElements(By.cssSelector("#materials input[type=checkbox]"));
+        if (!boxes.isEmpty()) {
+            boxes.forEach(WebElement::click);
+            clickAndWait(browser.findElement(By.id("tick")));
+            waitFor(d -> !d.findElements(By.id("done")).isEmpty());
+        }
         return this;
     }
 
@@ -87,12 +105,7 @@ public final class StaffPages {
         if (!browser.findElements(By.id("event-START_REVIEW")).isEmpty()) {
             step(id, "START_REVIEW");
         }
-        List<WebElement> boxes = browser.findElements(By.cssSelector("#materials input[type=checkbox]"));
-        if (!boxes.isEmpty()) {
-            boxes.forEach(WebElement::click);
-            clickAndWait(browser.findElement(By.id("tick")));
-            waitFor(d -> !d.findElements(By.id("done")).isEmpty());
-        }
+        tickAll(id);
         clickAndWait(browser.findElement(By.id("check")));
         return waitFor(d -> d.findElement(By.id("review")).getAttribute("data-outcome"));
     }

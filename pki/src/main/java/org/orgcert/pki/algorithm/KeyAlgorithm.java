@@ -22,7 +22,7 @@ import org.orgcert.pki.Pki;
 import org.orgcert.pki.PkiException;
 
 /**
- * The three key and signature families OrgCert issues with (R-CERT interpretation in spec/RULES.md):
+ * The three key and signature families OrgCert issues with (R-CERT decision in docs/rules.md):
  * SM2 with SM3 (GM/T 0003, 0004; the national standard Chinese CAs use), ECDSA P-256 with SHA-256 and
  * RSA-3072 with SHA-256.
  */

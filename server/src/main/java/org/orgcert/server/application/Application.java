@@ -21,10 +21,11 @@ import java.util.UUID;
  * @param waybill            the EMS waybill number once shipped
  * @param certificateSerial  the certificate produced for it (hex), once produced
  * @param received           the materials staff have ticked as received and verified
+ * @param forwardNote        why the window forwarded it without every paper (R-MAT, R-CH-4), or null
  */
 public record Application(UUID id, String number, SubmitApplication form, ApplicationState state, int version,
         Instant submittedAt, LocalDate productionDue, LocalDate overdueSince, String waybill, String certificateSerial,
-        Set<MaterialItem> received) {
+        Set<MaterialItem> received, String forwardNote) {
 
     /** The papers this application needs (R-MAT-1..4). */
     public List<MaterialItem> requiredMaterials() {
@@ -34,33 +35,5 @@ public record Application(UUID id, String number, SubmitApplication form, Applic
     /** The required papers not yet ticked. */
     public List<MaterialItem> missingMaterials() {
         return requiredMaterials().stream().filter(item -> !received.contains(item)).toList();
-    }
-
-    /** As it is after a transition to {@code next} (what the compare-and-set wrote). */
-    Application movedTo(ApplicationState next) {
-        return new Application(id, number, form, next, version + 1, submittedAt, productionDue, overdueSince, waybill,
-                certificateSerial, received);
-    }
-
-    Application withProductionDue(LocalDate due) {
-        return new Application(id, number, form, state, version, submittedAt, due, overdueSince, waybill,
-                certificateSerial, received);
-    }
-
-    Application withWaybill(String number) {
-        return new Application(id, this.number, form, state, version, submittedAt, productionDue, overdueSince, number,
-                certificateSerial, received);
-    }
-
-    Application withCertificateSerial(String serial) {
-        return new Application(id, number, form, state, version, submittedAt, productionDue, overdueSince, waybill,
-                serial, received);
-    }
-
-    Application withReceived(MaterialItem item) {
-        Set<MaterialItem> more = received.isEmpty() ? EnumSet.noneOf(MaterialItem.class) : EnumSet.copyOf(received);
-        more.add(item);
-        return new Application(id, number, form, state, version, submittedAt, productionDue, overdueSince, waybill,
-                certificateSerial, Set.copyOf(more));
     }
 }

@@ -12,7 +12,6 @@ import org.orgcert.pki.PkiException;
 import org.orgcert.pki.name.Uscc;
 import org.orgcert.server.domain.Actor;
 import org.orgcert.server.domain.Refusal;
-import org.orgcert.server.domain.StaffRole;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/applications}: submit, read, move through the process. The acting user is the signed-in
- * {@link Actor}; {@link ApplicationAccess} decides what they may see and do, before anything changes.
+ * {@link Actor}; the service's use cases decide what they may see and do, before anything changes.
  */
 @RestController
 @RequestMapping("/api/v1/applications")
@@ -42,21 +41,21 @@ class ApplicationController {
     /** The form as JSON: plain strings, so that every field's problem can be reported, not just the first. */
     record SubmitRequest(ApplicationKind kind, String employerName, String uscc, EmployerType category,
             String legalRepresentative, boolean legalRepInPerson, String agentName, Channel channel,
-            Delivery delivery, String windowId, MailingAddress mailingAddress) {
+            Delivery delivery, String windowId, MailingAddress mailingAddress, String replacesSerial) {
     }
 
     /** An application as the API shows it. */
     record ApplicationView(UUID id, String number, ApplicationKind kind, String employerName, String uscc,
             ApplicationState state, Channel channel, Delivery delivery, String windowId, Instant submittedAt,
             LocalDate productionDue, LocalDate productionOverdueSince, String waybill, String certificateSerial, List<MaterialItem> requiredMaterials,
-            List<MaterialItem> missingMaterials, int version) {
+            List<MaterialItem> missingMaterials, String forwardNote, String replacesSerial, int version) {
 
         static ApplicationView of(Application a) {
             return new ApplicationView(a.id(), a.number(), a.form().kind(), a.form().employerName(),
                     a.form().uscc().value(), a.state(), a.form().channel(), a.form().delivery(), a.form().windowId(),
                     a.submittedAt(), a.productionDue(), a.overdueSince(), a.waybill(), a.certificateSerial(),
                     a.requiredMaterials(),
-                    a.missingMaterials(), a.version());
+                    a.missingMaterials(), a.forwardNote(), a.form().replacesSerial(), a.version());
         }
     }
 
@@ -74,7 +73,8 @@ class ApplicationController {
     record ShipRequest(String waybill) {
     }
 
-    record BatchRequest(String windowId, List<UUID> applicationIds) {
+    /** A batch of a window; {@code reason} is required when an application lacks papers (R-MAT, R-CH-4). */
+    record BatchRequest(String windowId, List<UUID> applicationIds, String reason) {
     }
 
     @PostMapping
@@ -89,89 +89,67 @@ class ApplicationController {
         }
         SubmitApplication form = new SubmitApplication(request.kind(), request.employerName(), uscc,
                 request.category(), request.legalRepresentative(), request.legalRepInPerson(), request.agentName(),
-                request.channel(), request.delivery(), request.windowId(), request.mailingAddress());
-        // The form's own problems first (they reveal nothing), then whether this actor may hand it in.
-        service.check(form);
-        ApplicationAccess.submit(actor, form);
-        Application application = service.submit(form, idempotencyKey, actor.auditName());
-        // A repeated idempotency key returns the first application: only to someone who may see it.
-        ApplicationAccess.view(actor, application);
+                request.channel(), request.delivery(), request.windowId(), request.mailingAddress(),
+                request.replacesSerial());
+        Application application = service.submit(form, idempotencyKey, actor);
         return ResponseEntity.created(URI.create("/api/v1/applications/" + application.id()))
                 .body(ApplicationView.of(application));
     }
 
     @GetMapping("/{id}")
     ApplicationView get(@PathVariable UUID id, Actor actor) {
-        return ApplicationView.of(visible(id, actor));
+        return ApplicationView.of(service.get(id, actor));
     }
 
     @GetMapping
     List<ApplicationView> queue(@RequestParam ApplicationState state,
             @RequestParam(required = false) String windowId, @RequestParam(defaultValue = "100") int limit,
             Actor actor) {
-        ApplicationAccess.atWindow(actor, windowId);
-        if (windowId == null && actor.hasRole(StaffRole.WINDOW_CLERK)) {
-            windowId = ((Actor.Staff) actor).windowId();
-        }
-        return service.queue(state, windowId, limit).stream().map(ApplicationView::of).toList();
+        return service.queue(actor, state, windowId, limit).stream().map(ApplicationView::of).toList();
     }
 
     @PostMapping("/{id}/events/{event}")
     ApplicationView apply(@PathVariable UUID id, @PathVariable ApplicationEvent event,
             @RequestBody(required = false) EventRequest request,
             Actor actor) {
-        ApplicationAccess.event(actor, service.get(id), event);
-        return ApplicationView.of(service.apply(id, event, actor.auditName(), request == null ? null : request.reason()));
+        return ApplicationView.of(service.apply(id, event, actor, request == null ? null : request.reason()));
     }
 
     @PostMapping("/{id}/produce")
     ProducedView produce(@PathVariable UUID id,
             Actor actor) {
-        visible(id, actor);
-        ProductionStep.Produced produced = production.produce(id, actor.auditName());
-        String pin = produced.result().initialPin().map(p -> {
-            char[] chars = p.reveal();
-            String text = new String(chars);
-            java.util.Arrays.fill(chars, '\0');
-            p.wipe();
-            return text;
-        }).orElse(null);
+        ProductionStep.Produced produced = production.produce(id, actor);
         return new ProducedView(ApplicationView.of(produced.application()),
-                produced.result().certificate().serialHex(), produced.result().tokenSerial(), pin);
+                produced.result().certificate().serialHex(), produced.result().tokenSerial(),
+                produced.initialPinForSlip());
     }
 
     @PostMapping("/{id}/ship")
     ApplicationView ship(@PathVariable UUID id, @RequestBody ShipRequest request,
             Actor actor) {
-        visible(id, actor);
-        return ApplicationView.of(service.ship(id, request.waybill(), actor.auditName()));
+        return ApplicationView.of(service.ship(id, request.waybill(), actor));
     }
 
     @PostMapping("/{id}/materials/{item}")
     ApplicationView tick(@PathVariable UUID id, @PathVariable MaterialItem item,
             Actor actor) {
-        visible(id, actor);
-        return ApplicationView.of(service.tick(id, item, actor.auditName()));
+        return ApplicationView.of(service.tick(id, List.of(item), actor));
     }
 
     @DeleteMapping("/{id}/materials/{item}")
     ApplicationView untick(@PathVariable UUID id, @PathVariable MaterialItem item,
             Actor actor) {
-        visible(id, actor);
-        return ApplicationView.of(service.untick(id, item, actor.auditName()));
+        return ApplicationView.of(service.untick(id, item, actor));
     }
 
     @PostMapping("/batches")
     Map<String, Object> forward(@RequestBody BatchRequest request,
             Actor actor) {
-        ApplicationAccess.atWindow(actor, request.windowId());
-        return Map.of("batchId", service.forwardBatch(request.windowId(), request.applicationIds(), actor.auditName()));
-    }
-
-    /** The application if {@code actor} may see it: 403 for another window's clerk, 404 for another employer. */
-    private Application visible(UUID id, Actor actor) {
-        Application application = service.get(id);
-        ApplicationAccess.view(actor, application);
-        return application;
+        if (request.windowId() != null && actor instanceof Actor.Staff staff
+                && staff.isClerkOfOtherWindow(request.windowId())) {
+            throw ApplicationRefusal.OTHER_WINDOW.refuse("a clerk of window " + staff.windowId()
+                    + " forwards that window's applications only");
+        }
+        return Map.of("batchId", service.forward(actor, request.applicationIds(), request.reason()));
     }
 }

@@ -42,7 +42,7 @@ public class ApplicationDocuments {
     @Transactional
     public ApplicationDocument upload(UUID applicationId, MaterialItem item, String filename, byte[] content,
             Actor actor) {
-        Application application = applications.getFor(applicationId, actor);
+        Application application = applications.get(applicationId, actor);
         applications.requireMaterialsOpen(application, item);
         ScanType type = Scans.check(content);
         String name = Scans.filename(filename, item.name().toLowerCase());
@@ -59,7 +59,7 @@ public class ApplicationDocuments {
 
     /** The scans of an application, oldest first. */
     public List<ApplicationDocument> list(UUID applicationId, Actor actor) {
-        applications.getFor(applicationId, actor);
+        applications.get(applicationId, actor);
         return jdbc.query("SELECT id, application_id, item, filename, media_type, size_bytes, encode(sha256, 'hex')"
                 + " AS sha256_hex, uploaded_by, uploaded_at FROM application_document WHERE application_id = ?"
                 + " ORDER BY uploaded_at", ApplicationDocuments::map, applicationId);

@@ -23,7 +23,12 @@ public enum ApplicationRefusal implements RefusalCode {
     NOT_YOUR_EMPLOYER("not-your-employer", RefusalKind.FORBIDDEN),
     CHANNEL_NOT_ALLOWED("channel-not-allowed", RefusalKind.FORBIDDEN),
     STAFF_ONLY("staff-only", RefusalKind.FORBIDDEN),
-    DOCUMENT_NOT_FOUND("document-not-found", RefusalKind.NOT_FOUND);
+    DOCUMENT_NOT_FOUND("document-not-found", RefusalKind.NOT_FOUND),
+    FORWARD_WITHOUT_PAPERS("forward-without-papers", RefusalKind.CONFLICT),
+    PAYMENT_OUTSTANDING("payment-outstanding", RefusalKind.CONFLICT),
+    PICKUP_PERIOD_NOT_OVER("pickup-period-not-over", RefusalKind.CONFLICT),
+    NOT_APPLIED_BY_THIS_ACTOR("not-applied-by-this-actor", RefusalKind.FORBIDDEN),
+    REISSUE_ALREADY_FILED("reissue-already-filed", RefusalKind.CONFLICT);
 
     private final String type;
     private final RefusalKind kind;

@@ -47,8 +47,8 @@ class ApplicationRepository {
                 INSERT INTO application (id, number, idempotency_key, kind, employer_name, uscc, category,
                   legal_representative, legal_rep_in_person, agent_name, channel, delivery, window_id,
                   mail_recipient, mail_phone, mail_province, mail_city, mail_district, mail_street, mail_postal_code,
-                  state, version, submitted_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
+                  state, version, submitted_at, updated_at, replaces_serial)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""",
                 id, number, idempotencyKey, form.kind().name(), form.employerName(), form.uscc().value(),
                 form.category().name(), form.legalRepresentative(), form.legalRepInPerson(), form.agentName(),
                 form.channel().name(), form.delivery().name(), form.windowId(),
@@ -57,7 +57,7 @@ class ApplicationRepository {
                 mail == null ? null : mail.province(), mail == null ? null : mail.city(),
                 mail == null ? null : mail.district(), mail == null ? null : mail.street(),
                 mail == null ? null : mail.postalCode(),
-                ApplicationState.SUBMITTED.name(), Timestamp.from(now), Timestamp.from(now));
+                ApplicationState.SUBMITTED.name(), Timestamp.from(now), Timestamp.from(now), form.replacesSerial());
     }
 
     /** Holds a lock on {@code key} until the caller's transaction ends. */
@@ -65,9 +65,29 @@ class ApplicationRepository {
         jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext(?))", "idempotency:" + key);
     }
 
+    /** Keys are stored per employer as {@code <USCC>:<key>}. */
+    boolean existsWithKey(String key) {
+        return jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM application WHERE idempotency_key LIKE ?)",
+                Boolean.class, "%:" + key);
+    }
+
     Optional<UUID> findByIdempotencyKey(String key) {
         return jdbc.query("SELECT id FROM application WHERE idempotency_key = ?",
                 (rs, i) -> rs.getObject(1, UUID.class), key).stream().findFirst();
+    }
+
+    /** The application, its row locked until the transaction ends: transitions of one application queue up. */
+    Optional<Application> findForUpdate(UUID id) {
+        if (jdbc.queryForList("SELECT 1 FROM application WHERE id = ? FOR UPDATE", id).isEmpty()) {
+            return Optional.empty();
+        }
+        return find(id);
+    }
+
+    /** The reissue still going on (not withdrawn, rejected or declined) for certificate {@code serial}, if any. */
+    Optional<String> activeReissueOf(String serial) {
+        return jdbc.queryForList("SELECT number FROM application WHERE replaces_serial = ?"
+                + " AND state NOT IN ('WITHDRAWN', 'REJECTED', 'DECLINED')", String.class, serial).stream().findFirst();
     }
 
     Optional<Application> find(UUID id) {
@@ -94,7 +114,6 @@ class ApplicationRepository {
                 (Object) states.stream().map(Enum::name).toArray(String[]::new));
     }
 
-    /** Flags IN_PRODUCTION applications due before {@code today}, once; returns their ids. */
     /** Applications per state (of one window, or all), with how many of them are flagged overdue. */
     Map<ApplicationState, long[]> countByState(String windowId) {
         Map<ApplicationState, long[]> counts = new EnumMap<>(ApplicationState.class);
@@ -105,6 +124,7 @@ class ApplicationRepository {
         return counts;
     }
 
+    /** Flags IN_PRODUCTION applications due before {@code today}, once; returns their ids. */
     List<UUID> flagOverdue(LocalDate today) {
         return jdbc.query("UPDATE application SET production_overdue_since = production_due + 1"
                 + " WHERE state = 'IN_PRODUCTION' AND production_due < ? AND production_overdue_since IS NULL"
@@ -133,8 +153,8 @@ class ApplicationRepository {
         jdbc.update("UPDATE application SET certificate_serial = ? WHERE id = ?", serial, id);
     }
 
-    void setBatch(UUID id, UUID batchId) {
-        jdbc.update("UPDATE application SET batch_id = ? WHERE id = ?", batchId, id);
+    void setBatch(UUID id, UUID batchId, String forwardNote) {
+        jdbc.update("UPDATE application SET batch_id = ?, forward_note = ? WHERE id = ?", batchId, forwardNote, id);
     }
 
     void insertBatch(UUID batchId, String windowId, String actor, Instant now, int size) {
@@ -172,12 +192,12 @@ class ApplicationRepository {
                 EmployerType.valueOf(rs.getString("category")), rs.getString("legal_representative"),
                 rs.getBoolean("legal_rep_in_person"), rs.getString("agent_name"),
                 Channel.valueOf(rs.getString("channel")), Delivery.valueOf(rs.getString("delivery")),
-                rs.getString("window_id"), mail);
+                rs.getString("window_id"), mail, rs.getString("replaces_serial"));
         java.sql.Date due = rs.getDate("production_due");
         java.sql.Date overdue = rs.getDate("production_overdue_since");
         return new Application(id, rs.getString("number"), form, ApplicationState.valueOf(rs.getString("state")),
                 rs.getInt("version"), rs.getTimestamp("submitted_at").toInstant(),
                 due == null ? null : due.toLocalDate(), overdue == null ? null : overdue.toLocalDate(),
-                rs.getString("waybill"), rs.getString("certificate_serial"), received(rs));
+                rs.getString("waybill"), rs.getString("certificate_serial"), received(rs), rs.getString("forward_note"));
     }
 }

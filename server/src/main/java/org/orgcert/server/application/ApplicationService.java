@@ -2,7 +2,6 @@ package org.orgcert.server.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -17,72 +16,90 @@ import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.calendar.CalendarService;
 import org.orgcert.server.calendar.ShanghaiTime;
 import org.orgcert.server.directory.Directory;
+import org.orgcert.server.domain.Actor;
 import org.orgcert.server.domain.CommonRefusal;
 import org.orgcert.server.domain.Refusal;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
+import org.orgcert.server.domain.StaffRole;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The application process of the guide: submission, batch forwarding, review steps, production and
- * delivery, each a transition of {@link ApplicationEvent}'s table applied by compare-and-set and audited
- * in the same transaction. A refused step throws {@link Refusal} and changes nothing.
+ * The application process's use cases: submission, batch forwarding, ticking papers, every step of the guide,
+ * production's record and shipping, the queues. Each takes the {@link Actor} and is the one door the API, the
+ * pages and the jobs share; every state change goes through {@link ApplicationTransitions}. A refused step
+ * throws {@link Refusal} and changes nothing.
  */
 @Service
 public class ApplicationService {
-    private static final Set<ApplicationKind> SUPPORTED = EnumSet.of(ApplicationKind.NEW, ApplicationKind.ADDITIONAL);
+    private static final Set<ApplicationKind> SUPPORTED = EnumSet.of(ApplicationKind.NEW, ApplicationKind.ADDITIONAL,
+            ApplicationKind.REISSUE);
     private static final Set<ApplicationState> MATERIALS_OPEN = EnumSet.of(ApplicationState.SUBMITTED,
             ApplicationState.FORWARDED, ApplicationState.RECEIVED, ApplicationState.UNDER_REVIEW,
             ApplicationState.RETURNED_FOR_MERGE, ApplicationState.AWAITING_PHONE_CONFIRMATION);
 
+    /** The staff roles that check papers in (R-MAT): the window's clerk, the CA's clerk and the reviewer. */
+    private static final Set<StaffRole> MATERIAL_ROLES = EnumSet.of(StaffRole.WINDOW_CLERK, StaffRole.CA_CLERK,
+            StaffRole.CA_REVIEWER);
+
     private final ApplicationRepository repository;
+    private final ApplicationTransitions transitions;
     private final AuditLog audit;
     private final Clock clock;
-    private final ObjectProvider<TransitionGuard> guards;
     private final Directory directory;
     private final CalendarService calendar;
-    private final ObjectProvider<ApprovalHook> approvalHooks;
-    private final ApplicationEventPublisher events;
+    private final List<SubmissionGuard> submissionGuards;
 
-    /** Guards come through a provider: they use this service themselves, so they cannot be injected eagerly. */
-    ApplicationService(ApplicationRepository repository, AuditLog audit, Clock clock,
-            ObjectProvider<TransitionGuard> guards, Directory directory, CalendarService calendar,
-            ObjectProvider<ApprovalHook> approvalHooks, ApplicationEventPublisher events) {
+    ApplicationService(ApplicationRepository repository, ApplicationTransitions transitions, AuditLog audit,
+            Clock clock, Directory directory, CalendarService calendar, List<SubmissionGuard> submissionGuards) {
+        this.submissionGuards = submissionGuards;
         this.repository = repository;
+        this.transitions = transitions;
         this.audit = audit;
         this.clock = clock;
-        this.guards = guards;
         this.directory = directory;
         this.calendar = calendar;
-        this.approvalHooks = approvalHooks;
-        this.events = events;
     }
 
     /**
-     * Records a new application. A repeated submission with the same idempotency key returns the first
-     * application and changes nothing.
+     * Records a new application handed in by {@code actor}: a window clerk at their own window, a CA clerk at
+     * the hall or by mail, an agent for their own employers. The form's own problems are reported first (they
+     * reveal nothing), then whether this actor may hand it in. A repeated submission with the same idempotency
+     * key for the same employer returns the first application and changes nothing; the key is the employer's
+     * (a key another employer's agent chose cannot reveal or block this one's).
      */
     @Transactional
-    public Application submit(SubmitApplication form, String idempotencyKey, String actor) {
-        if (idempotencyKey != null) {
+    public Application submit(SubmitApplication form, String idempotencyKey, Actor actor) {
+        check(form);
+        ApplicationAccess.submit(actor, form);
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
+                : form.uscc().value() + ":" + idempotencyKey.strip();
+        if (key != null) {
             // Two submissions with one key at once (a double click): the second waits for the first to commit
             // and then finds its application, instead of failing on the key's unique index.
-            repository.lockIdempotencyKey(idempotencyKey);
-            Optional<UUID> existing = repository.findByIdempotencyKey(idempotencyKey);
+            repository.lockIdempotencyKey(key);
+            Optional<UUID> existing = repository.findByIdempotencyKey(key);
             if (existing.isPresent()) {
-                return get(existing.get());
+                return get(existing.get(), actor);
             }
         }
-        check(form);
+        if (form.replacesSerial() != null) {
+            // One reissue per lost certificate: two at once (two windows, a double click without key) queue here.
+            repository.lockIdempotencyKey("reissue:" + form.replacesSerial());
+            Optional<String> earlier = repository.activeReissueOf(form.replacesSerial());
+            if (earlier.isPresent()) {
+                throw ApplicationRefusal.REISSUE_ALREADY_FILED.refuse("certificate " + form.replacesSerial()
+                        + " is already being reissued by application " + earlier.get());
+            }
+        }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         String number = repository.nextNumber(ShanghaiTime.dateOf(now));
-        repository.insert(id, number, idempotencyKey, form, now);
-        audit.record(new AuditEntry(actor, "application.submitted", "application", id.toString(),
+        repository.insert(id, number, key, form, now);
+        audit.record(new AuditEntry(actor.auditName(), "application.submitted", "application", id.toString(),
                 number + " " + form.kind() + " via " + form.channel() + " for " + form.delivery()
-                        + (form.windowId() == null ? "" : " at window " + form.windowId())));
+                        + (form.windowId() == null ? "" : " at window " + form.windowId())
+                        + (form.replacesSerial() == null ? "" : " replacing certificate " + form.replacesSerial())));
         return get(id);
     }
 
@@ -105,12 +122,21 @@ public class ApplicationService {
         return get(id);
     }
 
-    /** The form's R-CH and R-MAT checks and its window's existence: 400 with a message per field. */
+    /**
+     * The form's R-CH and R-MAT checks, its window's existence and the other capabilities' checks (a reissue's
+     * certificate): 400 with a message per field.
+     */
     void check(SubmitApplication form) {
         validate(form);
         if (form.windowId() != null && directory.window(form.windowId()).isEmpty()) {
             throw Refusal.invalidFields("the application is incomplete or inconsistent",
                     Map.of("windowId", "no window '" + form.windowId() + "'; choose one of the 18 windows (R-CH-8)"));
+        }
+        for (SubmissionGuard guard : submissionGuards) {
+            Map<String, String> problems = guard.problems(form);
+            if (!problems.isEmpty()) {
+                throw Refusal.invalidFields("the application is incomplete or inconsistent", problems);
+            }
         }
     }
 
@@ -124,12 +150,17 @@ public class ApplicationService {
         check(form);
     }
 
+    /** True when an application was submitted with idempotency key {@code key} for any employer. */
+    public boolean submittedWithKey(String key) {
+        return repository.existsWithKey(key);
+    }
+
     /** The applications of these employers (by USCC), newest first: an agent's own list. */
     public List<Application> ofEmployers(java.util.Collection<String> usccs) {
         return usccs.isEmpty() ? List.of() : repository.findByUsccs(List.copyOf(usccs));
     }
 
-    /** The application, or 404. */
+    /** The application, for another capability acting on it (no person's view: see {@link #get(UUID, Actor)}). */
     public Application get(UUID id) {
         return repository.find(id).orElseThrow(() -> ApplicationRefusal.APPLICATION_NOT_FOUND.refuse("no application " + id));
     }
@@ -138,64 +169,95 @@ public class ApplicationService {
      * The application if {@code actor} may see it: an agent only their own employers' (others' are 404), a
      * window clerk only their window's (403).
      */
-    public Application getFor(UUID id, org.orgcert.server.domain.Actor actor) {
+    public Application get(UUID id, Actor actor) {
         Application application = get(id);
-        ApplicationAccess.view(actor, application);
+        Refusal hidden = ApplicationDecisions.visibility(actor, application);
+        if (hidden != null) {
+            throw hidden;
+        }
         return application;
     }
 
+    /** The events {@code actor} may apply to {@code application} now: a page shows a button for each. */
+    public Set<ApplicationEvent> eventsFor(Application application, Actor actor) {
+        return transitions.allowed(application, actor);
+    }
+
     /**
-     * The events {@code actor} may apply to {@code application} now: their role's ({@link ApplicationAccess})
-     * and allowed by the transition table in its state, channel and delivery, by the materials (approval) and by
-     * every {@link TransitionGuard} (e.g. approval after a passing registry check). Pages show a button for each.
+     * Applies {@code event} for {@code actor}: the one door of every step that needs no more data than a
+     * reason (SHIP needs the waybill: {@link #ship}; a key's COMPLETE_PRODUCTION its certificate:
+     * {@link #completeProduction}).
+     *
+     * @throws Refusal when the decision or a guard refuses; nothing changed
      */
-    public java.util.Set<ApplicationEvent> eventsFor(Application application, org.orgcert.server.domain.Actor actor) {
-        java.util.Set<ApplicationEvent> allowed = java.util.EnumSet.noneOf(ApplicationEvent.class);
-        for (ApplicationEvent event : ApplicationEvent.values()) {
-            if (event.refusal(application.state(), application.form().channel(), application.form().delivery()) != null
-                    || (event == ApplicationEvent.APPROVE && !application.missingMaterials().isEmpty())
-                    || guards.orderedStream().anyMatch(guard -> guard.refusal(application, event) != null)) {
-                continue;
-            }
-            try {
-                ApplicationAccess.event(actor, application, event);
-                allowed.add(event);
-            } catch (Refusal refused) {
-                // Not this actor's step: no button.
-            }
+    @Transactional
+    public Application apply(UUID id, ApplicationEvent event, Actor actor, String reason) {
+        if (event == ApplicationEvent.SHIP) {
+            throw ApplicationRefusal.WAYBILL_REQUIRED.refuse("shipping needs the EMS waybill number");
         }
-        return allowed;
+        if (event == ApplicationEvent.COMPLETE_PRODUCTION && get(id).form().kind().producesToken()) {
+            throw ApplicationRefusal.TRANSITION_NOT_ALLOWED.refuse("a USB key's production completes only with its"
+                    + " certificate");
+        }
+        if (event == ApplicationEvent.FORWARD) {
+            // A forwarding is always a batch, even of one: its reason for missing papers is kept for the CA.
+            forward(actor, List.of(id), reason);
+            return get(id);
+        }
+        return transitions.apply(id, event, actor, reason);
     }
 
-    /** {@link #apply} after {@link ApplicationAccess} allowed {@code actor} this event (403/404 before any change). */
-    public Application applyFor(UUID id, ApplicationEvent event, org.orgcert.server.domain.Actor actor, String reason) {
-        ApplicationAccess.event(actor, get(id), event);
-        return apply(id, event, actor.auditName(), reason);
-    }
-
-    /** {@link #forwardBatch} for {@code actor}, a window clerk, at their own window (R-CH-4). */
-    public UUID forwardBatchFor(org.orgcert.server.domain.Actor actor, List<UUID> ids) {
-        if (!(actor instanceof org.orgcert.server.domain.Actor.Staff staff)
-                || staff.role() != org.orgcert.server.domain.StaffRole.WINDOW_CLERK) {
+    /**
+     * A window clerk forwards submitted applications of their own window to the CA in one batch (R-CH-4), all or
+     * nothing: one application of another window, not SUBMITTED, or lacking papers without {@code reason}
+     * refuses the whole batch. The reason (forwarded without every paper) is kept for the CA's clerk.
+     */
+    @Transactional
+    public UUID forward(Actor actor, List<UUID> ids, String reason) {
+        if (!(actor instanceof Actor.Staff clerk) || clerk.role() != StaffRole.WINDOW_CLERK) {
             throw CommonRefusal.ROLE_NOT_ALLOWED.refuse("a window clerk forwards their window's applications");
         }
-        return forwardBatch(staff.windowId(), ids, actor.auditName());
+        if (ids == null || ids.isEmpty()) {
+            throw ApplicationRefusal.EMPTY_BATCH.refuse("a batch needs at least one application");
+        }
+        String note = reason == null || reason.isBlank() ? null : reason.strip();
+        UUID batch = UUID.randomUUID();
+        repository.insertBatch(batch, clerk.windowId(), actor.auditName(), clock.instant(), ids.size());
+        for (UUID id : List.copyOf(new java.util.LinkedHashSet<>(ids))) {
+            // The note is the decision's reason: only it lets papers be missing (R-MAT, R-CH-4).
+            Application forwarded = transitions.apply(id, ApplicationEvent.FORWARD, actor, note);
+            repository.setBatch(id, batch, forwarded.missingMaterials().isEmpty() ? null : note);
+        }
+        return batch;
     }
 
     /** The most applications one queue request returns: a page a person reads, not an export. */
     public static final int MAX_QUEUE = 500;
 
     /**
-     * Applications in {@code state}, oldest first, optionally of one window.
+     * Applications in {@code state}, oldest first; a window clerk sees their own window's only.
      *
      * @throws Refusal 400 naming {@code limit} outside 1 to {@value #MAX_QUEUE}, rather than quietly answering fewer
      */
-    public List<Application> queue(ApplicationState state, String windowId, int limit) {
+    public List<Application> queue(Actor actor, ApplicationState state, String windowId, int limit) {
         if (limit < 1 || limit > MAX_QUEUE) {
             throw Refusal.invalidFields("a queue returns 1 to " + MAX_QUEUE + " applications; limit was " + limit,
                     Map.of("limit", "1 to " + MAX_QUEUE));
         }
-        return repository.findByState(state, windowId, limit);
+        if (!(actor instanceof Actor.Staff staff)) {
+            throw ApplicationRefusal.STAFF_ONLY.refuse("only staff see the queues");
+        }
+        if (windowId != null && staff.isClerkOfOtherWindow(windowId)) {
+            throw ApplicationRefusal.OTHER_WINDOW.refuse("a clerk of window " + staff.windowId()
+                    + " may not see another window's queue");
+        }
+        String window = staff.role() == StaffRole.WINDOW_CLERK ? staff.windowId() : windowId;
+        return repository.findByState(state, window, limit);
+    }
+
+    /** Applications in {@code state} of every window, for another capability's job (e.g. payment matching). */
+    public List<Application> inState(ApplicationState state, int limit) {
+        return repository.findByState(state, null, Math.min(Math.max(limit, 1), MAX_QUEUE));
     }
 
     /**
@@ -232,147 +294,80 @@ public class ApplicationService {
         return flagged.size();
     }
 
-    /**
-     * Applies {@code event} if the table allows it in the application's current state, channel and delivery.
-     *
-     * @throws Refusal 409 {@code transition-not-allowed} when it does not, or {@code concurrent-change}
-     *                    when another request changed the application in between
-     */
-    @Transactional
-    public Application apply(UUID id, ApplicationEvent event, String actor, String reason) {
-        Application application = get(id);
-        String refusal = event.refusal(application.state(), application.form().channel(), application.form().delivery());
-        if (refusal != null) {
-            throw ApplicationRefusal.TRANSITION_NOT_ALLOWED.refuse(refusal);
-        }
-        if (event == ApplicationEvent.APPROVE && !application.missingMaterials().isEmpty()) {
-            throw ApplicationRefusal.MATERIALS_MISSING.refuse("review cannot pass while materials are missing: "
-                    + application.missingMaterials() + " (R-MAT-1..4)");
-        }
-        if (event == ApplicationEvent.SHIP) {
-            throw ApplicationRefusal.WAYBILL_REQUIRED.refuse("shipping needs the EMS waybill number: use ship()");
-        }
-        Application moved = move(application, event, actor, reason);
-        if (event == ApplicationEvent.START_PRODUCTION && application.form().channel() != Channel.ONLINE) {
-            // R-CH-2: produced within 3 working days of approval; a year without calendar data refuses (409).
-            // Online requests are issued at once and promise no date.
-            LocalDate due = calendar.addWorkingDays(calendar.today(), 3);
-            repository.setProductionDue(id, due);
-            moved = moved.withProductionDue(due);
-        }
-        if (event == ApplicationEvent.APPROVE || event == ApplicationEvent.APPROVE_ONLINE) {
-            Application approved = moved;
-            if (approvalHooks.orderedStream().anyMatch(hook -> hook.awaitsPayment(approved, actor))) {
-                moved = move(moved, ApplicationEvent.AWAIT_PAYMENT, "system:billing", "the employer pays first (R-FEE-4)");
-            }
-        }
-        return moved;
-    }
-
     /** Ships a produced key by EMS (R-CH-2) with its waybill number. */
     @Transactional
-    public Application ship(UUID id, String waybill, String actor) {
+    public Application ship(UUID id, String waybill, Actor actor) {
         String normal = waybill == null ? "" : waybill.strip().toUpperCase(Locale.ROOT);
         if (!normal.matches("[A-Z]{2}\\d{9}[A-Z]{2}|\\d{13}")) {
             throw Refusal.invalidFields("the EMS waybill number is not valid",
                     Map.of("waybill", "EMS 运单号：13位数字或如 EA123456789CN / 13 digits or like EA123456789CN"));
         }
-        Application application = get(id);
-        String refusal = ApplicationEvent.SHIP.refusal(application.state(), application.form().channel(),
-                application.form().delivery());
-        if (refusal != null) {
-            throw ApplicationRefusal.TRANSITION_NOT_ALLOWED.refuse(refusal);
-        }
-        Application moved = move(application, ApplicationEvent.SHIP, actor, "waybill " + normal);
+        transitions.apply(id, ApplicationEvent.SHIP, actor, "waybill " + normal);
         repository.setWaybill(id, normal);
-        return moved.withWaybill(normal);
+        return get(id);
     }
 
     /** Records that the certificate {@code serial} was produced for the application (COMPLETE_PRODUCTION). */
     @Transactional
-    public Application completeProduction(UUID id, String serial, String actor) {
-        Application application = get(id);
-        String refusal = ApplicationEvent.COMPLETE_PRODUCTION.refusal(application.state(), application.form().channel(),
-                application.form().delivery());
-        if (refusal != null) {
-            throw ApplicationRefusal.TRANSITION_NOT_ALLOWED.refuse(refusal);
-        }
-        Application moved = move(application, ApplicationEvent.COMPLETE_PRODUCTION, actor, "certificate " + serial);
+    public Application completeProduction(UUID id, String serial, Actor actor) {
+        transitions.apply(id, ApplicationEvent.COMPLETE_PRODUCTION, actor, "certificate " + serial);
         repository.setCertificateSerial(id, serial);
-        return moved.withCertificateSerial(serial);
-    }
-
-    /** Ticks a required paper as received and verified (R-MAT-1..4); ticking twice is harmless. */
-    @Transactional
-    public Application tick(UUID id, MaterialItem item, String actor) {
-        return tick(get(id), item, actor);
+        return get(id);
     }
 
     /**
-     * Ticks several papers of one application at once for {@code actor} (a clerk's or reviewer's page sends
-     * what they checked together), all or nothing in one transaction: a role that does not check papers or
-     * another window's clerk (403), or one paper this application does not need or no longer takes, refuses
-     * them all and nothing is recorded. Each tick is recorded and audited as {@link #tick} does.
+     * Ticks papers of one application as received and verified (R-MAT-1..4) for {@code actor}, all or nothing:
+     * a role that does not check papers, another window's clerk, or a paper this application does not need or no
+     * longer takes refuses them all. Ticking twice is harmless.
      */
     @Transactional
-    public Application tickFor(UUID id, Collection<MaterialItem> items, org.orgcert.server.domain.Actor actor) {
-        Application application = get(id);
-        ApplicationAccess.materials(actor, application);
+    public Application tick(UUID id, Collection<MaterialItem> items, Actor actor) {
+        Application application = lockedForMaterials(id, actor);
         if (items == null || items.isEmpty()) {
             throw ApplicationRefusal.NO_MATERIALS.refuse("choose at least one paper to tick");
         }
         for (MaterialItem item : items) {
-            application = tick(application, item, actor.auditName());
+            requireMaterialsOpen(application, item);
+            if (repository.tick(id, item, actor.auditName(), clock.instant())) {
+                audit.record(new AuditEntry(actor.auditName(), "application.material-ticked", "application",
+                        id.toString(), item.name()));
+            }
         }
-        return application;
-    }
-
-    private Application tick(Application application, MaterialItem item, String actor) {
-        requireMaterialsOpen(application, item);
-        if (repository.tick(application.id(), item, actor, clock.instant())) {
-            audit.record(new AuditEntry(actor, "application.material-ticked", "application",
-                    application.id().toString(), item.name()));
-        }
-        return application.withReceived(item);
+        return get(id);
     }
 
     /** Removes a tick, e.g. when a copy turns out to lack its seal. */
     @Transactional
-    public Application untick(UUID id, MaterialItem item, String actor) {
-        requireMaterialsOpen(get(id), item);
+    public Application untick(UUID id, MaterialItem item, Actor actor) {
+        requireMaterialsOpen(lockedForMaterials(id, actor), item);
         if (repository.untick(id, item)) {
-            audit.record(new AuditEntry(actor, "application.material-unticked", "application", id.toString(),
-                    item.name()));
+            audit.record(new AuditEntry(actor.auditName(), "application.material-unticked", "application",
+                    id.toString(), item.name()));
         }
         return get(id);
     }
 
     /**
-     * A window forwards submitted applications to the CA in one batch (R-CH-4). All or nothing: one
-     * application of another window, or not in SUBMITTED, refuses the whole batch.
+     * The application, locked against a forwarding or approval deciding on its papers meanwhile, if
+     * {@code actor} may tick its papers: the window's clerk while it is at the window (SUBMITTED), the CA's
+     * clerk and the reviewer once it is at the CA (R-MAT, R-CH-4).
      */
-    @Transactional
-    public UUID forwardBatch(String windowId, List<UUID> ids, String actor) {
-        if (ids == null || ids.isEmpty()) {
-            throw ApplicationRefusal.EMPTY_BATCH.refuse("a batch needs at least one application");
+    private Application lockedForMaterials(UUID id, Actor actor) {
+        Application application = repository.findForUpdate(id)
+                .orElseThrow(() -> ApplicationRefusal.APPLICATION_NOT_FOUND.refuse("no application " + id));
+        Refusal hidden = ApplicationDecisions.visibility(actor, application);
+        if (hidden != null) {
+            throw hidden;
         }
-        UUID batch = UUID.randomUUID();
-        repository.insertBatch(batch, windowId, actor, clock.instant(), ids.size());
-        for (UUID id : ids) {
-            Application application = get(id);
-            if (!windowId.equals(application.form().windowId())) {
-                throw ApplicationRefusal.OTHER_WINDOW.refuse("application " + application.number()
-                        + " was not submitted at window " + windowId);
-            }
-            String refusal = ApplicationEvent.FORWARD.refusal(application.state(), application.form().channel(),
-                    application.form().delivery());
-            if (refusal != null) {
-                throw ApplicationRefusal.TRANSITION_NOT_ALLOWED.refuse(application.number() + ": " + refusal);
-            }
-            move(application, ApplicationEvent.FORWARD, actor, "batch " + batch);
-            repository.setBatch(id, batch);
+        actor.require("ticking papers", MATERIAL_ROLES.toArray(StaffRole[]::new));
+        boolean atWindow = application.form().channel() == Channel.WINDOW
+                && application.state() == ApplicationState.SUBMITTED;
+        if (atWindow != actor.hasRole(StaffRole.WINDOW_CLERK)) {
+            throw ApplicationRefusal.MATERIALS_CLOSED.refuse(atWindow
+                    ? "the papers of an application at its window are checked by the window's clerk"
+                    : "once the application left the window, the CA checks its papers");
         }
-        return batch;
+        return application;
     }
 
     /** Whether scans and ticks may still be added: before the review's decision (the portal hides its upload form). */
@@ -392,32 +387,18 @@ public class ApplicationService {
         }
     }
 
-    /** Applies {@code event} by compare-and-set, audited; returns the application as it now is. */
-    private Application move(Application application, ApplicationEvent event, String actor, String reason) {
-        for (TransitionGuard guard : guards.orderedStream().toList()) {
-            String refusal = guard.refusal(application, event);
-            if (refusal != null) {
-                throw ApplicationRefusal.TRANSITION_REFUSED.refuse(refusal);
-            }
-        }
-        if (!repository.transition(application.id(), application.version(), application.state(), event.target(),
-                clock.instant())) {
-            throw ApplicationRefusal.CONCURRENT_CHANGE.refuse("application " + application.number()
-                    + " was changed by someone else; reload it and try again");
-        }
-        audit.record(new AuditEntry(actor, "application." + event.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                "application", application.id().toString(), application.state() + " -> " + event.target()
-                        + (reason == null || reason.isBlank() ? "" : ": " + reason)));
-        events.publishEvent(new ApplicationMoved(application.id(), application.form().kind(), event,
-                application.state(), event.target(), actor));
-        return application.movedTo(event.target());
-    }
-
     /** R-CH and R-MAT checks of a new application, with a message per field. */
     static void validate(SubmitApplication form) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (form.kind() == null || !SUPPORTED.contains(form.kind())) {
-            problems.put("kind", "this version accepts NEW and ADDITIONAL applications");
+            problems.put("kind", "NEW, ADDITIONAL or REISSUE; renewals, information changes and unlocks are made on"
+                    + " the certificate's own page");
+        } else if (form.kind() == ApplicationKind.REISSUE
+                && (form.replacesSerial() == null || !form.replacesSerial().matches("[0-9A-Fa-f]{1,40}"))) {
+            problems.put("replacesSerial", "a reissue names the serial of the lost, damaged or cancelled certificate"
+                    + " it replaces (R-FEE-2)");
+        } else if (form.kind() != ApplicationKind.REISSUE && form.replacesSerial() != null) {
+            problems.put("replacesSerial", "only a reissue replaces a certificate");
         }
         if (form.uscc() == null) {
             problems.put("uscc", "必填 / required");

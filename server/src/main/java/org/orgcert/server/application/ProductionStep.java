@@ -4,6 +4,8 @@ import java.util.UUID;
 import org.orgcert.server.issuance.ProductionOrder;
 import org.orgcert.server.issuance.ProductionResult;
 import org.orgcert.server.issuance.ProductionService;
+import org.orgcert.server.domain.Actor;
+import org.orgcert.server.domain.CommonRefusal;
 import org.orgcert.server.domain.Refusal;
 import org.springframework.stereotype.Component;
 
@@ -32,11 +34,25 @@ public class ProductionStep {
      * only on the call that set it (for the delivery slip; never stored or logged).
      */
     public record Produced(Application application, ProductionResult result) {
+
+        /**
+         * The initial PIN as text for the delivery slip, on the call that set it (null on a repeated call), wiped
+         * from the result: the one place a PIN is revealed.
+         */
+        public String initialPinForSlip() {
+            return result.initialPin().map(pin -> {
+                char[] chars = pin.reveal();
+                String text = new String(chars);
+                java.util.Arrays.fill(chars, '\0');
+                pin.wipe();
+                return text;
+            }).orElse(null);
+        }
     }
 
     /** Produces the USB key of application {@code id}; see the class comment for retries. */
-    public Produced produce(UUID id, String actor) {
-        Application application = applications.get(id);
+    public Produced produce(UUID id, Actor actor) {
+        Application application = applications.get(id, actor);
         if (!application.form().kind().producesToken()) {
             throw ApplicationRefusal.NO_TOKEN.refuse(application.form().kind() + " applications produce no USB key");
         }
@@ -47,8 +63,12 @@ public class ProductionStep {
             throw ApplicationRefusal.TRANSITION_NOT_ALLOWED.refuse("an application that is " + application.state()
                     + " cannot be produced (it must be APPROVED or IN_PRODUCTION)");
         }
+        // A retry finds it IN_PRODUCTION: whoever retries must be allowed to complete it before anything is signed.
+        if (!applications.eventsFor(application, actor).contains(ApplicationEvent.COMPLETE_PRODUCTION)) {
+            throw CommonRefusal.ROLE_NOT_ALLOWED.refuse("COMPLETE_PRODUCTION is a step of the CA's operator");
+        }
         ProductionResult result = production.produce(new ProductionOrder(id, application.form().employerName(),
-                application.form().uscc(), null, actor));
+                application.form().uscc(), null, actor.auditName()));
         Application produced = applications.completeProduction(id, result.certificate().serialHex(), actor);
         return new Produced(produced, result);
     }

@@ -1,12 +1,15 @@
 package org.orgcert.server.application;
 
 /**
- * A check another capability adds to a transition without this capability depending on it: review
- * refuses APPROVE until the insurance records match (R-REV), billing will refuse START_PRODUCTION until
- * paid (R-FEE-4). Every Spring bean of this type is consulted before a move.
+ * A {@link Guard} that needs another capability's records (review's registry check, billing's payments,
+ * delivery's pick-up deadlines), answered by that capability without this one depending on it. Exactly one
+ * bean answers each such guard; {@link ApplicationTransitions} checks that at start-up.
  */
 public interface TransitionGuard {
 
-    /** Why {@code event} may not happen to {@code application} now, or null when this guard allows it. */
+    /** The guard this bean answers. */
+    Guard guard();
+
+    /** Why {@code event} may not happen to {@code application} now, or null when the guard holds. */
     String refusal(Application application, ApplicationEvent event);
 }

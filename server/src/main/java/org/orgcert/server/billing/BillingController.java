@@ -107,7 +107,7 @@ class BillingController {
     /** What the application costs, who pays, what was paid and what is still owed. */
     @GetMapping("/api/v1/applications/{id}/charges")
     Map<String, Object> charges(@PathVariable UUID id, Actor actor) {
-        Application application = applications.getFor(id, actor);
+        Application application = applications.get(id, actor);
         return Map.of("charges", quotes.booked(application.id()), "payments", payments.forApplication(application.id()),
                 "outstandingFen", payments.outstanding(application.id()), "invoiceRequests",
                 invoices.list(application.id()));
@@ -116,7 +116,7 @@ class BillingController {
     /** The payment page's content (R-FEE-4): account, amount, the remark to use, the invoice request link. */
     @GetMapping("/api/v1/applications/{id}/payment")
     Map<String, Object> payment(@PathVariable UUID id, Actor actor) {
-        Application application = applications.getFor(id, actor);
+        Application application = applications.get(id, actor);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accountName", settings.accountName());
         body.put("accountNumber", settings.accountNumber());
@@ -132,13 +132,13 @@ class BillingController {
 
     @GetMapping(value = "/api/v1/applications/{id}/payment/invoice-qr.png", produces = MediaType.IMAGE_PNG_VALUE)
     byte[] invoiceQr(@PathVariable UUID id, Actor actor) {
-        return QrCodes.png(invoiceUrl(applications.getFor(id, actor)), 240);
+        return QrCodes.png(invoiceUrl(applications.get(id, actor)), 240);
     }
 
     @PostMapping("/api/v1/applications/{id}/invoice-requests")
     @ResponseStatus(HttpStatus.CREATED)
     InvoiceRequest requestInvoice(@PathVariable UUID id, @RequestBody NewInvoiceRequest request, Actor actor) {
-        Application application = applications.getFor(id, actor);
+        Application application = applications.get(id, actor);
         return invoices.request(application, request.buyerName(), request.taxNumber(),
                 request.amountFen() == null ? null : new Fen(request.amountFen()), request.email(), actor.auditName());
     }

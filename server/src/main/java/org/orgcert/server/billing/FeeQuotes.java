@@ -61,7 +61,7 @@ public class FeeQuotes {
 
     /** The charges booked for an application when it was approved (none before). */
     public List<Charge> booked(UUID applicationId) {
-        return jdbc.query("SELECT item, payer, amount_fen, rule FROM charge WHERE application_id = ? ORDER BY item",
+        return jdbc.query("SELECT item, payer, amount_fen, rule FROM charge WHERE application_id = ? AND voided_at IS NULL ORDER BY item",
                 (rs, row) -> new Charge(PriceItem.valueOf(rs.getString(1)), Payer.valueOf(rs.getString(2)),
                         new Fen(rs.getLong(3)), rs.getString(4)), applicationId);
     }

@@ -28,6 +28,7 @@ import org.orgcert.server.application.ApplicationState;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.calendar.ShanghaiTime;
+import org.orgcert.server.domain.Actor;
 import org.orgcert.server.domain.PlainText;
 import org.orgcert.server.domain.Refusal;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -209,7 +210,7 @@ public class Payments {
     /** What the employer still owes for the application (negative: paid too much). */
     public Fen outstanding(UUID applicationId) {
         Long owed = jdbc.queryForObject("SELECT COALESCE((SELECT sum(amount_fen) FROM charge WHERE application_id = ?"
-                + " AND payer = 'EMPLOYER'), 0) - COALESCE((SELECT sum(p.amount_fen) - COALESCE(sum(r.amount_fen), 0)"
+                + " AND voided_at IS NULL AND payer = 'EMPLOYER'), 0) - COALESCE((SELECT sum(p.amount_fen) - COALESCE(sum(r.amount_fen), 0)"
                 + " FROM payment p LEFT JOIN (SELECT payment_id, sum(amount_fen) AS amount_fen FROM refund GROUP BY"
                 + " payment_id) r ON r.payment_id = p.id WHERE p.application_id = ?), 0)", Long.class, applicationId,
                 applicationId);
@@ -237,14 +238,14 @@ public class Payments {
         audit.record(new AuditEntry(actor, "payment.matched", "application", application.id().toString(),
                 "payment " + payment.reference() + " " + payment.amount() + " yuan (" + why + "); still owed " + owed));
         if (!owed.isPositive() && application.state() == ApplicationState.AWAITING_PAYMENT) {
-            applications.apply(application.id(), ApplicationEvent.PAYMENT_SETTLED, actor, "paid in full"
+            applications.apply(application.id(), ApplicationEvent.PAYMENT_SETTLED, Actor.onBehalfOf(actor), "paid in full"
                     + (owed.value() < 0 ? ", " + Fen.ZERO.minus(owed) + " yuan over (refundable)" : ""));
         }
     }
 
     /** The one waiting application whose employer the remark or payer names in full and whose debt is the amount. */
     private Optional<Application> autoMatch(Payment payment) {
-        List<Application> candidates = applications.queue(ApplicationState.AWAITING_PAYMENT, null, 500).stream()
+        List<Application> candidates = applications.inState(ApplicationState.AWAITING_PAYMENT, 500).stream()
                 .filter(a -> payment.remark().contains(a.form().employerName())
                         || payment.payerName().equals(a.form().employerName()))
                 .filter(a -> outstanding(a.id()).equals(payment.amount()))

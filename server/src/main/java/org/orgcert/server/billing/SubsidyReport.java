@@ -55,7 +55,7 @@ public class SubsidyReport {
         List<Line> lines = jdbc.query("SELECT district, COALESCE(window_id, channel) AS place,"
                 + " CASE WHEN item = 'SERVICE_YEAR' AND kind = 'RENEWAL' THEN 'RENEWAL'"
                 + " WHEN item = 'SERVICE_YEAR' THEN 'SERVICE' ELSE item END AS report_kind,"
-                + " count(*) AS n, sum(amount_fen) AS fen FROM charge WHERE payer = 'BUREAU' AND booked_at >= ?"
+                + " count(*) AS n, sum(amount_fen) AS fen FROM charge WHERE payer = 'BUREAU' AND voided_at IS NULL AND booked_at >= ?"
                 + " AND booked_at < ? GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
                 (rs, row) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         new Fen(rs.getLong(5))), from, to);

@@ -145,6 +145,16 @@ public class CertificateStore {
                 Timestamp.from(signedBefore));
     }
 
+    /** How many certificates were signed in each month (Kunming time, {@code YYYY-MM}) since {@code since}. */
+    public java.util.Map<String, Long> signedPerMonth(Instant since) {
+        java.util.Map<String, Long> counted = new java.util.HashMap<>();
+        jdbc.query("SELECT to_char(signed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM'), count(*) FROM certificate"
+                + " WHERE signed_at >= ? GROUP BY 1", rs -> {
+                    counted.put(rs.getString(1), rs.getLong(2));
+                }, java.sql.Timestamp.from(since));
+        return counted;
+    }
+
     /** The certificate with {@code serial}, of any CA. */
     public Optional<CertificateRecord> findBySerial(BigInteger serial) {
         return jdbc.query("SELECT " + COLUMNS + " FROM certificate WHERE serial = ?", CertificateStore::map,

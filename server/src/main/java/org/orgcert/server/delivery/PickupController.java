@@ -39,7 +39,7 @@ class PickupController {
         if (actor.isClerkOfOtherWindow(applications.get(applicationId).form().windowId())) {
             throw otherWindow(actor);
         }
-        return notices.phoned(applicationId, actor.auditName()).state().name();
+        return notices.phoned(applicationId, actor).state().name();
     }
 
     private static Refusal otherWindow(Actor.Staff clerk) {

@@ -1,12 +1,10 @@
 package org.orgcert.server.delivery;
 
-import java.math.BigInteger;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.orgcert.pki.crl.RevocationReason;
 import org.orgcert.server.application.Application;
 import org.orgcert.server.application.ApplicationEvent;
 import org.orgcert.server.application.ApplicationService;
@@ -15,8 +13,7 @@ import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.calendar.CalendarService;
 import org.orgcert.server.calendar.ShanghaiTime;
-import org.orgcert.server.certificate.CertificateRevocation;
-import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.domain.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,20 +32,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PickupNotices {
     /** The actor of everything the jobs do. */
     static final String SYSTEM = "system:pickup";
+    private static final Actor JOB = Actor.system("pickup");
     private static final Logger LOG = LoggerFactory.getLogger(PickupNotices.class);
 
     private final ApplicationService applications;
-    private final CertificateRevocation revocation;
     private final CalendarService calendar;
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    PickupNotices(ApplicationService applications, CertificateRevocation revocation, CalendarService calendar,
+    PickupNotices(ApplicationService applications, CalendarService calendar,
             JdbcTemplate jdbc, AuditLog audit, Clock clock, TransactionTemplate transactions) {
         this.applications = applications;
-        this.revocation = revocation;
         this.calendar = calendar;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -97,18 +93,15 @@ public class PickupNotices {
                         rs.getDate("due_from").toLocalDate(), rs.getDate("due_until").toLocalDate()), windowId);
     }
 
-    /** The clerk phoned the employer: the notice is done and the application NOTIFIED, together. */
-    @Transactional
-    public Application phoned(UUID applicationId, String actor) {
-        Application notified = applications.apply(applicationId, ApplicationEvent.NOTIFY, actor, "phoned (R-CH-5)");
-        jdbc.update("UPDATE phone_notice_task SET done_at = ?, done_by = ? WHERE application_id = ? AND done_at IS NULL",
-                Timestamp.from(clock.instant()), actor, applicationId);
-        return notified;
+    /** The clerk phoned the employer: the application NOTIFIED, and with it the call done (CLOSE_PICKUP_CALL). */
+    public Application phoned(UUID applicationId, Actor clerk) {
+        return applications.apply(applicationId, ApplicationEvent.NOTIFY, clerk, "phoned (R-CH-5)");
     }
 
     /**
-     * Returns every key not collected by day 45 to the CA and revokes its certificate (R-CH-7), each
-     * application in its own transaction so that one failure does not hold back the others.
+     * Returns every key not collected by day 45 to the CA (R-CH-7): the same RETURN_AND_CANCEL a window's clerk
+     * applies, with the same guard and consequences (the certificate revoked, the call closed). Each application
+     * in its own transaction, so that one that fails does not hold back the others.
      *
      * @return how many were returned
      */
@@ -120,24 +113,15 @@ public class PickupNotices {
                 continue;
             }
             try {
-                transactions.executeWithoutResult(status -> returnAndCancel(application));
+                transactions.executeWithoutResult(status -> applications.apply(application.id(),
+                        ApplicationEvent.RETURN_AND_CANCEL, JOB, "not collected within 45 days (R-CH-7)"));
                 returned++;
-            } catch (Refusal e) {
-                // Someone collected or returned it in the meantime: nothing to do.
-                LOG.info("application {} not returned: {}", application.number(), e.getMessage());
+            } catch (RuntimeException e) {
+                // Collected or returned meanwhile, or a failure of this one application: the others go on; the
+                // next run tries it again.
+                LOG.warn("application {} not returned: {}", application.number(), e.getMessage());
             }
         }
         return returned;
-    }
-
-    private void returnAndCancel(Application application) {
-        applications.apply(application.id(), ApplicationEvent.RETURN_AND_CANCEL, SYSTEM,
-                "not collected within 45 days (R-CH-7)");
-        if (application.certificateSerial() != null) {
-            revocation.revoke(new BigInteger(application.certificateSerial(), 16),
-                    RevocationReason.CESSATION_OF_OPERATION, SYSTEM);
-        }
-        jdbc.update("UPDATE phone_notice_task SET done_at = ?, done_by = ? WHERE application_id = ? AND done_at IS NULL",
-                Timestamp.from(clock.instant()), SYSTEM, application.id());
     }
 }

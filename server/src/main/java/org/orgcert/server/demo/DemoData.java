@@ -1,5 +1,7 @@
 package org.orgcert.server.demo;
 
+import org.orgcert.server.domain.StaffRole;
+import org.orgcert.server.domain.Actor;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,21 +43,22 @@ import org.springframework.stereotype.Component;
 class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final String ACTOR = "system:demo";
+    /** The demo's applications are handed in as the demo's clerks would (the service itself hands in nothing). */
+    private static final Actor DEMO_WINDOW_CLERK = new Actor.Staff("clerk-wuhua", StaffRole.WINDOW_CLERK, "wuhua");
+    private static final Actor DEMO_CA_CLERK = new Actor.Staff("ca-clerk", StaffRole.CA_CLERK, null);
     private final StaffAccounts staff;
     private final EmployerRegistration employers;
     private final BundledInsuranceRegistry registry;
     private final ApplicationService applications;
     private final OrgCertProperties properties;
-    private final JdbcTemplate jdbc;
 
     DemoData(StaffAccounts staff, EmployerRegistration employers, BundledInsuranceRegistry registry,
-            ApplicationService applications, OrgCertProperties properties, JdbcTemplate jdbc) {
+            ApplicationService applications, OrgCertProperties properties) {
         this.staff = staff;
         this.employers = employers;
         this.registry = registry;
         this.applications = applications;
         this.properties = properties;
-        this.jdbc = jdbc;
     }
 
     /** After the first admin exists ({@code InitialAdmin} runs first), so the demo adds to it. */
@@ -65,7 +67,7 @@ class DemoData {
     void load() throws IOException {
         Path logins = properties.dataDir().resolve(DemoCast.LOGINS_FILE);
         // The database says whether the demo is loaded (the logins file may be deleted, as it asks).
-        if (jdbc.queryForObject("SELECT count(*) FROM application WHERE idempotency_key = 'demo-1'", Integer.class) > 0) {
+        if (applications.submittedWithKey("demo-1")) {
             LOG.info("demo data already loaded; logins in {} unless deleted", logins.toAbsolutePath());
             return;
         }
@@ -92,16 +94,16 @@ class DemoData {
                 + "DEMO-4," + association + ",昆明市演示行业协会,孙七,530102\n"), ACTOR);
         applications.submit(new SubmitApplication(ApplicationKind.NEW, "昆明市演示科技有限公司", enterprise,
                 EmployerType.ENTERPRISE_OR_INDIVIDUAL_BUSINESS, "张三", false, "李四", Channel.WINDOW,
-                Delivery.WINDOW_PICKUP, "wuhua", null), "demo-1", ACTOR);
+                Delivery.WINDOW_PICKUP, "wuhua", null), "demo-1", DEMO_WINDOW_CLERK);
         var hall = applications.submit(new SubmitApplication(ApplicationKind.NEW, "昆明市演示职业培训学校", institution,
                 EmployerType.STATE_ORGAN_OR_PUBLIC_INSTITUTION, "王五", true, "王五", Channel.CA_HALL, Delivery.MAIL,
                 null, new MailingAddress("王五", "13800000003", "云南省", "昆明市", "盘龙区", "北京路2号", "650000")),
-                "demo-2", ACTOR);
-        applications.apply(hall.id(), ApplicationEvent.RECEIVE, ACTOR, "demo");
+                "demo-2", DEMO_CA_CLERK);
+        applications.apply(hall.id(), ApplicationEvent.RECEIVE, DEMO_CA_CLERK, "demo");
         applications.submit(new SubmitApplication(ApplicationKind.NEW, "昆明市演示行业协会", association,
                 EmployerType.SOCIAL_ORGANISATION, "孙七", false, "周八", Channel.MAIL, Delivery.MAIL, null,
                 new MailingAddress("周八", "13800000006", "云南省", "昆明市", "官渡区", "官南大道3号", "650200")),
-                "demo-3", ACTOR);
+                "demo-3", DEMO_CA_CLERK);
         write(logins, passwords);
         LOG.info("demo data loaded: {} staff logins (one per role) in {}; the /demo page shows the employers' numbers"
                 + " and their SMS", DemoCast.STAFF.size(), logins.toAbsolutePath());

@@ -6,13 +6,15 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who is acting: a signed-in staff member or employer agent. Controllers declare a parameter of this type
+ * Who is acting: a signed-in staff member, an employer agent, or the service itself (a scheduled job, or a
+ * capability applying a step that follows from its own decision, such as a matched payment settling an
+ * application). Controllers declare a parameter of this type
  * (resolved from the authenticated session or HTTP Basic credentials by the account capability) instead of
  * reading any header, and pass {@link #auditName()} to the audit log.
  *
  * <p>Serializable: it travels inside the security context stored in the database session.
  */
-public sealed interface Actor extends Serializable permits Actor.Staff, Actor.EmployerAgent {
+public sealed interface Actor extends Serializable permits Actor.Staff, Actor.EmployerAgent, Actor.System {
 
     /** How audit records name this actor: {@code staff:<username>} or {@code employer-agent:<masked mobile>}. */
     String auditName();
@@ -80,5 +82,39 @@ public sealed interface Actor extends Serializable permits Actor.Staff, Actor.Em
         public boolean actsFor(String uscc) {
             return usccs.contains(uscc);
         }
+    }
+
+    /**
+     * The service itself: a scheduled job, or one capability moving an application as the consequence of its
+     * own decision (a matched payment, a renewal signed). No person can be this actor: nothing resolves it from
+     * a request.
+     *
+     * @param name how the audit log names it, e.g. {@code system:pickup-deadlines}, or the staff member or agent
+     *             on whose request the capability acts, e.g. {@code staff:service1}
+     */
+    record System(String name) implements Actor {
+        public System {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a system actor needs a name for the audit log");
+            }
+        }
+
+        @Override
+        public String auditName() {
+            return name;
+        }
+    }
+
+    /** A scheduled job of the service, audited as {@code system:<job>}. */
+    static Actor system(String job) {
+        return new System("system:" + job);
+    }
+
+    /**
+     * The service acting on a request another capability has already decided, audited under the requester's
+     * name (e.g. a renewal the employer's assistant asked for, approved by the renewal's own rules).
+     */
+    static Actor onBehalfOf(String auditName) {
+        return new System(auditName);
     }
 }

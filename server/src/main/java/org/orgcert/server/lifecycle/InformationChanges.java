@@ -1,5 +1,6 @@
 package org.orgcert.server.lifecycle;
 
+import org.orgcert.server.domain.Actor;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -112,8 +113,8 @@ public class InformationChanges {
                 Application request = applications.fileOnline(OnlineForms.of(original.form(),
                         ApplicationKind.INFO_CHANGE, name, representative), actor,
                         "information change of certificate " + hex + " (" + String.join(", ", what) + "), free (R-FEE-1 c)");
-                applications.apply(request.id(), ApplicationEvent.APPROVE_ONLINE, actor, "papers checked by " + actor);
-                applications.apply(request.id(), ApplicationEvent.START_PRODUCTION, actor, null);
+                applications.apply(request.id(), ApplicationEvent.APPROVE_ONLINE, Actor.onBehalfOf(actor), "papers checked by " + actor);
+                applications.apply(request.id(), ApplicationEvent.START_PRODUCTION, Actor.onBehalfOf(actor), null);
                 CertificateRecord successor = successors.record(new SuccessorIssuance.Order(request.id(), current, name,
                         current.notAfter(), actor));
                 certificates.markReplacing(successor.serial());
@@ -135,8 +136,8 @@ public class InformationChanges {
     Changed issue(UUID applicationId, BigInteger serial, String actor) {
         return transaction.execute(status -> {
             CertificateRecord signed = successors.sign(applicationId, actor);
-            applications.completeProduction(applicationId, signed.serialHex(), actor);
-            applications.apply(applicationId, ApplicationEvent.DELIVER_ONLINE, actor,
+            applications.completeProduction(applicationId, signed.serialHex(), Actor.onBehalfOf(actor));
+            applications.apply(applicationId, ApplicationEvent.DELIVER_ONLINE, Actor.onBehalfOf(actor),
                     "certificate " + signed.serialHex() + " for the assistant to write to token " + signed.tokenSerial());
             return new Changed(applicationId, signed, certificates.findBySerial(serial).orElseThrow());
         });

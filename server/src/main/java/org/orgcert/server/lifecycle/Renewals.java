@@ -1,5 +1,6 @@
 package org.orgcert.server.lifecycle;
 
+import org.orgcert.server.domain.Actor;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -147,10 +148,10 @@ public class Renewals {
                 // Recorded first: billing reads "first certificate" from the successor's predecessor on approval.
                 successors.record(new SuccessorIssuance.Order(renewal.id(), current, current.employerName(),
                         ShanghaiTime.at(current.notAfter()).plusYears(1).toInstant(), actor));
-                Application approved = applications.apply(renewal.id(), ApplicationEvent.APPROVE_ONLINE, actor,
+                Application approved = applications.apply(renewal.id(), ApplicationEvent.APPROVE_ONLINE, Actor.onBehalfOf(actor),
                         "signed with the key of certificate " + current.serialHex());
                 if (approved.state() == ApplicationState.APPROVED) {
-                    applications.apply(renewal.id(), ApplicationEvent.START_PRODUCTION, actor, null);
+                    applications.apply(renewal.id(), ApplicationEvent.START_PRODUCTION, Actor.onBehalfOf(actor), null);
                 }
                 return renewal.id();
             });
@@ -171,7 +172,7 @@ public class Renewals {
         if (moved.kind() == ApplicationKind.RENEWAL && moved.event() == ApplicationEvent.PAYMENT_SETTLED) {
             // After the payment's commit its connection may still be bound: a transaction of our own.
             afterCommit.executeWithoutResult(status -> {
-                applications.apply(moved.applicationId(), ApplicationEvent.START_PRODUCTION, moved.actor(), "paid");
+                applications.apply(moved.applicationId(), ApplicationEvent.START_PRODUCTION, Actor.onBehalfOf(moved.actor()), "paid");
                 issue(moved.applicationId(), moved.actor());
             });
         }
@@ -181,8 +182,8 @@ public class Renewals {
     private CertificateRecord issue(UUID applicationId, String actor) {
         return transaction.execute(status -> {
             CertificateRecord signed = successors.sign(applicationId, actor);
-            applications.completeProduction(applicationId, signed.serialHex(), actor);
-            applications.apply(applicationId, ApplicationEvent.DELIVER_ONLINE, actor,
+            applications.completeProduction(applicationId, signed.serialHex(), Actor.onBehalfOf(actor));
+            applications.apply(applicationId, ApplicationEvent.DELIVER_ONLINE, Actor.onBehalfOf(actor),
                     "certificate " + signed.serialHex() + " handed to the USB-key assistant");
             return signed;
         });

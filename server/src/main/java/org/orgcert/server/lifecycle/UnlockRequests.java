@@ -159,12 +159,12 @@ public class UnlockRequests {
                 approve ? "APPROVED" : "REJECTED", actor, Timestamp.from(clock.instant()), reason, id);
         UUID application = request.applicationId();
         if (approve) {
-            applications.apply(application, ApplicationEvent.APPROVE_ONLINE, actor, "unlock approved");
-            applications.apply(application, ApplicationEvent.START_PRODUCTION, actor, null);
-            applications.apply(application, ApplicationEvent.COMPLETE_PRODUCTION, actor, "unblock response ready");
-            applications.apply(application, ApplicationEvent.DELIVER_ONLINE, actor, "response for the assistant");
+            applications.apply(application, ApplicationEvent.APPROVE_ONLINE, Actor.onBehalfOf(actor), "unlock approved");
+            applications.apply(application, ApplicationEvent.START_PRODUCTION, Actor.onBehalfOf(actor), null);
+            applications.apply(application, ApplicationEvent.COMPLETE_PRODUCTION, Actor.onBehalfOf(actor), "unblock response ready");
+            applications.apply(application, ApplicationEvent.DELIVER_ONLINE, Actor.onBehalfOf(actor), "response for the assistant");
         } else {
-            applications.apply(application, ApplicationEvent.DECLINE_ONLINE, actor, reason);
+            applications.apply(application, ApplicationEvent.DECLINE_ONLINE, Actor.onBehalfOf(actor), reason);
         }
         audit.record(new AuditEntry(actor, approve ? "unlock.approved" : "unlock.rejected", "token",
                 request.tokenSerial(), "request " + id + (approve ? "" : ": " + reason)));

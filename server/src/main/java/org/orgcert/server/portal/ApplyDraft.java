@@ -30,9 +30,11 @@ import org.orgcert.server.employer.EmployerView;
  * @param place          step 4's answers
  * @param done           the steps the agent went on from; one counts as complete only while its answers pass too
  * @param idempotencyKey made once per draft: a double click on "submit" makes one application
+ * @param replacesSerial for a reissue (补办, R-FEE-2) begun from a lost, damaged or cancelled certificate's page:
+ *                       that certificate's serial, otherwise null
  */
 record ApplyDraft(EmployerAnswers employer, Set<String> ready, String channel, String delivery, PlaceAnswers place,
-        Set<ApplyStep> done, String idempotencyKey) implements Serializable {
+        Set<ApplyStep> done, String idempotencyKey, String replacesSerial) implements Serializable {
 
     /** Between the two parts of an R-CH pair in the channel step's choices, e.g. {@code WINDOW:WINDOW_PICKUP}. */
     private static final String ROUTE_SEPARATOR = ":";
@@ -48,37 +50,44 @@ record ApplyDraft(EmployerAnswers employer, Set<String> ready, String channel, S
         String category = employer.type() == null ? "" : employer.type().name();
         return new ApplyDraft(new EmployerAnswers(employer.id().toString(), ApplicationKind.NEW.name(), category,
                 null, ""), Set.of(), Channel.WINDOW.name(), Delivery.WINDOW_PICKUP.name(),
-                new PlaceAnswers("", "", "", "云南省", "昆明市", "", "", ""), Set.of(), idempotencyKey);
+                new PlaceAnswers("", "", "", "云南省", "昆明市", "", "", ""), Set.of(), idempotencyKey, null);
+    }
+
+    /** The same draft as a reissue of certificate {@code serial} (R-FEE-2). */
+    ApplyDraft reissuing(String serial) {
+        EmployerAnswers answers = new EmployerAnswers(employer.employerId(), ApplicationKind.REISSUE.name(),
+                employer.category(), employer.legalRepInPerson(), employer.agentName());
+        return new ApplyDraft(answers, ready, channel, delivery, place, done, idempotencyKey, serial);
     }
 
     ApplyDraft withEmployer(EmployerAnswers answers) {
-        return new ApplyDraft(answers, ready, channel, delivery, place, done, idempotencyKey);
+        return new ApplyDraft(answers, ready, channel, delivery, place, done, idempotencyKey, replacesSerial);
     }
 
     /** With these papers ticked; names that are no paper are dropped. */
     ApplyDraft withReady(Collection<String> ticked) {
         Set<String> known = Arrays.stream(MaterialItem.values()).map(Enum::name).collect(Collectors.toSet());
         return new ApplyDraft(employer, ticked.stream().filter(known::contains).collect(Collectors.toSet()), channel,
-                delivery, place, done, idempotencyKey);
+                delivery, place, done, idempotencyKey, replacesSerial);
     }
 
     /** With the R-CH pair {@code CHANNEL:DELIVERY}; anything else leaves both unknown, which the check refuses. */
     ApplyDraft withRoute(String route) {
         String[] parts = route == null ? new String[0] : route.split(ROUTE_SEPARATOR, -1);
-        return parts.length == 2 ? new ApplyDraft(employer, ready, parts[0], parts[1], place, done, idempotencyKey)
-                : new ApplyDraft(employer, ready, "", "", place, done, idempotencyKey);
+        return parts.length == 2 ? new ApplyDraft(employer, ready, parts[0], parts[1], place, done, idempotencyKey, replacesSerial)
+                : new ApplyDraft(employer, ready, "", "", place, done, idempotencyKey, replacesSerial);
     }
 
     /** With step 4's answers; a part the page did not show (the window, or the address) stays as it was. */
     ApplyDraft withPlace(PlaceAnswers posted) {
-        return new ApplyDraft(employer, ready, channel, delivery, place.updatedBy(posted), done, idempotencyKey);
+        return new ApplyDraft(employer, ready, channel, delivery, place.updatedBy(posted), done, idempotencyKey, replacesSerial);
     }
 
     /** This draft with {@code step} gone on from. */
     ApplyDraft confirmed(ApplyStep step) {
         Set<ApplyStep> now = done.isEmpty() ? EnumSet.noneOf(ApplyStep.class) : EnumSet.copyOf(done);
         now.add(step);
-        return new ApplyDraft(employer, ready, channel, delivery, place, now, idempotencyKey);
+        return new ApplyDraft(employer, ready, channel, delivery, place, now, idempotencyKey, replacesSerial);
     }
 
     /** The step 3 choice as the channel step's radio values: {@code CHANNEL:DELIVERY} (public: the template's). */
@@ -137,7 +146,8 @@ record ApplyDraft(EmployerAnswers employer, Set<String> ready, String channel, S
                 strip(place.postalCode())) : null;
         return new SubmitApplication(parse(ApplicationKind.class, this.employer.kind()).orElse(null), employer.name(),
                 employer.uscc(), parse(EmployerType.class, this.employer.category()).orElse(null), legalRep,
-                this.employer.inPerson(), agent, ch, de, window, mail);
+                this.employer.inPerson(), agent, ch, de, window, mail,
+                ApplicationKind.REISSUE.name().equals(this.employer.kind()) ? replacesSerial : null);
     }
 
     private static String strip(String text) {

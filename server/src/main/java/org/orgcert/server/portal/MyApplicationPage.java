@@ -107,7 +107,7 @@ class MyApplicationPage {
             @RequestParam(name = "taxNumber", required = false) String taxNumber,
             @RequestParam(name = "amount", required = false) String amount,
             @RequestParam(name = "email", required = false) String email, Actor.EmployerAgent agent, Model model) {
-        Application application = applications.getFor(id, agent);
+        Application application = applications.get(id, agent);
         try {
             invoices.request(application, buyerName, taxNumber, yuan(amount), email, agent.auditName());
         } catch (Refusal problem) {
@@ -135,7 +135,7 @@ class MyApplicationPage {
     }
 
     private String show(UUID id, Actor.EmployerAgent agent, Model model) {
-        Application application = applications.getFor(id, agent);
+        Application application = applications.get(id, agent);
         model.addAttribute("app", application);
         model.addAttribute("maxScanBytes", Scans.MAX_BYTES); // upload-limit.js refuses larger files before sending
         model.addAttribute("timeline", timelines.of(id, agent));

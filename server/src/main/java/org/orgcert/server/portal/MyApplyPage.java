@@ -68,13 +68,19 @@ class MyApplyPage {
     /** A new draft for {@code employer} (the home page's "apply" of each employer), else the draft in progress. */
     @GetMapping(PortalPaths.MY_APPLY)
     String start(Actor.EmployerAgent agent, @RequestParam(name = "employer", required = false) String employerId,
-            HttpSession session) {
+            @RequestParam(name = "uscc", required = false) String uscc,
+            @RequestParam(name = "replaces", required = false) String replaces, HttpSession session) {
         ApplyDraft draft = draft(session);
-        if (draft == null || employerId != null) {
+        if (draft == null || employerId != null || replaces != null) {
             List<EmployerView> mine = mine(agent);
-            EmployerView employer = mine.stream().filter(e -> e.id().toString().equals(employerId)).findFirst()
-                    .orElse(mine.get(0));
+            EmployerView employer = mine.stream().filter(e -> e.id().toString().equals(employerId)
+                    || e.uscc().value().equals(uscc)).findFirst().orElse(mine.get(0));
             draft = ApplyDraft.of(employer, UUID.randomUUID().toString());
+            // Begun from an ended certificate's page: a reissue of it (R-FEE-2). Whether it is this employer's and
+            // has ended is checked with the rest of the form.
+            if (replaces != null && replaces.matches("[0-9A-Fa-f]{1,40}")) {
+                draft = draft.reissuing(replaces);
+            }
             session.setAttribute(DRAFT, draft);
         }
         return redirect(reachable(draft, problems(agent, draft), ApplyStep.REVIEW));
@@ -139,7 +145,7 @@ class MyApplyPage {
         }
         Application application;
         try {
-            application = applications.submit(draft.toForm(employer.get()), draft.idempotencyKey(), agent.auditName());
+            application = applications.submit(draft.toForm(employer.get()), draft.idempotencyKey(), agent);
         } catch (Refusal problem) {
             // Changed meanwhile (a window closed for good, answers changed in another tab): back to the step whose
             // answers were refused, which shows why since it was gone on from; nothing saved.
@@ -229,8 +235,12 @@ class MyApplyPage {
     private void employerChoices(Actor.EmployerAgent agent, ApplyDraft draft, Model model) {
         model.addAttribute("employers", mine(agent).stream()
                 .map(e -> Choice.literal(e.id().toString(), e.name() + " (" + e.uscc().value() + ")")).toList());
-        model.addAttribute("kinds", List.of(Choice.keyed(ApplicationKind.NEW.name(), "fees.kind.NEW"),
+        List<Choice> kinds = new ArrayList<>(List.of(Choice.keyed(ApplicationKind.NEW.name(), "fees.kind.NEW"),
                 Choice.keyed(ApplicationKind.ADDITIONAL.name(), "fees.kind.ADDITIONAL")));
+        if (draft.replacesSerial() != null) {
+            kinds.add(Choice.keyed(ApplicationKind.REISSUE.name(), "fees.kind.REISSUE"));
+        }
+        model.addAttribute("kinds", kinds);
         List<Choice> categories = new ArrayList<>();
         // An employer whose kind the register does not know yet: the agent chooses, nothing is chosen for them.
         if (Arrays.stream(EmployerType.values()).noneMatch(t -> t.name().equals(draft.employer().category()))) {

@@ -137,6 +137,7 @@ class MyCertificatePage {
         model.addAttribute("keyRefusals", keyRefusals.json(locale));
         model.addAttribute("maxScanBytes", Scans.MAX_BYTES); // upload-limit.js refuses larger files before sending
         model.addAttribute("certificate", MyHomePage.CertificateLine.of(certificate, ShanghaiTime.today(clock)));
+        model.addAttribute("uscc", certificate.uscc().value());
         model.addAttribute("reasons", REASONS);
         List<InformationChangeRequest> requests = changes.ofCertificate(certificate.serial(), agent);
         InformationChangeRequest latest = requests.isEmpty() ? null : requests.get(0);

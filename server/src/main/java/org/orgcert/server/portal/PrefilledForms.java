@@ -35,7 +35,7 @@ class PrefilledForms {
 
     /** The application form of application {@code id}. */
     ApplicationFormData applicationForm(UUID id, Actor actor) {
-        Application application = applications.getFor(id, actor);
+        Application application = applications.get(id, actor);
         SubmitApplication form = application.form();
         Optional<EmployerView> employer = employers.findByUscc(form.uscc());
         Optional<LegalRepresentative> rep = employer
@@ -58,7 +58,7 @@ class PrefilledForms {
 
     /** The mailing-address form of application {@code id}; 409 when it is not delivered by mail (R-MAT-4). */
     MailingFormData mailingForm(UUID id, Actor actor) {
-        Application application = applications.getFor(id, actor);
+        Application application = applications.get(id, actor);
         if (application.form().mailingAddress() == null) {
             throw PortalRefusal.NOT_MAILED.refuse("Application " + application.number() + " is not delivered by"
                     + " mail, so it has no mailing-address form (R-MAT-4).");

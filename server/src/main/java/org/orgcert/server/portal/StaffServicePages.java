@@ -58,7 +58,7 @@ class StaffServicePages {
         model.addAttribute("changes", changes.pending());
         model.addAttribute("payments", payments.unmatched());
         model.addAttribute("invoices", invoices.open());
-        model.addAttribute("awaitingPayment", applications.queue(ApplicationState.AWAITING_PAYMENT, null, 200));
+        model.addAttribute("awaitingPayment", applications.queue(actor, ApplicationState.AWAITING_PAYMENT, null, 200));
         return "portal/staff/service";
     }
 

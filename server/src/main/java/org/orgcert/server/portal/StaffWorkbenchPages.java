@@ -99,27 +99,33 @@ class StaffWorkbenchPages {
     @GetMapping("/staff/queues/{state}")
     String list(@PathVariable ApplicationState state, Actor actor, Model model) {
         requireStaff(actor);
-        // A window clerk sees their own window's list only; everyone else all windows.
-        String window = actor instanceof Actor.Staff staff && staff.role() == StaffRole.WINDOW_CLERK ? staff.windowId()
-                : null;
         model.addAttribute("state", state);
         model.addAttribute("listTitle", StaffQueues.listName(state,
                 workbench.queues(actor).stream().map(org.orgcert.server.workbench.Queue::name).toList())
                 .map(name -> "staff.queue." + name).orElse("staff.state." + state.name()));
-        model.addAttribute("applications", applications.queue(state, window, LIST_LIMIT).stream().map(Row::of).toList());
+        model.addAttribute("applications", applications.queue(actor, state, null, LIST_LIMIT).stream().map(Row::of).toList());
         model.addAttribute("batch", state == ApplicationState.SUBMITTED && actor.hasRole(StaffRole.WINDOW_CLERK));
         model.addAttribute("pickup", state == ApplicationState.AT_WINDOW || state == ApplicationState.NOTIFIED);
         return "portal/staff/list";
     }
 
     @PostMapping("/staff/batches")
-    String forward(@RequestParam(name = "ids", required = false) List<UUID> ids, Actor actor,
-            RedirectAttributes redirect) {
+    String forward(@RequestParam(name = "ids", required = false) List<UUID> ids,
+            @RequestParam(required = false) String reason, Actor actor, Locale locale, RedirectAttributes redirect) {
         if (ids == null || ids.isEmpty()) {
             redirect.addFlashAttribute("error", "staff.forward.none");
             return "redirect:/staff/queues/SUBMITTED";
         }
-        applications.forwardBatchFor(actor, ids);
+        try {
+            applications.forward(actor, ids, reason);
+        } catch (Refusal refused) {
+            // Papers missing without a reason, or one no longer waiting: said above the list, nothing forwarded.
+            if (refused.kind() == RefusalKind.FORBIDDEN || refused.kind() == RefusalKind.NOT_FOUND) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("refusal", refusals.text(refused, locale));
+            return "redirect:/staff/queues/SUBMITTED";
+        }
         redirect.addFlashAttribute("done", "staff.forward.done");
         redirect.addFlashAttribute("doneCount", ids.size());
         return "redirect:/staff/queues/SUBMITTED";
@@ -128,7 +134,7 @@ class StaffWorkbenchPages {
     @GetMapping("/staff/applications/{id}")
     String application(@PathVariable UUID id, Actor actor, Model model, HttpServletResponse response) {
         requireStaff(actor);
-        Application application = applications.getFor(id, actor);
+        Application application = applications.get(id, actor);
         model.addAttribute("app", application);
         model.addAttribute("submitted", beijing(application.submittedAt()));
         java.util.Set<ApplicationEvent> steps = applications.eventsFor(application, actor);
@@ -139,10 +145,8 @@ class StaffWorkbenchPages {
                 .toList());
         model.addAttribute("canReject", steps.contains(ApplicationEvent.REJECT));
         model.addAttribute("canShip", steps.contains(ApplicationEvent.SHIP));
-        model.addAttribute("canProduce", actor.hasRole(StaffRole.CA_OPERATOR)
-                && (application.state() == ApplicationState.APPROVED
-                        || application.state() == ApplicationState.IN_PRODUCTION)
-                && application.form().kind().producesToken());
+        model.addAttribute("canProduce", (steps.contains(ApplicationEvent.START_PRODUCTION)
+                || steps.contains(ApplicationEvent.COMPLETE_PRODUCTION)) && application.form().kind().producesToken());
         model.addAttribute("canTick", actor.hasRole(StaffRole.WINDOW_CLERK, StaffRole.CA_CLERK, StaffRole.CA_REVIEWER)
                 && !application.missingMaterials().isEmpty() && applications.materialsOpen(application));
         model.addAttribute("canCheck", actor.hasRole(StaffRole.CA_REVIEWER)
@@ -163,29 +167,19 @@ class StaffWorkbenchPages {
             redirect.addFlashAttribute("reasonError", "staff.reject.reasonRequired");
             return "redirect:/staff/applications/" + id + "#reject";
         }
-        if (event == ApplicationEvent.NOTIFY || event == ApplicationEvent.CONFIRM_BY_PHONE
-                || event == ApplicationEvent.DECLINE_BY_PHONE) {
-            // Steps with more to them than the move, kept by their own service: the window's phone call also
-            // closes its notice task (R-CH-5); the employer's answer on the phone updates the registry record
-            // or declines (R-REV-3). The same access rule as every other button comes first.
-            Application application = applications.getFor(id, actor);
-            if (!applications.eventsFor(application, actor).contains(event)) {
-                throw CommonRefusal.ROLE_NOT_ALLOWED.refuse(event + " is not your step at this point");
-            }
-            if (event == ApplicationEvent.NOTIFY) {
-                notices.phoned(id, actor.auditName());
-            } else {
-                review.phoneConfirmation(id, event == ApplicationEvent.CONFIRM_BY_PHONE, actor.auditName());
-            }
+        if (event == ApplicationEvent.CONFIRM_BY_PHONE || event == ApplicationEvent.DECLINE_BY_PHONE) {
+            // The employer's answer on the phone also updates the registry record, or declines (R-REV-3): review's
+            // use case, which applies the event through the same decision.
+            review.phoneConfirmation(id, event == ApplicationEvent.CONFIRM_BY_PHONE, actor);
         } else {
-            applications.applyFor(id, event, actor, reason == null || reason.isBlank() ? null : reason.strip());
+            applications.apply(id, event, actor, reason == null || reason.isBlank() ? null : reason.strip());
         }
         redirect.addFlashAttribute("done", "staff.event.done");
         return "redirect:/staff/applications/" + id;
     }
 
     /**
-     * The papers ticked on the page, recorded together or not at all ({@link ApplicationService#tickFor}): a
+     * The papers ticked on the page, recorded together or not at all ({@link ApplicationService#tick}): a
      * refused paper is explained next to the list, in the reader's language. Not seeing the application at all
      * (another window's clerk) is the 403 page, as for every other step.
      */
@@ -193,7 +187,7 @@ class StaffWorkbenchPages {
     String tick(@PathVariable UUID id, @RequestParam(name = "item", required = false) List<MaterialItem> items,
             Actor actor, Locale locale, RedirectAttributes redirect) {
         try {
-            applications.tickFor(id, items, actor);
+            applications.tick(id, items, actor);
         } catch (Refusal refused) {
             if (refused.kind() == RefusalKind.FORBIDDEN || refused.kind() == RefusalKind.NOT_FOUND) {
                 throw refused;
@@ -207,9 +201,9 @@ class StaffWorkbenchPages {
 
     @PostMapping("/staff/applications/{id}/review/check")
     String check(@PathVariable UUID id, Actor actor, RedirectAttributes redirect) {
-        applications.getFor(id, actor);
+        applications.get(id, actor);
         requireRole(actor, StaffRole.CA_REVIEWER);
-        review.check(id, actor.auditName());
+        review.check(id, actor);
         redirect.addFlashAttribute("done", "staff.review.done");
         return "redirect:/staff/applications/" + id;
     }
@@ -217,16 +211,8 @@ class StaffWorkbenchPages {
     /** Produces the key; the initial PIN is on this response only (not stored, not on any later page, R-CERT-2). */
     @PostMapping("/staff/applications/{id}/produce")
     String produce(@PathVariable UUID id, Actor actor, Model model, HttpServletResponse response) {
-        applications.getFor(id, actor);
-        requireRole(actor, StaffRole.CA_OPERATOR);
-        ProductionStep.Produced produced = production.produce(id, actor.auditName());
-        String pin = produced.result().initialPin().map(p -> {
-            char[] chars = p.reveal();
-            String text = new String(chars);
-            java.util.Arrays.fill(chars, '\0');
-            p.wipe();
-            return text;
-        }).orElse(null);
+        ProductionStep.Produced produced = production.produce(id, actor);
+        String pin = produced.initialPinForSlip();
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("app", produced.application());
         model.addAttribute("certificateSerial", produced.result().certificate().serialHex());
@@ -238,7 +224,7 @@ class StaffWorkbenchPages {
     @PostMapping("/staff/applications/{id}/ship")
     String ship(@PathVariable UUID id, @RequestParam(defaultValue = "") String waybill, Actor actor,
             RedirectAttributes redirect) {
-        applications.getFor(id, actor);
+        applications.get(id, actor);
         requireRole(actor, StaffRole.CA_OPERATOR);
         String normal = waybill.strip().toUpperCase(Locale.ROOT);
         // The same format the service checks, so that the message can sit next to the field in the reader's language.
@@ -247,7 +233,7 @@ class StaffWorkbenchPages {
             redirect.addFlashAttribute("waybill", waybill);
             return "redirect:/staff/applications/" + id + "#ship";
         }
-        applications.ship(id, normal, actor.auditName());
+        applications.ship(id, normal, actor);
         redirect.addFlashAttribute("done", "staff.event.done");
         return "redirect:/staff/applications/" + id;
     }

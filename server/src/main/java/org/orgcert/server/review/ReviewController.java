@@ -35,7 +35,7 @@ class ReviewController {
 
     @PostMapping("/api/v1/applications/{id}/review/check")
     ReviewResult check(@PathVariable UUID id, Actor actor) {
-        return review.check(id, actor.auditName());
+        return review.check(id, actor);
     }
 
     @GetMapping("/api/v1/applications/{id}/review")
@@ -45,7 +45,7 @@ class ReviewController {
 
     @PostMapping("/api/v1/applications/{id}/review/phone-confirmation")
     ReviewResult confirm(@PathVariable UUID id, @RequestBody PhoneConfirmation request, Actor actor) {
-        return review.phoneConfirmation(id, request.agreed(), actor.auditName());
+        return review.phoneConfirmation(id, request.agreed(), actor);
     }
 
     @PostMapping(value = "/api/v1/registry/import", consumes = "text/csv")

@@ -12,7 +12,9 @@ import org.orgcert.server.application.Application;
 import org.orgcert.server.application.ApplicationEvent;
 import org.orgcert.server.application.ApplicationService;
 import org.orgcert.server.application.ApplicationState;
+import org.orgcert.server.application.Guard;
 import org.orgcert.server.application.TransitionGuard;
+import org.orgcert.server.domain.Actor;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.domain.Refusal;
@@ -47,8 +49,8 @@ public class ReviewService implements TransitionGuard {
      * for the reviewer to reject.
      */
     @Transactional
-    public ReviewResult check(UUID applicationId, String actor) {
-        Application application = applications.get(applicationId);
+    public ReviewResult check(UUID applicationId, Actor actor) {
+        Application application = applications.get(applicationId, actor);
         if (application.state() != ApplicationState.UNDER_REVIEW) {
             throw ReviewRefusal.NOT_UNDER_REVIEW.refuse("only an application under review can be checked; this one is "
                     + application.state());
@@ -64,7 +66,7 @@ public class ReviewService implements TransitionGuard {
             differences = differences(application, records.get(0));
             outcome = differences.isEmpty() ? ReviewOutcome.MATCHING : ReviewOutcome.MISMATCH;
         }
-        ReviewResult result = store(applicationId, outcome, records, differences, actor);
+        ReviewResult result = store(applicationId, outcome, records, differences, actor.auditName());
         if (outcome == ReviewOutcome.SEVERAL_RECORDS) {
             applications.apply(applicationId, ApplicationEvent.RETURN_FOR_MERGE, actor, records.size()
                     + " insurance records; merge them at the insuring window of division "
@@ -81,8 +83,8 @@ public class ReviewService implements TransitionGuard {
      * updated to the certificate's data and review continues; otherwise the application is declined.
      */
     @Transactional
-    public ReviewResult phoneConfirmation(UUID applicationId, boolean agreed, String actor) {
-        Application application = applications.get(applicationId);
+    public ReviewResult phoneConfirmation(UUID applicationId, boolean agreed, Actor actor) {
+        Application application = applications.get(applicationId, actor);
         ReviewResult latest = latest(applicationId).filter(r -> r.outcome() == ReviewOutcome.MISMATCH)
                 .orElseThrow(() -> ReviewRefusal.NO_MISMATCH.refuse("there is no difference awaiting confirmation"));
         if (!agreed) {
@@ -92,10 +94,11 @@ public class ReviewService implements TransitionGuard {
         InsuranceRecord record = latest.records().get(0);
         registry.updateToCertificateData(record.recordId(), application.form().employerName(),
                 application.form().legalRepresentative());
-        audit.record(new AuditEntry(actor, "review.record-updated", "insurance-record", record.recordId(),
+        audit.record(new AuditEntry(actor.auditName(), "review.record-updated", "insurance-record", record.recordId(),
                 "updated to the certificate's data after phone confirmation (R-REV-3)"));
         applications.apply(applicationId, ApplicationEvent.CONFIRM_BY_PHONE, actor, "the employer agreed");
-        return store(applicationId, ReviewOutcome.CONFIRMED_BY_PHONE, latest.records(), latest.differences(), actor);
+        return store(applicationId, ReviewOutcome.CONFIRMED_BY_PHONE, latest.records(), latest.differences(),
+                actor.auditName());
     }
 
     /** The latest check of an application, if any. */
@@ -112,6 +115,11 @@ public class ReviewService implements TransitionGuard {
                     decode(rs.getString("differences")), rs.getString("checked_by"),
                     rs.getTimestamp("checked_at").toInstant());
         }, applicationId).stream().findFirst();
+    }
+
+    @Override
+    public Guard guard() {
+        return Guard.REGISTRY_CHECK_PASSED;
     }
 
     /** Approval needs a check whose outcome allows it (R-REV-1). */

@@ -31,7 +31,7 @@ public class Timelines {
     }
 
     public Timeline of(UUID id, Actor actor) {
-        Application application = applications.getFor(id, actor);
+        Application application = applications.get(id, actor);
         List<AuditRecord> history = audit.history("application", id.toString());
         var steps = history.stream().map(record -> new Timeline.Step(record.entry().action(), record.occurredAt()))
                 .toList();

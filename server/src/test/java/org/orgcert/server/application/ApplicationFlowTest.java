@@ -1,5 +1,6 @@
 package org.orgcert.server.application;
 
+import org.orgcert.server.TestActors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -164,11 +165,13 @@ class ApplicationFlowTest extends ServiceTestBase {
     void repeatedSubmissionWithTheSameKeyCreatesOne() {
         int before = count();
         String key = UUID.randomUUID().toString();
+        // The same form twice (one employer): the key is that employer's.
+        Map<String, Object> form = form("CA_HALL", "ON_THE_SPOT", null, false);
         Object first = client.post().uri("/api/v1/applications").headers(TestStaff.as(TestStaff.CA_CLERK)).contentType(MediaType.APPLICATION_JSON)
-                .header("Idempotency-Key", key).body(form("CA_HALL", "ON_THE_SPOT", null, false)).exchange()
+                .header("Idempotency-Key", key).body(form).exchange()
                 .expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id");
         Object second = client.post().uri("/api/v1/applications").headers(TestStaff.as(TestStaff.CA_CLERK)).contentType(MediaType.APPLICATION_JSON)
-                .header("Idempotency-Key", key).body(form("CA_HALL", "ON_THE_SPOT", null, false)).exchange()
+                .header("Idempotency-Key", key).body(form).exchange()
                 .expectStatus().isCreated().returnResult(Map.class).getResponseBody().get("id");
         assertThat(second).isEqualTo(first);
         assertThat(count()).isEqualTo(before + 1);
@@ -178,6 +181,7 @@ class ApplicationFlowTest extends ServiceTestBase {
     void aBatchWithAnotherWindowsApplicationForwardsNothing() {
         Object mine = submit(form("WINDOW", "WINDOW_PICKUP", "wuhua", false), 201).get("id");
         Object theirs = submit(form("WINDOW", "WINDOW_PICKUP", "fumin", false), 201).get("id");
+        new ApplicationApi(client).tickAllAs(TestStaff.clerk("wuhua"), mine);
         client.post().uri("/api/v1/applications/batches").headers(TestStaff.as(TestStaff.clerk("wuhua")))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("windowId", "wuhua", "applicationIds", List.of(mine, theirs))).exchange()
@@ -200,7 +204,7 @@ class ApplicationFlowTest extends ServiceTestBase {
         for (int i = 0; i < 4; i++) {
             Callable<String> approve = () -> {
                 try {
-                    service.apply(uuid, ApplicationEvent.APPROVE, "reviewer", null);
+                    service.apply(uuid, ApplicationEvent.APPROVE, TestActors.REVIEWER, null);
                     return "ok";
                 } catch (org.orgcert.server.domain.Refusal e) {
                     return e.type();

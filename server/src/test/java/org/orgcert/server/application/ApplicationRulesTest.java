@@ -79,28 +79,6 @@ class ApplicationRulesTest {
         }
     }
 
-    @Test
-    void transitionsCheckStateChannelAndDelivery() {
-        assertThat(ApplicationEvent.FORWARD.refusal(ApplicationState.SUBMITTED, Channel.WINDOW, Delivery.MAIL)).isNull();
-        assertThat(ApplicationEvent.FORWARD.refusal(ApplicationState.SUBMITTED, Channel.CA_HALL, Delivery.MAIL))
-                .contains("only for applications submitted through WINDOW");
-        // R-CH-4: a window's application reaches the CA only through a forwarded batch.
-        assertThat(ApplicationEvent.RECEIVE.refusal(ApplicationState.SUBMITTED, Channel.WINDOW, Delivery.MAIL))
-                .contains("forwarded batch");
-        assertThat(ApplicationEvent.RECEIVE.refusal(ApplicationState.FORWARDED, Channel.WINDOW, Delivery.MAIL)).isNull();
-        assertThat(ApplicationEvent.APPROVE.refusal(ApplicationState.SUBMITTED, Channel.CA_HALL, Delivery.MAIL))
-                .contains("cannot be APPROVE");
-        assertThat(ApplicationEvent.HAND_OVER.refusal(ApplicationState.PRODUCED, Channel.CA_HALL, Delivery.MAIL))
-                .contains("only for delivery ON_THE_SPOT");
-        // Withdrawal is possible until production starts, not after.
-        assertThat(ApplicationEvent.WITHDRAW.refusal(ApplicationState.APPROVED, Channel.MAIL, Delivery.MAIL)).isNull();
-        assertThat(ApplicationEvent.WITHDRAW.refusal(ApplicationState.IN_PRODUCTION, Channel.MAIL, Delivery.MAIL))
-                .isNotNull();
-        // R-CH-7 only applies to keys waiting at a window.
-        assertThat(ApplicationEvent.RETURN_AND_CANCEL.refusal(ApplicationState.NOTIFIED, Channel.WINDOW,
-                Delivery.WINDOW_PICKUP)).isNull();
-    }
-
     static SubmitApplication form(Channel channel, Delivery delivery, String window, MailingAddress mail) {
         return new SubmitApplication(ApplicationKind.NEW, "昆明市测试科技有限公司", USCC,
                 EmployerType.ENTERPRISE_OR_INDIVIDUAL_BUSINESS, "张三", false, "李四", channel, delivery, window, mail);

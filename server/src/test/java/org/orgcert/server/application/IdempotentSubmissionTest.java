@@ -1,5 +1,6 @@
 package org.orgcert.server.application;
 
+import org.orgcert.server.TestActors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ class IdempotentSubmissionTest extends ServiceTestBase {
         for (int i = 0; i < 8; i++) {
             results.add(pool.submit(() -> {
                 start.await();
-                return applications.submit(form, key, "staff:t-ca-clerk").id();
+                return applications.submit(form, key, TestActors.CA_CLERK).id();
             }));
         }
         start.countDown();

@@ -53,7 +53,7 @@ class MaterialsTickTest extends ServiceTestBase {
         List<MaterialItem> required = service.get(id).requiredMaterials();
         assertThat(required).hasSizeGreaterThan(1);
 
-        Application ticked = service.tickFor(id, required, REVIEWER);
+        Application ticked = service.tick(id, required, REVIEWER);
 
         assertThat(ticked.missingMaterials()).isEmpty();
         assertThat(service.get(id).missingMaterials()).isEmpty();
@@ -64,7 +64,7 @@ class MaterialsTickTest extends ServiceTestBase {
     void onePaperTheApplicationDoesNotNeedRefusesThemAll_R_MAT_4() {
         UUID id = submitted("CA_HALL", "ON_THE_SPOT", null);
 
-        Refusal refused = catchThrowableOfType(Refusal.class, () -> service.tickFor(id,
+        Refusal refused = catchThrowableOfType(Refusal.class, () -> service.tick(id,
                 List.of(MaterialItem.APPLICATION_FORM, MaterialItem.MAILING_ADDRESS_FORM), REVIEWER));
 
         assertThat(refused.type()).isEqualTo("material-not-required");
@@ -77,7 +77,7 @@ class MaterialsTickTest extends ServiceTestBase {
         api.event(id, "WITHDRAW", 200);
 
         Refusal refused = catchThrowableOfType(Refusal.class,
-                () -> service.tickFor(id, List.of(MaterialItem.APPLICATION_FORM), REVIEWER));
+                () -> service.tick(id, List.of(MaterialItem.APPLICATION_FORM), REVIEWER));
 
         assertThat(refused.type()).isEqualTo("materials-closed");
         assertNothingTicked(id);
@@ -88,16 +88,16 @@ class MaterialsTickTest extends ServiceTestBase {
         UUID id = submitted("WINDOW", "WINDOW_PICKUP", "wuhua");
         List<MaterialItem> required = service.get(id).requiredMaterials();
 
-        Refusal otherWindow = catchThrowableOfType(Refusal.class, () -> service.tickFor(id, required,
+        Refusal otherWindow = catchThrowableOfType(Refusal.class, () -> service.tick(id, required,
                 new Actor.Staff("t-clerk-fumin", StaffRole.WINDOW_CLERK, "fumin")));
-        Refusal operator = catchThrowableOfType(Refusal.class, () -> service.tickFor(id, required,
+        Refusal operator = catchThrowableOfType(Refusal.class, () -> service.tick(id, required,
                 new Actor.Staff("t-operator", StaffRole.CA_OPERATOR, null)));
 
         assertThat(otherWindow.type()).isEqualTo("other-window");
         assertThat(operator.type()).isEqualTo("role-not-allowed");
         assertNothingTicked(id);
         // The window's own clerk ticks them.
-        assertThat(service.tickFor(id, required, new Actor.Staff("t-clerk-wuhua", StaffRole.WINDOW_CLERK, "wuhua"))
+        assertThat(service.tick(id, required, new Actor.Staff("t-clerk-wuhua", StaffRole.WINDOW_CLERK, "wuhua"))
                 .missingMaterials()).isEmpty();
     }
 
@@ -105,7 +105,7 @@ class MaterialsTickTest extends ServiceTestBase {
     void aPostWithoutPapersIsRefused() {
         UUID id = submitted("CA_HALL", "ON_THE_SPOT", null);
 
-        Refusal refused = catchThrowableOfType(Refusal.class, () -> service.tickFor(id, List.of(), REVIEWER));
+        Refusal refused = catchThrowableOfType(Refusal.class, () -> service.tick(id, List.of(), REVIEWER));
 
         assertThat(refused.type()).isEqualTo("no-materials");
         assertNothingTicked(id);

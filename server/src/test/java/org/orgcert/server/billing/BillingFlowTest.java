@@ -1,5 +1,6 @@
 package org.orgcert.server.billing;
 
+import org.orgcert.server.TestActors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -202,7 +203,7 @@ class BillingFlowTest extends ServiceTestBase {
         assertThatThrownBy(() -> pay(reference(), -100, "x")).isInstanceOf(Refusal.class);
         Uscc outside = TestUscc.of("91", "530402", String.format("%08d", new Random().nextInt(90_000_000) + 1));
         Application application = approved(outside, "玉溪市撤回测试有限公司", ApplicationKind.NEW);
-        applications.apply(application.id(), ApplicationEvent.WITHDRAW, ACTOR, "employer withdrew");
+        applications.apply(application.id(), ApplicationEvent.WITHDRAW, TestActors.CA_CLERK, "employer withdrew");
         Payment late = pay(reference(), 22000, "someone").payment();
         assertThatThrownBy(() -> payments.match(late.id(), application.id(), ACTOR))
                 .isInstanceOfSatisfying(Refusal.class, p -> assertThat(p.type()).isEqualTo("application-ended"));

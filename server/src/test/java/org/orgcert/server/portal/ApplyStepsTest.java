@@ -11,7 +11,7 @@ class ApplyStepsTest {
     private static final ApplyDraft DRAFT = new ApplyDraft(
             new ApplyDraft.EmployerAnswers("e1", "NEW", "ENTERPRISE_OR_INDIVIDUAL_BUSINESS", null, "李四"), Set.of(),
             "WINDOW", "WINDOW_PICKUP", new ApplyDraft.PlaceAnswers("", "王五", "", "云南省", "昆明市", "", "", ""),
-            Set.of(), "key");
+            Set.of(), "key", null);
 
     @Test
     void theWindowOrAddressStepIsSkippedOnlyForPickUpAtTheCaHall_R_CH_3() {

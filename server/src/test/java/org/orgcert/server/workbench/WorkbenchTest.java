@@ -1,5 +1,6 @@
 package org.orgcert.server.workbench;
 
+import org.orgcert.server.TestActors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -55,7 +56,7 @@ class WorkbenchTest extends ServiceTestBase {
     void productionLateByThreeWorkingDaysIsFlaggedOnTheOperatorsQueue_R_CH_2() {
         long overdue = count(TestStaff.OPERATOR, "in-production", "overdue");
         UUID id = new KeyHolders(context).approved(TestUscc.next(), KeyHolders.NAME, ApplicationKind.NEW).id();
-        applications.apply(id, ApplicationEvent.START_PRODUCTION, "staff:t-operator", null);
+        applications.apply(id, ApplicationEvent.START_PRODUCTION, TestActors.OPERATOR, null);
         clock.advance(Duration.ofDays(8));
         applications.flagOverdueProduction("system:production-overdue");
         assertThat(count(TestStaff.OPERATOR, "in-production", "overdue")).isGreaterThan(overdue);
