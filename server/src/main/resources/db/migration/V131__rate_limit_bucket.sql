@@ -8,3 +8,7 @@ CREATE TABLE rate_limit_bucket (
 );
 
 CREATE INDEX rate_limit_bucket_expires ON rate_limit_bucket (expires_at);
+
+-- A code asked for by a browser that signed in with the number before (its signed-in cookie, EmployerLogin):
+-- such codes have their own daily allowance, which strangers' requests cannot use up.
+ALTER TABLE employer_login_code ADD COLUMN proven BOOLEAN NOT NULL DEFAULT FALSE;

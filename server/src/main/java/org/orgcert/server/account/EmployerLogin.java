@@ -32,7 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
  * request counts first against its client address and the whole service ({@link CodeRequestLimits}); while the
  * number's last code is still valid (not used, not expired, even if its tries are used up) no new code is sent
  * and the request is answered as if one were; the number's own allowance, 10 a day, counts only codes actually
- * sent. A stranger thus gets at most one code a 5 minutes sent to a number.
+ * sent. A stranger thus gets at most one code a 5 minutes sent to a number. A browser that signed in with the
+ * number before proves it with its signed-in cookie ({@link #signedInProof}, a keyed HMAC of the number): its
+ * requests skip the client and global limits and draw on an allowance of their own (10 a day), so a stranger
+ * who uses up the number's allowance for unknown browsers does not lock out the employer's own.
  *
  * <p>A number that belongs to no employer is answered like any other (no SMS is sent), so the endpoint
  * does not tell which numbers are registered.
@@ -65,7 +68,7 @@ class EmployerLogin {
 
     /** What a sign-in attempt gave: the agent, or why not (the wrong try is counted either way). */
     sealed interface Outcome {
-        record SignedIn(Actor.EmployerAgent agent, List<EmployerView> employers) implements Outcome {
+        record SignedIn(MobileNumber mobile, Actor.EmployerAgent agent, List<EmployerView> employers) implements Outcome {
         }
 
         record Refused(AccountRefusal code, String detail) implements Outcome {
@@ -80,8 +83,13 @@ class EmployerLogin {
      *         everyone; 429 {@code code-rate-limited} after 10 codes sent to the number today
      */
     @Transactional
-    public void sendCode(MobileNumber mobile, String client) {
-        limits.admit(client);
+    public void sendCode(MobileNumber mobile, String client, String signedInCookie) {
+        boolean proven = signedInCookie != null && MessageDigest.isEqual(
+                signedInCookie.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                signedInProof(mobile).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        if (!proven) {
+            limits.admit(client);
+        }
         byte[] index = mobileIndex(mobile);
         // One number's requests in turn, so two at once cannot both pass the limits.
         jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(encode(?, 'hex'), 7))", index);
@@ -93,7 +101,7 @@ class EmployerLogin {
                     "mobile", mobile.masked(), "the last code is still valid: nothing sent"));
             return;
         }
-        if (count(index, now.minus(Duration.ofDays(1))) >= MAX_PER_DAY) {
+        if (count(index, now.minus(Duration.ofDays(1)), proven) >= MAX_PER_DAY) {
             throw AccountRefusal.CODE_RATE_LIMITED.refuse("at most " + MAX_PER_DAY
                     + " codes a day are sent to one number; try again tomorrow");
         }
@@ -102,9 +110,9 @@ class EmployerLogin {
         // Earlier codes of this number stop working: only the newest is valid.
         jdbc.update("UPDATE employer_login_code SET used_at = ? WHERE mobile_index = ? AND used_at IS NULL",
                 Timestamp.from(now), index);
-        jdbc.update("INSERT INTO employer_login_code (id, mobile_index, code_hash, created_at, expires_at)"
-                + " VALUES (?, ?, ?, ?, ?)", id, index, codeHash(id, code), Timestamp.from(now),
-                Timestamp.from(now.plus(VALIDITY)));
+        jdbc.update("INSERT INTO employer_login_code (id, mobile_index, code_hash, created_at, expires_at, proven)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", id, index, codeHash(id, code), Timestamp.from(now),
+                Timestamp.from(now.plus(VALIDITY)), proven);
         boolean known = !employers.findByMobile(mobile).isEmpty();
         if (known) {
             // Signed like the bureau's other texts (renewal reminders): an agent knows who writes.
@@ -152,12 +160,22 @@ class EmployerLogin {
                 found.stream().map(e -> e.uscc().value()).collect(Collectors.toSet()));
         audit.record(new AuditEntry(agent.auditName(), "employer-agent.signed-in", "mobile", mobile.masked(),
                 "acting for " + found.stream().map(e -> e.uscc().value()).sorted().toList()));
-        return new Outcome.SignedIn(agent, found);
+        return new Outcome.SignedIn(mobile, agent, found);
     }
 
-    private long count(byte[] index, Instant since) {
-        return jdbc.queryForObject("SELECT count(*) FROM employer_login_code WHERE mobile_index = ? AND created_at > ?",
-                Long.class, index, Timestamp.from(since));
+    /** Codes sent to the number since {@code since}, to signed-in browsers or to others. */
+    private long count(byte[] index, Instant since, boolean proven) {
+        return jdbc.queryForObject("SELECT count(*) FROM employer_login_code WHERE mobile_index = ? AND created_at > ?"
+                + " AND proven = ?", Long.class, index, Timestamp.from(since), proven);
+    }
+
+    /**
+     * The value of the cookie a browser gets when it signs in with {@code mobile}: a keyed HMAC of the number
+     * (the personal-data key), which only the service can make, so holding it proves an earlier sign-in.
+     */
+    String signedInProof(MobileNumber mobile) {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(cipher.blindIndex("login-signed-in", mobile.value()));
     }
 
     private byte[] mobileIndex(MobileNumber mobile) {

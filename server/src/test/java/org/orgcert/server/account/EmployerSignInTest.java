@@ -196,4 +196,38 @@ class EmployerSignInTest extends ServiceTestBase {
         assertThat(requestCode(unknown)).isEqualTo(202);
         assertThat(smsTo(unknown)).isZero();
     }
+
+    @Test
+    @DisplayName("issue 12.9: a stranger who uses up a number's allowance does not lock out a browser that signed in before")
+    void aStrangerCannotLockOutTheEmployersOwnBrowser() {
+        String mobile = nextMobile();
+        employer(mobile);
+        // The employer's own browser signs in once and keeps the signed-in cookie.
+        assertThat(requestCode(mobile)).isEqualTo(202);
+        assertThat(signIn(mobile, codeInOutbox(mobile))).isEqualTo(200);
+        assertThat(browser.cookie("orgcert-signed-in")).isNotBlank();
+        // A stranger (no cookie) asks every 5 minutes until the number's allowance for unknown browsers is gone.
+        BrowserSession stranger = new BrowserSession(client).primeCsrf();
+        int status = 0;
+        for (int i = 0; i < 10; i++) {
+            clock.advance(EmployerLogin.VALIDITY);
+            status = client.post().uri("/api/v1/employer-login/code").headers(stranger::withCsrf)
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("mobile", mobile)).exchange()
+                    .returnResult(String.class).getStatus().value();
+        }
+        assertThat(status).as("the stranger's eleventh code today").isEqualTo(429);
+        int sent = smsTo(mobile);
+        // The employer's browser still gets its code, and signs in with it.
+        clock.advance(EmployerLogin.VALIDITY);
+        assertThat(requestCode(mobile)).isEqualTo(202);
+        assertThat(smsTo(mobile)).isEqualTo(sent + 1);
+        assertThat(signIn(mobile, codeInOutbox(mobile))).isEqualTo(200);
+        // A made-up cookie proves nothing.
+        BrowserSession forger = new BrowserSession(client).primeCsrf();
+        clock.advance(EmployerLogin.VALIDITY);
+        assertThat(client.post().uri("/api/v1/employer-login/code").headers(forger::withCsrf)
+                .header(org.springframework.http.HttpHeaders.COOKIE, "orgcert-signed-in=AAAA")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("mobile", mobile)).exchange()
+                .returnResult(String.class).getStatus().value()).isEqualTo(429);
+    }
 }
