@@ -10,8 +10,8 @@ import org.orgcert.server.audit.AuditVerification.BrokenLink;
 
 /**
  * Checks links one after another, in chain order, from a point known to be good (the start of the chain or a
- * checkpoint): numbers without gaps, each link following the one before, each record unchanged (its MAC) and each
- * link's keyed hash. Links made before records had MACs (the unkeyed SHA-256 of {@link AuditHash}) are accepted
+ * checkpoint): numbers without gaps, each link following the one before, and each link's keyed hash, which covers
+ * the record's content. Links made before records had MACs (the unkeyed SHA-256 of {@link AuditHash}) are accepted
  * only at the start of the chain, before the first keyed one. Collects what does not verify and goes on, so that
  * one edit does not hide another.
  */
@@ -74,10 +74,11 @@ final class AuditChainWalk {
                 }
             } else {
                 unkeyedAllowed = false;
-                if (!AuditMac.same(mac.record(recordId, occurredAt, entry), recordMac)) {
-                    problem = "its content was changed after it was written";
-                } else if (!AuditMac.same(mac.link(linkPrev, linkSeq, recordId, recordMac), linkHash)) {
-                    problem = "its link was not made by the service";
+                // One HMAC while all is well: the link's covers the record's content. The record's own MAC only
+                // tells which of the two was changed.
+                if (!AuditMac.same(mac.link(linkPrev, linkSeq, recordId, occurredAt, entry), linkHash)) {
+                    problem = AuditMac.same(mac.record(recordId, occurredAt, entry), recordMac)
+                            ? "its link was not made by the service" : "its content was changed after it was written";
                 }
             }
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,6 +49,8 @@ class AuditChainer {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final AuditKeyring keys;
+    /** False in a one-shot command: what it records is linked by the service's next sweep. */
+    private final boolean background;
     private final AtomicBoolean requested = new AtomicBoolean();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "audit-chainer");
@@ -55,11 +58,15 @@ class AuditChainer {
         return thread;
     });
 
-    AuditChainer(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditKeyring keys) {
+    AuditChainer(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditKeyring keys,
+            @Value("${orgcert.command:}") String command) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.keys = keys;
-        worker.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        this.background = command.isBlank();
+        if (background) {
+            worker.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        }
     }
 
     /**
@@ -67,7 +74,7 @@ class AuditChainer {
      * a busy service chained one or two records per pass, and the passes cost a quarter of its database work.
      */
     void request() {
-        if (requested.compareAndSet(false, true)) {
+        if (background && requested.compareAndSet(false, true)) {
             worker.schedule(this::sweep, GATHER_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
@@ -133,7 +140,7 @@ class AuditChainer {
                 continue;
             }
             seq++;
-            byte[] hash = mac.link(prev, seq, record.id(), record.mac());
+            byte[] hash = mac.link(prev, seq, record.id(), record.occurredAt(), record.entry());
             links.add(new Object[] {seq, record.id(), prev, hash});
             prev = hash;
         }

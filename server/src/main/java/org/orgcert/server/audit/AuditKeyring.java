@@ -13,11 +13,13 @@ import org.springframework.stereotype.Component;
  * Hands out the audit keys ({@link AuditKeys}) of {@code <data dir>/keys} ({@code orgcert.audit.key-folder} moves
  * them; every node of a cluster needs the same). The service creates them on its first
  * start and does not start when the MAC key is gone while the database holds records made with it (a new key
- * would make the whole log look forged: restore the file instead). A one-shot command ({@code orgcert.command})
- * only reads them, when first asked, so that {@code audit-verify} can say it could not check rather than fail.
+ * would make the whole log look forged: restore the file instead); so do one-shot commands that record
+ * ({@code import-registry}). {@code audit-verify} only reads them, when first asked, so that it can say it could
+ * not check rather than fail, and never makes a key of its own.
  */
 @Component
 class AuditKeyring {
+    private static final String VERIFY_COMMAND = "audit-verify";
     private final Path folder;
     private final ThreadLocal<AuditMac> macs = ThreadLocal.withInitial(() -> keys().mac());
     private volatile AuditKeys keys;
@@ -25,7 +27,7 @@ class AuditKeyring {
     AuditKeyring(OrgCertProperties properties, JdbcTemplate jdbc, @Value("${orgcert.command:}") String command,
             @Value("${orgcert.audit.key-folder:}") String keyFolder) {
         this.folder = keyFolder.isBlank() ? properties.dataDir().resolve("keys") : Path.of(keyFolder);
-        if (command.isBlank()) {
+        if (!command.equals(VERIFY_COMMAND)) {
             if (!Files.exists(folder.resolve(AuditKeys.MAC_FILE)) && Boolean.TRUE.equals(jdbc.queryForObject(
                     "SELECT EXISTS (SELECT 1 FROM audit_record WHERE mac IS NOT NULL)", Boolean.class))) {
                 throw new IllegalStateException(folder.resolve(AuditKeys.MAC_FILE) + " is missing but the audit log"

@@ -47,7 +47,9 @@ public sealed interface AuditVerification {
             if (!brokenLinks.isEmpty()) {
                 return brokenLinks.get(0).seq();
             }
-            return truncation.map(t -> Math.min(t.records(), t.checkpointRecords()) + 1).orElse(0L);
+            // Records removed: the first missing one; the chain rewritten: the checkpointed head, no longer the same.
+            return truncation.map(t -> t.records() < t.checkpointRecords() ? t.records() + 1 : t.checkpointRecords())
+                    .orElse(0L);
         }
 
         /** One line for people: what is wrong, the first of each kind. */

@@ -83,7 +83,7 @@ class AuditLegacyMigrationTest extends ServiceTestBase {
                 jdbc.update("INSERT INTO audit_record (id, occurred_at, actor, action, subject_type, subject_id, detail,"
                         + " mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, Timestamp.from(at), entry.actor(), entry.action(),
                         entry.subjectType(), entry.subjectId(), entry.detail(), keys.mac().record(id, at, entry));
-                AuditChainer chainer = new AuditChainer(jdbc, transactions, keys);
+                AuditChainer chainer = new AuditChainer(jdbc, transactions, keys, "");
                 chainer.stop(); // this test chains by itself, on its one connection
                 assertThat(chainer.chainAll()).isEqualTo(1);
                 assertThat(verifier.verify()).isEqualTo(new AuditVerification.Intact(6, 0, Optional.empty()));

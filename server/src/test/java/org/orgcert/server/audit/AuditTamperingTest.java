@@ -146,8 +146,8 @@ class AuditTamperingTest extends ServiceTestBase {
         byte[] prev = hashAt(2);
         for (long seq = 3; seq <= 5; seq++) {
             long recordId = recordIdAt(seq);
-            byte[] mac = jdbc.queryForObject("SELECT mac FROM audit_record WHERE id = ?", byte[].class, recordId);
-            byte[] hash = theirKey.link(prev, seq, recordId, mac);
+            AuditRecord record = log.history("application", "A-" + seq).get(0);
+            byte[] hash = theirKey.link(prev, seq, recordId, record.occurredAt(), record.entry());
             jdbc.update("UPDATE audit_link SET prev_hash = ?, hash = ? WHERE seq = ?", prev, hash, seq);
             prev = hash;
         }
