@@ -226,6 +226,11 @@ public class ApplicationService {
             // what its own capability produced: no person completes either by a bare event.
             throw ApplicationRefusal.TRANSITION_NOT_ALLOWED.refuse("production completes only with what it produced");
         }
+        if (event == ApplicationEvent.CONFIRM_BY_PHONE || event == ApplicationEvent.DECLINE_BY_PHONE) {
+            // The employer's answer also updates the insurance record or declines (R-REV-3): review's use case.
+            throw ApplicationRefusal.TRANSITION_NOT_ALLOWED.refuse(event + " is recorded with the employer's answer"
+                    + " (POST /api/v1/applications/{id}/review/phone-confirmation)");
+        }
         if (event == ApplicationEvent.FORWARD) {
             // A forwarding is always a batch, even of one: its reason for missing papers is kept for the CA.
             forward(actor, List.of(id), reason);

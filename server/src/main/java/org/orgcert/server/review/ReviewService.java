@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.orgcert.server.application.Application;
 import org.orgcert.server.application.ApplicationEvent;
 import org.orgcert.server.application.ApplicationService;
+import org.orgcert.server.application.ApplicationTransitions;
 import org.orgcert.server.application.ApplicationState;
 import org.orgcert.server.application.Guard;
 import org.orgcert.server.application.TransitionGuard;
@@ -29,14 +30,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewService implements TransitionGuard {
     private final ApplicationService applications;
+    private final ApplicationTransitions transitions;
     private final InsuranceRegistry registry;
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final Clock clock;
 
-    ReviewService(ApplicationService applications, InsuranceRegistry registry, JdbcTemplate jdbc, AuditLog audit,
+    ReviewService(ApplicationService applications, ApplicationTransitions transitions, InsuranceRegistry registry, JdbcTemplate jdbc, AuditLog audit,
             Clock clock) {
         this.applications = applications;
+        this.transitions = transitions;
         this.registry = registry;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -88,7 +91,7 @@ public class ReviewService implements TransitionGuard {
         ReviewResult latest = latest(applicationId).filter(r -> r.outcome() == ReviewOutcome.MISMATCH)
                 .orElseThrow(() -> ReviewRefusal.NO_MISMATCH.refuse("there is no difference awaiting confirmation"));
         if (!agreed) {
-            applications.apply(applicationId, ApplicationEvent.DECLINE_BY_PHONE, actor, "the employer did not agree");
+            transitions.apply(applicationId, ApplicationEvent.DECLINE_BY_PHONE, actor, "the employer did not agree");
             return latest;
         }
         InsuranceRecord record = latest.records().get(0);
@@ -96,7 +99,7 @@ public class ReviewService implements TransitionGuard {
                 application.form().legalRepresentative());
         audit.record(new AuditEntry(actor.auditName(), "review.record-updated", "insurance-record", record.recordId(),
                 "updated to the certificate's data after phone confirmation (R-REV-3)"));
-        applications.apply(applicationId, ApplicationEvent.CONFIRM_BY_PHONE, actor, "the employer agreed");
+        transitions.apply(applicationId, ApplicationEvent.CONFIRM_BY_PHONE, actor, "the employer agreed");
         return store(applicationId, ReviewOutcome.CONFIRMED_BY_PHONE, latest.records(), latest.differences(),
                 actor.auditName());
     }
