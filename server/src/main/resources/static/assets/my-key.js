@@ -100,18 +100,22 @@
     document.getElementById("unlock-button").addEventListener("click", function () {
       var pin = document.getElementById("unlock-pin");
       say(unlock, "#unlock-result", unlock.dataset.working);
+      // The assistant makes a secret and gives only its hash, which goes with the request: the bureau's response
+      // is then fetched by the assistant itself with the secret. This page (and whoever reads it) never sees it.
+      var responseKeyHash;
       assistant("/v1/unblock-challenge").then(function (challenge) {
+        responseKeyHash = challenge.responseKeyHash;
         return service("POST", "/api/v1/unlock-requests", {tokenSerial: challenge.tokenSerial,
-          challenge: challenge.challenge});
+          challenge: challenge.challenge, responseKeyHash: responseKeyHash});
       }).then(function poll(request) {
-        if (request.response) { return request; }
+        if (request.state === "APPROVED") { return request; }
         if (request.state === "REJECTED") { throw {text: unlock.dataset.rejected}; }
         say(unlock, "#unlock-result", unlock.dataset.waiting);
         return sleep(5000).then(function () {
           return service("GET", "/api/v1/unlock-requests/" + request.id);
         }).then(poll);
       }).then(function (request) {
-        return assistant("/v1/unblock", {response: request.response, newPin: pin.value});
+        return assistant("/v1/unlock", {requestId: request.id, responseKeyHash: responseKeyHash, newPin: pin.value});
       }).then(function () {
         pin.value = "";
         say(unlock, "#unlock-result", unlock.dataset.done);

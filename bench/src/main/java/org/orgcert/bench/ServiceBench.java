@@ -40,6 +40,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>{@code service.produce}: applications taken from submitted to produced through the service layer
  *       (submit, receive, review with the registry check, approve, produce: key pair on a software token,
  *       certificate recorded, signed and loaded), several at once, as many workers as cores × 2;</li>
+ *   <li>{@code service.produce.parallel16}: approved applications produced (the production step alone) by 16
+ *       concurrent producers, as 16 operators pressing "produce" at once; any failure or refusal is counted in
+ *       {@code service.produce.parallel16.errors} (it must be 0);</li>
  *   <li>{@code service.startup}: launch of {@code orgcert-server-*-exec.jar} to a healthy
  *       {@code /actuator/health}, on a new data folder (first start: database created, CA keys made) and
  *       again on the same folder (every later start).</li>
@@ -48,13 +51,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class ServiceBench {
     private static final int WARM_UP = 300;
     private static final int APPLICATIONS = Integer.getInteger("applications", 10_000);
+    private static final int PARALLEL_APPLICATIONS = Integer.getInteger("parallelApplications", 2_000);
+    private static final int PRODUCERS = 16;
 
     private ServiceBench() {
     }
 
     public static void main(String[] args) throws Exception {
         List<String> lines = new ArrayList<>();
-        lines.addAll(startup(Path.of(args.length > 0 ? args[0] : "server/target")));
+        // -Dservice.skipStartup=true: production figures only (on a machine too loaded to start in 60 s).
+        if (!Boolean.getBoolean("service.skipStartup")) {
+            lines.addAll(startup(Path.of(args.length > 0 ? args[0] : "server/target")));
+        }
         lines.addAll(produce());
         System.out.println();
         lines.forEach(System.out::println);
@@ -81,13 +89,13 @@ public final class ServiceBench {
             BundledInsuranceRegistry registry = context.getBean(BundledInsuranceRegistry.class);
             List<Uscc> usccs = new ArrayList<>();
             StringBuilder csv = new StringBuilder("record_id,uscc,name,legal_representative,insuring_division\n");
-            for (int i = 0; i < WARM_UP + APPLICATIONS; i++) {
+            for (int i = 0; i < WARM_UP + APPLICATIONS + PARALLEL_APPLICATIONS; i++) {
                 Uscc uscc = Uscc.complete("91", "530102", String.format("%08d", 10_000_000 + i));
                 usccs.add(uscc);
                 csv.append("B").append(i).append(',').append(uscc).append(",昆明市基准测试有限公司,张三,530102\n");
             }
             registry.importCsv(new StringReader(csv.toString()), "bench");
-            Runnable[] work = new Runnable[usccs.size()];
+            Runnable[] work = new Runnable[WARM_UP + APPLICATIONS];
             for (int i = 0; i < work.length; i++) {
                 Uscc uscc = usccs.get(i);
                 work[i] = () -> oneApplication(applications, review, production, uscc);
@@ -97,9 +105,41 @@ public final class ServiceBench {
             long start = System.nanoTime();
             run(work, WARM_UP, work.length, threads);
             double seconds = (System.nanoTime() - start) / 1e9;
-            return List.of(String.format(Locale.ROOT, "service.produce %.0f applications/s", APPLICATIONS / seconds),
-                    String.format(Locale.ROOT, "service.produce.count %d applications", APPLICATIONS));
+            List<String> lines = new ArrayList<>(List.of(
+                    String.format(Locale.ROOT, "service.produce %.0f applications/s", APPLICATIONS / seconds),
+                    String.format(Locale.ROOT, "service.produce.count %d applications", APPLICATIONS)));
+            lines.addAll(parallel16(applications, review, production, usccs.subList(work.length, usccs.size()), threads));
+            return lines;
         }
+    }
+
+    /** 16 producers at once over approved applications: progress for all, no error, no refusal. */
+    private static List<String> parallel16(ApplicationService applications, ReviewService review,
+            ProductionStep production, List<Uscc> usccs, int threads) throws Exception {
+        List<UUID> approved = java.util.Collections.synchronizedList(new ArrayList<>());
+        Runnable[] approve = usccs.stream().map(uscc -> (Runnable) () -> approved.add(
+                approved(applications, review, uscc))).toArray(Runnable[]::new);
+        run(approve, 0, approve.length, threads);
+        java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> first = new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable[] produce = approved.stream().map(id -> (Runnable) () -> {
+            try {
+                production.produce(id, OPERATOR);
+            } catch (RuntimeException e) {
+                errors.incrementAndGet();
+                first.compareAndSet(null, e);
+            }
+        }).toArray(Runnable[]::new);
+        long start = System.nanoTime();
+        run(produce, 0, produce.length, PRODUCERS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (first.get() != null) {
+            first.get().printStackTrace();
+        }
+        return List.of(String.format(Locale.ROOT, "service.produce.parallel16 %.0f applications/s",
+                        (produce.length - errors.get()) / seconds),
+                String.format(Locale.ROOT, "service.produce.parallel16.errors %d", errors.get()),
+                String.format(Locale.ROOT, "service.produce.parallel16.count %d applications", produce.length));
     }
 
     /** Each step by its role, as the decision table wants it. */
@@ -109,6 +149,11 @@ public final class ServiceBench {
 
     private static void oneApplication(ApplicationService applications, ReviewService review, ProductionStep production,
             Uscc uscc) {
+        production.produce(approved(applications, review, uscc), OPERATOR);
+    }
+
+    /** An application submitted, received, reviewed and approved: ready to produce. */
+    private static UUID approved(ApplicationService applications, ReviewService review, Uscc uscc) {
         Application application = applications.submit(new SubmitApplication(ApplicationKind.NEW,
                 "昆明市基准测试有限公司", uscc, EmployerType.ENTERPRISE_OR_INDIVIDUAL_BUSINESS, "张三", true, "张三",
                 Channel.CA_HALL, Delivery.ON_THE_SPOT, null, null), null, CA_CLERK);
@@ -118,7 +163,7 @@ public final class ServiceBench {
         applications.tick(id, application.requiredMaterials(), REVIEWER);
         review.check(id, REVIEWER);
         applications.apply(id, ApplicationEvent.APPROVE, REVIEWER, null);
-        production.produce(id, OPERATOR);
+        return id;
     }
 
     private static void run(Runnable[] work, int from, int to, int threads) throws Exception {

@@ -192,14 +192,15 @@ public final class KeyAssistant {
 
     /**
      * Files an unlock request for the token's current unblock challenge, in the employer agent's session
-     * ({@link ServiceClient#signIn}). Free (R-FEE-1 d).
+     * ({@link ServiceClient#signIn}), with the SHA-256 of {@code secret}: only its holder gets the response. Free
+     * (R-FEE-1 d).
      *
      * @throws TokenException UNBLOCK_EXHAUSTED (a locked token without codes goes back to the bureau)
      * @throws org.orgcert.key.service.ServiceException unknown-token, unlock-rate-limited, invalid-challenge
      */
-    public UnlockRequest requestUnlock(Token token, ServiceClient service) {
+    public UnlockRequest requestUnlock(Token token, ServiceClient service, UnlockSecret secret) {
         String serial = token.info().serial();
-        return service.fileUnlockRequest(serial, token.unblockChallenge());
+        return service.fileUnlockRequest(serial, token.unblockChallenge(), secret.hash());
     }
 
     /**
@@ -228,14 +229,17 @@ public final class KeyAssistant {
     }
 
     /**
-     * Applies an approved unlock request: unblocks the token with its one-time response and sets {@code newPin}.
+     * Applies an approved unlock request: gets its one-time response from the service with the {@code secret} made
+     * when filing it, unblocks the token with it and sets {@code newPin}.
      *
      * @throws KeyAssistantException NOT_APPROVED when the request is not approved or is another token's
      * @throws TokenException        PIN_POLICY (try another PIN; the response stays usable), WRONG_UNBLOCK_RESPONSE
      *                               (the token shows another challenge now)
+     * @throws org.orgcert.key.service.ServiceException {@code wrong-response-secret}, {@code unlock-not-approved}
      */
-    public void applyUnlock(Token token, UnlockRequest approved, char[] newPin) {
-        if (approved.state() != UnlockRequest.State.APPROVED || approved.response() == null) {
+    public void applyUnlock(Token token, ServiceClient service, UnlockRequest approved, UnlockSecret secret,
+            char[] newPin) {
+        if (approved.state() != UnlockRequest.State.APPROVED) {
             throw new KeyAssistantException(KeyAssistantException.Kind.NOT_APPROVED, "Unlock request " + approved.id()
                     + " is " + approved.state() + ", not approved.");
         }
@@ -244,7 +248,7 @@ public final class KeyAssistant {
             throw new KeyAssistantException(KeyAssistantException.Kind.NOT_APPROVED, "Unlock request " + approved.id()
                     + " is for token " + approved.tokenSerial() + ", not for this token " + serial + ".");
         }
-        token.unblock(approved.response(), newPin);
+        token.unblock(service.unlockResponse(approved.id(), secret), newPin);
     }
 
     /**

@@ -160,21 +160,23 @@ class KeyAssistantTest {
         try (Token token = made.open()) {
             lock(token);
             UnblockResponse response = AUTHORITY.respond(made.serial(), assistant.unblockChallenge(token));
-            UnlockRequest pending = new UnlockRequest("r1", made.serial(), UnlockRequest.State.PENDING, null, null);
+            UnlockSecret secret = UnlockSecret.random();
+            // Refused before the service is asked (no service here): not approved, or another token's request.
+            UnlockRequest pending = new UnlockRequest("r1", made.serial(), UnlockRequest.State.PENDING, null);
             assertThat(catchThrowableOfType(KeyAssistantException.class,
-                    () -> assistant.applyUnlock(token, pending, NEW_PIN)).kind())
+                    () -> assistant.applyUnlock(token, null, pending, secret, NEW_PIN)).kind())
                     .isEqualTo(KeyAssistantException.Kind.NOT_APPROVED);
-            UnlockRequest other = new UnlockRequest("r2", "OTHER1", UnlockRequest.State.APPROVED, response, null);
+            UnlockRequest other = new UnlockRequest("r2", "OTHER1", UnlockRequest.State.APPROVED, null);
             assertThat(catchThrowableOfType(KeyAssistantException.class,
-                    () -> assistant.applyUnlock(token, other, NEW_PIN)).getMessage()).contains("OTHER1")
-                    .doesNotContain(response.text());
-            UnlockRequest approved = new UnlockRequest("r3", made.serial(), UnlockRequest.State.APPROVED, response, null);
-            assertThat(approved.toString()).doesNotContain(response.text());
+                    () -> assistant.applyUnlock(token, null, other, secret, NEW_PIN)).getMessage()).contains("OTHER1")
+                    .doesNotContain(secret.value());
+            assertThat(secret.toString()).doesNotContain(secret.value());
+            assertThat(secret.hash()).hasSize(64).doesNotContain(secret.value());
 
             assertThat(catchThrowableOfType(TokenException.class,
-                    () -> assistant.applyUnlock(token, approved, "short".toCharArray())).kind())
+                    () -> assistant.unblock(token, response, "short".toCharArray())).kind())
                     .isEqualTo(TokenException.Kind.PIN_POLICY);
-            assistant.applyUnlock(token, approved, NEW_PIN);
+            assistant.unblock(token, response, NEW_PIN);
             assertThat(token.info().state()).isEqualTo(TokenState.PERSONALISED);
         }
     }

@@ -16,6 +16,8 @@ import org.orgcert.key.KeyInfo;
 import org.orgcert.key.Renewal;
 import org.orgcert.key.SignedData;
 import org.orgcert.key.SuccessorUpdate;
+import org.orgcert.key.UnlockSecret;
+import org.orgcert.key.UnlockSecrets;
 import org.orgcert.key.TokenSource;
 import org.orgcert.key.local.AllowedOrigins;
 import org.orgcert.key.local.LocalApi;
@@ -178,10 +180,19 @@ final class Commands {
         }
         signIn(service, mobile);
         UnlockRequest request;
+        UnlockSecret secret;
+        // Only this assistant gets the bureau's response, for the secret it made when filing (kept in a 0600 file
+        // so that --request can finish later); nobody is shown the response.
+        UnlockSecrets secrets = UnlockSecrets.ofUser();
         if (args.value(Option.REQUEST).isPresent()) {
-            request = service.unlockRequest(args.value(Option.REQUEST).get());
+            String filed = args.value(Option.REQUEST).get();
+            request = service.unlockRequest(filed);
+            secret = secrets.load(request.id()).orElseThrow(() -> new UsageException("Unlock request " + filed
+                    + " was not filed by this user's assistant on this computer; file a new one with unlock --mobile."));
         } else {
-            request = service.fileUnlockRequest(tokenSerial, challenge);
+            secret = UnlockSecret.random();
+            request = service.fileUnlockRequest(tokenSerial, challenge, secret.hash());
+            secrets.save(request.id(), secret);
             out.println("Unlock request " + request.id() + " filed for token " + tokenSerial + " (free, R-FEE-1 d).");
         }
         int minutes = args.number(Option.WAIT_MINUTES, 30, 0, 24 * 60);
@@ -208,7 +219,8 @@ final class Commands {
         for (int attempt = 1; ; attempt++) {
             char[] newPin = terminal.newPin(args.value(Option.NEW_PIN_ENV));
             try (Token token = tokenSource().open()) {
-                assistant.applyUnlock(token, request, newPin);
+                assistant.applyUnlock(token, service, request, secret, newPin);
+                secrets.delete(request.id());
                 TokenInfo info = token.info();
                 out.println("Token " + info.serial() + " unlocked with the new PIN; " + info.retriesLeft()
                         + " PIN tries, " + info.unblockCodesLeft() + " unblock codes left.");

@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.orgcert.key.KeyAssistant;
+import org.orgcert.key.KeyAssistantException;
+import org.orgcert.key.UnlockSecret;
 import org.orgcert.key.SignedData;
 import org.orgcert.key.TokenSource;
 import org.orgcert.key.service.ServiceClient;
@@ -35,7 +37,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   GET  /v1/token              token and certificate information (no PIN)
  *   POST /v1/pin                {oldPin, newPin}
  *   POST /v1/sign               {pin, data: base64}              -&gt; {signature, certificate}
- *   GET  /v1/unblock-challenge                                   -&gt; {tokenSerial, challenge}
+ *   GET  /v1/unblock-challenge                                   -&gt; {tokenSerial, challenge, responseKeyHash}
+ *   POST /v1/unlock             {requestId, responseKeyHash, newPin}  the bureau's response fetched with this
+ *                                                                assistant's secret, the token unblocked
  *   POST /v1/unblock            {response, newPin}
  *   POST /v1/certificate        {pin, certificate: base64 DER}   (refused for another key)
  *   POST /v1/renew              {pin}                            the whole renewal through the service
@@ -58,6 +62,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class LocalApi implements AutoCloseable {
     /** The default port of {@code serve}. */
     public static final int DEFAULT_PORT = 17017;
+    /** How many unlock response keys the assistant keeps at once. */
+    static final int KEPT_SECRETS = 16;
     /** The largest request body accepted, in bytes. */
     public static final int MAX_BODY = 64 * 1024;
     private static final int DRAIN_LIMIT = 1024 * 1024;
@@ -72,6 +78,14 @@ public final class LocalApi implements AutoCloseable {
     private final Clock clock;
     private final AccessLog log;
     private final Map<String, Route> routes;
+    /** Response keys made for unlock requests, by their hash; the oldest goes when there are more. */
+    private final Map<String, UnlockSecret> unlockSecrets = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, UnlockSecret> eldest) {
+                    return size() > KEPT_SECRETS;
+                }
+            });
     private final Set<String> hosts;
 
     /** One endpoint: its method, the body fields it takes (none for GET) and what it does with an open token. */
@@ -100,6 +114,7 @@ public final class LocalApi implements AutoCloseable {
                 "/v1/sign", new Route("POST", Set.of("pin", "data"), this::sign),
                 "/v1/unblock-challenge", new Route("GET", Set.of(), this::unblockChallenge),
                 "/v1/unblock", new Route("POST", Set.of("response", "newPin"), this::unblock),
+                "/v1/unlock", new Route("POST", Set.of("requestId", "responseKeyHash", "newPin"), this::unlock),
                 "/v1/certificate", new Route("POST", Set.of("pin", "certificate"), this::importCertificate),
                 "/v1/renew", new Route("POST", Set.of("pin"), this::renew),
                 "/v1/fetch-successor", new Route("POST", Set.of("pin"), this::fetchSuccessor));
@@ -156,9 +171,31 @@ public final class LocalApi implements AutoCloseable {
                 .put("certificate", Base64.getEncoder().encodeToString(signed.certificate()));
     }
 
+    /**
+     * The token's challenge, and the SHA-256 of a new secret this assistant keeps (in memory, the last
+     * {@value #KEPT_SECRETS}): the page files the request with that hash, and only this assistant can then fetch
+     * the bureau's response ({@code /v1/unlock}); the page never sees it.
+     */
     private ObjectNode unblockChallenge(Call call) {
         UnblockChallenge challenge = assistant.unblockChallenge(call.token());
-        return Json.object().put("tokenSerial", call.token().info().serial()).put("challenge", challenge.text());
+        UnlockSecret secret = UnlockSecret.random();
+        unlockSecrets.put(secret.hash(), secret);
+        return Json.object().put("tokenSerial", call.token().info().serial()).put("challenge", challenge.text())
+                .put("responseKeyHash", secret.hash());
+    }
+
+    /** An approved request filed with one of this assistant's response keys: fetches the response and unblocks. */
+    private ObjectNode unlock(Call call) {
+        String hash = call.body().requiredText("responseKeyHash");
+        UnlockSecret secret = unlockSecrets.get(hash);
+        if (secret == null) {
+            throw new KeyAssistantException(KeyAssistantException.Kind.NOT_APPROVED, "This assistant did not make that"
+                    + " response key (or was restarted since); request the unlock again.");
+        }
+        UnblockResponse response = service.unlockResponse(call.body().requiredText("requestId"), secret);
+        assistant.unblock(call.token(), response, call.body().required("newPin"));
+        unlockSecrets.remove(hash);
+        return Views.info(assistant.info(call.token()));
     }
 
     private ObjectNode unblock(Call call) {

@@ -64,18 +64,19 @@ final class Responses {
         } catch (IllegalArgumentException e) {
             throw ServiceException.unexpected(status, "The service gave an unknown unlock request state.");
         }
-        UnblockResponse response = null;
-        if (state == UnlockRequest.State.APPROVED) {
-            try {
-                response = UnblockResponse.parse(text(status, json, "response"));
-            } catch (TokenException e) {
-                // never quote the text: it is a one-time secret
-                throw ServiceException.unexpected(status, "The service's unblock response is not readable.");
-            }
-        }
         String reason = json.path("reason").isString() ? json.path("reason").asString() : null;
-        return new UnlockRequest(text(status, json, "id"), text(status, json, "tokenSerial"), state, response,
-                reason);
+        return new UnlockRequest(text(status, json, "id"), text(status, json, "tokenSerial"), state, reason);
+    }
+
+    /** The unblock response the service gave the filing assistant for its secret. */
+    static UnblockResponse unblockResponse(int status, byte[] body) {
+        JsonNode json = object(status, body);
+        try {
+            return UnblockResponse.parse(text(status, json, "response"));
+        } catch (TokenException e) {
+            // never quote the text: it is a one-time secret
+            throw ServiceException.unexpected(status, "The service's unblock response is not readable.");
+        }
     }
 
     static Revocation revocation(int status, byte[] body) {

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.orgcert.token.UnblockChallenge;
+import org.orgcert.token.UnblockResponse;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -179,21 +180,42 @@ public final class ServiceClient {
     // ---- unlock and loss (session) ----
 
     /**
-     * Files an unlock request for the locked token {@code tokenSerial} showing {@code challenge} (R-FEE-1 d).
+     * Files an unlock request for the locked token {@code tokenSerial} showing {@code challenge} (R-FEE-1 d), with
+     * the SHA-256 of the secret for which the service will give this assistant the response.
      *
      * @throws ServiceException {@code unknown-token}, {@code unlock-rate-limited}, {@code invalid-challenge},
      *                          {@code unauthenticated} (not signed in)
      */
-    public UnlockRequest fileUnlockRequest(String tokenSerial, UnblockChallenge challenge) {
+    public UnlockRequest fileUnlockRequest(String tokenSerial, UnblockChallenge challenge, String responseKeyHash) {
         byte[] body = json(g -> {
             g.writeStringProperty("tokenSerial", tokenSerial);
             g.writeStringProperty("challenge", challenge.text());
+            g.writeStringProperty("responseKeyHash", responseKeyHash);
         });
         Answer answer = post("/api/v1/unlock-requests", body, true);
         return Responses.unlockRequest(answer.expect(201), answer.body());
     }
 
-    /** The unlock request {@code id} as it is now (with the one-time response once approved). */
+    /**
+     * The bureau's one-time response to approved unlock request {@code id}, for the secret this assistant made when
+     * filing it. No session needed: the secret is the proof.
+     *
+     * @throws ServiceException {@code wrong-response-secret}, {@code unlock-not-approved} (with {@code state})
+     */
+    public UnblockResponse unlockResponse(String id, org.orgcert.key.UnlockSecret secret) {
+        if (id == null || !REQUEST_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("an unlock request id is letters, digits and hyphens");
+        }
+        byte[] body = json(g -> g.writeStringProperty("secret", secret.value()));
+        try {
+            Answer answer = post("/api/v1/unlock-requests/" + id + "/response", body, false);
+            return Responses.unblockResponse(answer.expect(200), answer.body());
+        } finally {
+            Arrays.fill(body, (byte) 0);
+        }
+    }
+
+    /** The unlock request {@code id} as it is now (never with the response). */
     public UnlockRequest unlockRequest(String id) {
         if (id == null || !REQUEST_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("an unlock request id is letters, digits and hyphens");

@@ -61,19 +61,17 @@ class ResponsesTest {
         UnlockRequest pending = Responses.unlockRequest(201, body("{\"id\":\"0d6f\",\"tokenSerial\":\"SW01\","
                 + "\"certificateSerial\":\"1A\",\"state\":\"PENDING\",\"requestedBy\":\"employer-agent:138****0000\"}"));
         assertThat(pending.state()).isEqualTo(UnlockRequest.State.PENDING);
-        assertThat(pending.response()).isNull();
 
+        // The response comes only from the response endpoint, for the assistant's secret.
         UnblockResponse response = new UnblockAuthority(new byte[32]).respond("SW01", new UnblockChallenge(new byte[10]));
-        UnlockRequest approved = Responses.unlockRequest(200, body("{\"id\":\"0d6f\",\"tokenSerial\":\"SW01\","
-                + "\"state\":\"APPROVED\",\"response\":\"" + response.text() + "\"}"));
-        assertThat(approved.response()).isEqualTo(response);
-        assertThat(approved.toString()).doesNotContain(response.text());
+        assertThat(Responses.unblockResponse(200, body("{\"id\":\"0d6f\",\"tokenSerial\":\"SW01\","
+                + "\"state\":\"APPROVED\",\"response\":\"" + response.text() + "\"}"))).isEqualTo(response);
 
         UnlockRequest rejected = Responses.unlockRequest(200, body("{\"id\":\"0d6f\",\"tokenSerial\":\"SW01\","
                 + "\"state\":\"REJECTED\",\"reason\":\"the caller could not confirm the employer\"}"));
         assertThat(rejected.reason()).isEqualTo("the caller could not confirm the employer");
 
-        ServiceException unreadable = catchThrowableOfType(ServiceException.class, () -> Responses.unlockRequest(200,
+        ServiceException unreadable = catchThrowableOfType(ServiceException.class, () -> Responses.unblockResponse(200,
                 body("{\"id\":\"1\",\"tokenSerial\":\"SW01\",\"state\":\"APPROVED\",\"response\":\"SECRET-TYPO\"}")));
         assertThat(unreadable.code()).isEqualTo(ServiceException.UNEXPECTED);
         assertThat(unreadable.detail()).doesNotContain("SECRET");

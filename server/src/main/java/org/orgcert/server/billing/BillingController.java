@@ -151,8 +151,7 @@ class BillingController {
 
     @PostMapping("/api/v1/invoice-requests/{id}/issued")
     void invoiceIssued(@PathVariable UUID id, @RequestBody Issued issued, Actor actor) {
-        actor.require("recording an invoice", StaffRole.CA_SERVICE);
-        invoices.issued(id, issued.taxReference(), actor.auditName());
+        invoices.issued(id, issued.taxReference(), actor);
     }
 
     @PostMapping("/api/v1/payments")

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.orgcert.server.application.Application;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
+import org.orgcert.server.domain.Actor;
 import org.orgcert.server.domain.Refusal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -80,18 +81,25 @@ public class InvoiceRequests {
         return list(application.id()).stream().filter(r -> r.id().equals(request.id())).findFirst().orElseThrow();
     }
 
-    /** Staff record the invoice number once they issued it in the tax system. */
+    /**
+     * Staff record the invoice number once they issued it in the tax system ({@link InvoiceDecisions}).
+     *
+     * @throws Refusal 400 without a number; 403 {@code role-not-allowed}; 409 {@code not-requested} (unknown or
+     *                    already handled)
+     */
     @Transactional
-    public void issued(UUID id, String taxReference, String actor) {
+    public void issued(UUID id, String taxReference, Actor actor) {
         if (taxReference == null || taxReference.isBlank()) {
             throw Refusal.invalidFields("the invoice number is missing", Map.of("taxReference", "required"));
         }
-        int updated = jdbc.update("UPDATE invoice_request SET state = 'ISSUED', tax_reference = ?, updated_at = ?"
-                + " WHERE id = ? AND state = 'REQUESTED'", taxReference.strip(), Timestamp.from(clock.instant()), id);
-        if (updated == 0) {
-            throw BillingRefusal.NOT_REQUESTED.refuse("Invoice request " + id + " is unknown or already handled.");
-        }
-        audit.record(new AuditEntry(actor, "invoice.issued", "invoice", id.toString(), "number " + taxReference.strip()));
+        InvoiceRequest.State state = jdbc.query("SELECT state FROM invoice_request WHERE id = ? FOR UPDATE",
+                (rs, row) -> InvoiceRequest.State.valueOf(rs.getString(1)), id).stream().findFirst()
+                .orElseThrow(() -> BillingRefusal.NOT_REQUESTED.refuse("Invoice request " + id + " is unknown."));
+        InvoiceRequest.State target = InvoiceDecisions.decide(state, actor, InvoiceDecisions.Event.RECORD_ISSUED);
+        jdbc.update("UPDATE invoice_request SET state = ?, tax_reference = ?, updated_at = ? WHERE id = ?",
+                target.name(), taxReference.strip(), Timestamp.from(clock.instant()), id);
+        audit.record(new AuditEntry(actor.auditName(), "invoice.issued", "invoice", id.toString(),
+                "number " + taxReference.strip()));
     }
 
     public List<InvoiceRequest> list(UUID applicationId) {

@@ -25,5 +25,7 @@ public enum RefusalKind {
      * The service cannot do this now: every slot busy (the same request may succeed later), or not as it is set
      * up (an operator must change its configuration first).
      */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** The service failed to do what was asked (a fault of its own, not of the request); nothing was done. */
+    FAILED
 }

@@ -136,11 +136,17 @@ public class ProductionService {
     private Token take(ProductionOrder order, char[] secret) {
         Token token = stock.takeBlank(secret, order.uscc().value());
         String tokenSerial = token.info().serial();
-        transaction.executeWithoutResult(status -> {
-            ledger.taken(tokenSerial, order.applicationId(), order.actor());
-            audit.record(new AuditEntry(order.actor(), "token.taken", "token", tokenSerial,
-                    "application=" + order.applicationId()));
-        });
+        try {
+            transaction.executeWithoutResult(status -> {
+                ledger.taken(tokenSerial, order.applicationId(), order.actor());
+                audit.record(new AuditEntry(order.actor(), "token.taken", "token", tokenSerial,
+                        "application=" + order.applicationId()));
+            });
+        } catch (RuntimeException e) {
+            // Not in the ledger, so never used: out of the stock while it is still blank (no key pair on it).
+            stock.discard(tokenSerial);
+            throw e;
+        }
         return token;
     }
 

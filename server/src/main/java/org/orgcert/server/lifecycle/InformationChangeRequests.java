@@ -202,8 +202,11 @@ public class InformationChangeRequests {
      *                    and what {@code InformationChanges.change} refuses (the request then stays pending)
      */
     public InformationChangeRequest approve(UUID id, Actor staff) {
-        staff.require("approving an information change", StaffRole.CA_SERVICE);
         InformationChangeRequest request = find(id).orElseThrow(() -> unknown(id));
+        if (request.state() == State.PENDING) {
+            // Refused here (a role that does not decide) before any change is filed; decided again under the lock.
+            InformationChangeDecisions.decide(request.state(), staff, InformationChangeDecisions.Event.APPROVE);
+        }
         Optional<CertificateRecord> unsigned = request.state() != State.APPROVED ? Optional.empty()
                 : certificates.findSuccessor(request.certificateSerial())
                         .filter(c -> c.state() == CertificateState.ISSUING);
@@ -211,7 +214,7 @@ public class InformationChangeRequests {
             changes.issue(unsigned.get().applicationId(), request.certificateSerial(), staff.auditName());
         } else {
             changes.change(request.certificateSerial(), request.change(), staff.auditName(),
-                    () -> decide(id, State.APPROVED, null, staff.auditName()));
+                    () -> decide(id, InformationChangeDecisions.Event.APPROVE, null, staff));
         }
         return find(id).orElseThrow();
     }
@@ -223,30 +226,31 @@ public class InformationChangeRequests {
      *                    409 {@code already-decided}
      */
     public InformationChangeRequest reject(UUID id, String reason, Actor staff) {
-        staff.require("rejecting an information change", StaffRole.CA_SERVICE);
-        if (reason == null || reason.isBlank()) {
-            throw LifecycleRefusal.REASON_REQUIRED.refuse("Say why the change is rejected; the employer sees it.");
-        }
         return transaction.execute(status -> {
-            decide(id, State.REJECTED, reason.strip(), staff.auditName());
+            decide(id, InformationChangeDecisions.Event.REJECT, reason, staff);
             return find(id).orElseThrow();
         });
     }
 
-    /** Moves a pending request to {@code decision} under its row lock (of two deciders, one wins). */
-    private void decide(UUID id, State decision, String reason, String actor) {
+    /**
+     * Applies {@code event} to the request under its row lock (of two deciders, one wins), as its machine
+     * ({@link InformationChangeDecisions}) allows; approving is followed by the change itself (the caller's
+     * {@code InformationChanges.change}, in the same transaction).
+     */
+    private void decide(UUID id, InformationChangeDecisions.Event event, String reason, Actor actor) {
         InformationChangeRequest request = jdbc.query("SELECT " + COLUMNS + " FROM information_change_request"
                 + " WHERE id = ? FOR UPDATE", InformationChangeRequests::map, id).stream().findFirst()
                 .orElseThrow(() -> unknown(id));
-        if (request.state() != State.PENDING) {
-            throw LifecycleRefusal.ALREADY_DECIDED.refuse("Information-change request " + id + " is already "
-                    + request.state() + ".");
+        State decision = InformationChangeDecisions.decide(request.state(), actor, event).target();
+        if (decision == State.REJECTED && (reason == null || reason.isBlank())) {
+            throw LifecycleRefusal.REASON_REQUIRED.refuse("Say why the change is rejected; the employer sees it.");
         }
+        String why = reason == null ? null : reason.strip();
         jdbc.update("UPDATE information_change_request SET state = ?, decided_by = ?, decided_at = ?,"
-                + " rejection_reason = ? WHERE id = ?", decision.name(), actor, Timestamp.from(clock.instant()),
-                reason, id);
-        audit.record(new AuditEntry(actor, "information-change." + decision.name().toLowerCase(Locale.ROOT),
-                "certificate", request.certificateSerialHex(), "request " + id + (reason == null ? "" : ": " + reason)));
+                + " rejection_reason = ? WHERE id = ?", decision.name(), actor.auditName(), Timestamp.from(clock.instant()),
+                why, id);
+        audit.record(new AuditEntry(actor.auditName(), "information-change." + decision.name().toLowerCase(Locale.ROOT),
+                "certificate", request.certificateSerialHex(), "request " + id + (why == null ? "" : ": " + why)));
     }
 
     /** The certificate if {@code actor} may see it; 404 otherwise, as for an unknown one. */

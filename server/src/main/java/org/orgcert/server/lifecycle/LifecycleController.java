@@ -57,7 +57,11 @@ class LifecycleController {
     record EndRequest(EndReason reason) {
     }
 
-    record UnlockRequestBody(String tokenSerial, String challenge) {
+    /** {@code responseKeyHash}: SHA-256 (hex) of the secret the requesting assistant made; it alone gets the response. */
+    record UnlockRequestBody(String tokenSerial, String challenge, String responseKeyHash) {
+    }
+
+    record ResponseSecret(String secret) {
     }
 
     record Rejection(String reason) {
@@ -153,12 +157,12 @@ class LifecycleController {
     @PostMapping("/api/v1/unlock-requests")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> requestUnlock(@RequestBody UnlockRequestBody request, Actor actor) {
-        return view(unlocks.request(request.tokenSerial(), request.challenge(), actor));
+        return summary(unlocks.request(request.tokenSerial(), request.challenge(), request.responseKeyHash(), actor));
     }
 
     @GetMapping("/api/v1/unlock-requests/{id}")
     Map<String, Object> unlockRequest(@PathVariable UUID id, Actor actor) {
-        return view(unlocks.find(id, actor).orElseThrow(() -> LifecycleRefusal.UNKNOWN_REQUEST.refuse("No unlock request " + id + " of yours.")));
+        return summary(unlocks.find(id, actor).orElseThrow(() -> LifecycleRefusal.UNKNOWN_REQUEST.refuse("No unlock request " + id + " of yours.")));
     }
 
     @GetMapping("/api/v1/unlock-requests")
@@ -177,14 +181,19 @@ class LifecycleController {
         return summary(unlocks.decide(id, false, rejection.reason(), actor));
     }
 
-    /** The requester's view, with the one-time response once approved. */
-    private Map<String, Object> view(UnlockRequest request) {
-        Map<String, Object> body = summary(request);
-        unlocks.response(request).ifPresent(response -> body.put("response", response));
+    /**
+     * The bureau's one-time response, for the assistant that filed the request only: authenticated by the secret it
+     * made then (no session; the secret's SHA-256 came with the request). Never on GET, in a list or on a page.
+     */
+    @PostMapping("/api/v1/unlock-requests/{id}/response")
+    Map<String, Object> unlockResponse(@PathVariable UUID id, @RequestBody ResponseSecret secret) {
+        UnlockRequests.Response answer = unlocks.response(id, secret.secret());
+        Map<String, Object> body = summary(answer.request());
+        body.put("response", answer.response());
         return body;
     }
 
-    /** Without the response: the queue shows what to decide, not the code. */
+    /** Never the response: a person reading a request (agent or staff) must not be able to unlock the key. */
     private Map<String, Object> summary(UnlockRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", request.id());

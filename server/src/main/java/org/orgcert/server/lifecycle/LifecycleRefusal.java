@@ -23,7 +23,11 @@ public enum LifecycleRefusal implements RefusalCode {
     CERTIFICATE_EXPIRED("certificate-expired", RefusalKind.CONFLICT),
     RENEWAL_NOT_OPEN("renewal-not-open", RefusalKind.CONFLICT),
     STALE_NONCE("stale-nonce", RefusalKind.CONFLICT),
-    ALREADY_REVOKED("already-revoked", RefusalKind.CONFLICT);
+    ALREADY_REVOKED("already-revoked", RefusalKind.CONFLICT),
+    /** Not the secret of the assistant that filed the unlock request (or no such request). */
+    WRONG_RESPONSE_SECRET("wrong-response-secret", RefusalKind.FORBIDDEN),
+    /** The unlock request is pending or rejected: no response. */
+    UNLOCK_NOT_APPROVED("unlock-not-approved", RefusalKind.CONFLICT);
 
     private final String type;
     private final RefusalKind kind;

@@ -1,6 +1,8 @@
 package org.orgcert.server.lifecycle;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -34,14 +36,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Unlocking a USB key locked by wrong PINs (R-FEE-1 d: free; R-CERT-2). The employer's assistant reads the
  * locked key's challenge; the employer's agent (signed in with a one-time code) files it; the service checks
  * that the key holds a valid certificate of an employer the agent acts for; customer service approves it, or
- * the automatic policy does ({@code orgcert.unlock.auto-approve}, default on); the approved request answers
- * the bureau's one-time response, computed from the unblock secret when asked for and never stored, which the
- * assistant uses to set a new PIN. At most {@code orgcert.unlock.max-per-day} requests per key in 24 hours
+ * the automatic policy does ({@code orgcert.unlock.auto-approve}, default on). The bureau's one-time response,
+ * computed from the unblock secret when asked for and never stored, goes only to the assistant that filed the
+ * request (issue 11): it made a random secret and sent its SHA-256 with the request, and gets the response for
+ * that secret only ({@link #response}). Nobody reading the request (the agent, customer service) sees it: a
+ * person holding a stolen key cannot have it unlocked by reading a code off a page. At most {@code orgcert.unlock.max-per-day} requests per key in 24 hours
  * (default 3): a key locked that often is more likely in the wrong hands. Everything is audited.
  */
 @Service
 public class UnlockRequests {
     private static final String POLICY = "system:unlock-policy";
+    /** Never the response key's hash: nothing that reads a request needs it. */
+    private static final String COLUMNS = "id, token_serial, certificate_serial, application_id, challenge, state,"
+            + " requested_by, requested_at, decided_by, reason";
     private final CertificateStore certificates;
     private final ApplicationService applications;
     private final UnblockAuthority unblock;
@@ -75,10 +82,11 @@ public class UnlockRequests {
      * @throws Refusal 400 {@code invalid-challenge}; 404 {@code unknown-token} (no valid certificate of the
      *                    caller's employers on that key); 429 {@code unlock-rate-limited}
      */
-    public UnlockRequest request(String tokenSerial, String challengeText, Actor actor) {
+    public UnlockRequest request(String tokenSerial, String challengeText, String responseKeyHash, Actor actor) {
         try {
             return transaction.execute(status -> {
                 UnblockChallenge challenge = parse(challengeText);
+                byte[] responseKey = responseKey(responseKeyHash);
                 CertificateRecord certificate = ownValidCertificate(tokenSerial, actor);
                 Instant now = clock.instant();
                 // A lock per key orders two racing requests, so the rate limit holds.
@@ -95,13 +103,13 @@ public class UnlockRequests {
                         "unlock of USB key " + tokenSerial + " (certificate " + certificate.serialHex() + "), free (R-FEE-1 d)");
                 UUID id = UUID.randomUUID();
                 jdbc.update("INSERT INTO unlock_request (id, token_serial, certificate_serial, application_id, challenge,"
-                        + " state, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)", id, tokenSerial,
-                        new BigDecimal(certificate.serial()), application.id(), challenge.text(), actor.auditName(),
-                        Timestamp.from(now));
+                        + " state, requested_by, requested_at, response_key_sha256) VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)",
+                        id, tokenSerial, new BigDecimal(certificate.serial()), application.id(), challenge.text(),
+                        actor.auditName(), Timestamp.from(now), responseKey);
                 audit.record(new AuditEntry(actor.auditName(), "unlock.requested", "token", tokenSerial,
                         "request " + id + ", challenge " + challenge.text()));
                 if (autoApprove) {
-                    decide(id, true, null, POLICY);
+                    decide(id, true, null, POLICY, UnlockDecisions.Party.POLICY);
                 }
                 return find(id).orElseThrow();
             });
@@ -117,19 +125,52 @@ public class UnlockRequests {
     }
 
     /**
-     * The bureau's response for an approved request, for the assistant to apply; empty otherwise. A one-time
-     * code: only its employer's agent and customer service get it, and it is never logged.
+     * The bureau's response for approved request {@code id}, for the assistant holding the secret whose SHA-256 came
+     * with the request; never logged, audited (only that it was given) or stored.
+     *
+     * @throws Refusal 403 {@code wrong-response-secret} (also for an unknown request); 409
+     *                    {@code unlock-not-approved} while pending or when rejected (with {@code state})
      */
-    public Optional<String> response(UnlockRequest request) {
-        if (request.state() != UnlockRequest.State.APPROVED) {
-            return Optional.empty();
+    public Response response(UUID id, String secret) {
+        try {
+            return transaction.execute(status -> {
+                byte[] stored = id == null ? null : jdbc.query("SELECT response_key_sha256 FROM unlock_request WHERE id = ?",
+                        (rs, row) -> rs.getBytes(1), id).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                // Compared in constant time; an unknown request and a wrong secret are answered alike.
+                if (stored == null || secret == null || secret.isBlank()
+                        || !MessageDigest.isEqual(stored, sha256(secret.strip()))) {
+                    throw LifecycleRefusal.WRONG_RESPONSE_SECRET.refuse("This is not the secret of the assistant that"
+                            + " asked for unlock request " + id + ".");
+                }
+                UnlockRequest request = find(id).orElseThrow();
+                UnlockDecisions.decide(request.state(), UnlockDecisions.Party.REQUESTING_ASSISTANT,
+                        UnlockDecisions.Event.GIVE_RESPONSE);
+                audit.record(new AuditEntry("unlock-assistant:" + request.tokenSerial(), "unlock.response-given", "token",
+                        request.tokenSerial(), "request " + id));
+                return new Response(request, unblock.respond(request.tokenSerial(),
+                        UnblockChallenge.parse(request.challenge())).text());
+            });
+        } catch (Refusal refused) {
+            refusals.record("unlock-assistant", "unlock.response", "unlock-request", String.valueOf(id), refused);
+            throw refused;
         }
-        return Optional.of(unblock.respond(request.tokenSerial(), UnblockChallenge.parse(request.challenge())).text());
+    }
+
+    /**
+     * An approved request's one-time response, for its assistant only.
+     *
+     * @param response the unblock response; never in {@link #toString()}
+     */
+    public record Response(UnlockRequest request, String response) {
+        @Override
+        public String toString() {
+            return "Response[request=" + request.id() + ", response=(hidden)]";
+        }
     }
 
     /** Requests waiting for customer service, oldest first. */
     public List<UnlockRequest> pending() {
-        return jdbc.query("SELECT * FROM unlock_request WHERE state = 'PENDING' ORDER BY requested_at LIMIT 500",
+        return jdbc.query("SELECT " + COLUMNS + " FROM unlock_request WHERE state = 'PENDING' ORDER BY requested_at LIMIT 500",
                 UnlockRequests::map);
     }
 
@@ -139,32 +180,37 @@ public class UnlockRequests {
      * @throws Refusal 404 {@code unknown-request}; 409 {@code already-decided}; 400 {@code reason-required}
      */
     public UnlockRequest decide(UUID id, boolean approve, String reason, Actor staff) {
-        staff.require(approve ? "approving an unlock" : "rejecting an unlock", StaffRole.CA_SERVICE);
-        if (!approve && (reason == null || reason.isBlank())) {
-            throw LifecycleRefusal.REASON_REQUIRED.refuse("Say why the unlock is rejected; the employer sees it.");
-        }
+        UnlockDecisions.Party party = staff.hasRole(StaffRole.CA_SERVICE) ? UnlockDecisions.Party.CUSTOMER_SERVICE : null;
         return transaction.execute(status -> {
-            decide(id, approve, reason, staff.auditName());
+            decide(id, approve, reason, staff.auditName(), party);
             return find(id).orElseThrow();
         });
     }
 
-    private void decide(UUID id, boolean approve, String reason, String actor) {
-        UnlockRequest request = jdbc.query("SELECT * FROM unlock_request WHERE id = ? FOR UPDATE", UnlockRequests::map, id)
+    private void decide(UUID id, boolean approve, String reason, String actor, UnlockDecisions.Party party) {
+        UnlockRequest request = jdbc.query("SELECT " + COLUMNS + " FROM unlock_request WHERE id = ? FOR UPDATE",
+                UnlockRequests::map, id)
                 .stream().findFirst().orElseThrow(() -> LifecycleRefusal.UNKNOWN_REQUEST.refuse("No unlock request " + id + "."));
-        if (request.state() != UnlockRequest.State.PENDING) {
-            throw LifecycleRefusal.ALREADY_DECIDED.refuse("Unlock request " + id + " is already " + request.state() + ".");
+        UnlockDecisions.Allowed allowed = UnlockDecisions.decide(request.state(), party,
+                approve ? UnlockDecisions.Event.APPROVE : UnlockDecisions.Event.REJECT);
+        if (!approve && (reason == null || reason.isBlank())) {
+            throw LifecycleRefusal.REASON_REQUIRED.refuse("Say why the unlock is rejected; the employer sees it.");
         }
         jdbc.update("UPDATE unlock_request SET state = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ?",
-                approve ? "APPROVED" : "REJECTED", actor, Timestamp.from(clock.instant()), reason, id);
+                allowed.target().name(), actor, Timestamp.from(clock.instant()), reason, id);
         UUID application = request.applicationId();
-        if (approve) {
-            applications.apply(application, ApplicationEvent.APPROVE_ONLINE, Actor.onBehalfOf(actor), "unlock approved");
-            applications.apply(application, ApplicationEvent.START_PRODUCTION, Actor.onBehalfOf(actor), null);
-            applications.apply(application, ApplicationEvent.COMPLETE_PRODUCTION, Actor.onBehalfOf(actor), "unblock response ready");
-            applications.apply(application, ApplicationEvent.DELIVER_ONLINE, Actor.onBehalfOf(actor), "response for the assistant");
-        } else {
-            applications.apply(application, ApplicationEvent.DECLINE_ONLINE, Actor.onBehalfOf(actor), reason);
+        for (UnlockDecisions.Consequence consequence : allowed.consequences()) {
+            switch (consequence) {
+                case DELIVER_APPLICATION -> {
+                    applications.apply(application, ApplicationEvent.APPROVE_ONLINE, Actor.onBehalfOf(actor), "unlock approved");
+                    applications.apply(application, ApplicationEvent.START_PRODUCTION, Actor.onBehalfOf(actor), null);
+                    applications.apply(application, ApplicationEvent.COMPLETE_PRODUCTION, Actor.onBehalfOf(actor), "unblock response ready");
+                    applications.apply(application, ApplicationEvent.DELIVER_ONLINE, Actor.onBehalfOf(actor),
+                            "response for the requesting assistant");
+                }
+                case DECLINE_APPLICATION -> applications.apply(application, ApplicationEvent.DECLINE_ONLINE, Actor.onBehalfOf(actor),
+                        reason);
+            }
         }
         audit.record(new AuditEntry(actor, approve ? "unlock.approved" : "unlock.rejected", "token",
                 request.tokenSerial(), "request " + id + (approve ? "" : ": " + reason)));
@@ -192,6 +238,24 @@ public class UnlockRequests {
         return actor.hasRole(StaffRole.CA_SERVICE);
     }
 
+    /** The SHA-256 (64 hex digits) of the secret the requesting assistant made. */
+    private static byte[] responseKey(String hex) {
+        if (hex == null || !hex.strip().matches("[0-9a-fA-F]{64}")) {
+            throw Refusal.invalidFields("the assistant's response key is missing", java.util.Map.of("responseKeyHash",
+                    "the SHA-256 (64 hexadecimal digits) of the secret the USB-key assistant made for this request;"
+                            + " file the request through the assistant"));
+        }
+        return java.util.HexFormat.of().parseHex(hex.strip());
+    }
+
+    static byte[] sha256(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static UnblockChallenge parse(String text) {
         try {
             return UnblockChallenge.parse(text == null ? "" : text);
@@ -202,7 +266,8 @@ public class UnlockRequests {
     }
 
     private Optional<UnlockRequest> find(UUID id) {
-        return jdbc.query("SELECT * FROM unlock_request WHERE id = ?", UnlockRequests::map, id).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM unlock_request WHERE id = ?", UnlockRequests::map, id).stream()
+                .findFirst();
     }
 
     private static UnlockRequest map(ResultSet rs, int row) throws SQLException {

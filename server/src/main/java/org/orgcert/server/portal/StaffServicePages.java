@@ -131,7 +131,7 @@ class StaffServicePages {
         if (taxReference.isBlank()) {
             return fieldError(redirect, "invoice-" + id, "staff.service.invoiceRequired");
         }
-        invoices.issued(id, taxReference.strip(), actor.auditName());
+        invoices.issued(id, taxReference.strip(), actor);
         return done(redirect);
     }
 

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.orgcert.server.domain.PlainText;
 import org.orgcert.server.domain.Refusal;
 import org.springframework.web.multipart.MultipartFile;
@@ -22,7 +23,7 @@ final class RequestTextCheck implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Map<String, String> problems = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> {
+        parameters(request).forEach((name, values) -> {
             PlainText.ANY.check("parameter name", name, problems);
             for (String value : values) {
                 PlainText.ANY.check(name, value, problems);
@@ -38,5 +39,20 @@ final class RequestTextCheck implements HandlerInterceptor {
                     problems);
         }
         return true;
+    }
+
+    /**
+     * The parameters, or a refusal when Tomcat would not read them (a form over its size limit, more parameters
+     * than it takes, a malformed encoding): its own exception would become a 500 with an error in the log.
+     */
+    private static Map<String, String[]> parameters(HttpServletRequest request) {
+        try {
+            return request.getParameterMap();
+        } catch (InvalidParameterException e) {
+            throw e.getErrorCode() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
+                    ? WebRefusal.REQUEST_TOO_LARGE.refuse("The form is larger than the server reads; nothing was done.")
+                    : WebRefusal.BAD_REQUEST.refuse("The parameters cannot be read: " + e.getMessage()
+                            + "; nothing was done.");
+        }
     }
 }

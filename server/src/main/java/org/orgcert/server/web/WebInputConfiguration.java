@@ -21,6 +21,7 @@ class WebInputConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new RequestTextCheck());
+        // Not on the error dispatch: it answers whatever went wrong, also parameters Tomcat would not read.
+        registry.addInterceptor(new RequestTextCheck()).excludePathPatterns("/error");
     }
 }

@@ -234,7 +234,8 @@ class BillingFlowTest extends ServiceTestBase {
                 "cw@example.cn", ACTOR);
         assertThat(requested.state()).isEqualTo(InvoiceRequest.State.REQUESTED);
         assertThat(invoices.open()).extracting(InvoiceRequest::id).contains(requested.id());
-        invoices.issued(requested.id(), "044001900111-12345678", ACTOR);
+        invoices.issued(requested.id(), "044001900111-12345678",
+                new org.orgcert.server.domain.Actor.Staff("t-service", org.orgcert.server.domain.StaffRole.CA_SERVICE, null));
         assertThat(invoices.list(application.id())).singleElement()
                 .satisfies(r -> assertThat(r.state()).isEqualTo(InvoiceRequest.State.ISSUED));
 

@@ -137,11 +137,16 @@ class AssistantEndToEndTest extends ServiceTestBase {
                     .isInstanceOf(TokenException.class);
         }
         signIn(mobile);
-        UnlockRequest request = assistant.requestUnlock(holder.token(), service);
+        org.orgcert.key.UnlockSecret secret = org.orgcert.key.UnlockSecret.random();
+        UnlockRequest request = assistant.requestUnlock(holder.token(), service, secret);
         UnlockRequest decided = assistant.awaitUnlockDecision(service, request.id(), Duration.ofMillis(50),
                 Duration.ofSeconds(10), polled -> { });
         assertThat(decided.state()).isEqualTo(UnlockRequest.State.APPROVED);
-        assistant.applyUnlock(holder.token(), decided, NEW_PIN);
+        // Only this assistant's secret gets the response (issue 11 item 6); another one does not.
+        assertThatThrownBy(() -> assistant.applyUnlock(holder.token(), service, decided,
+                org.orgcert.key.UnlockSecret.random(), NEW_PIN)).isInstanceOfSatisfying(ServiceException.class,
+                        e -> assertThat(e.code()).isEqualTo("wrong-response-secret"));
+        assistant.applyUnlock(holder.token(), service, decided, secret, NEW_PIN);
         assertThat(assistant.sign(holder.token(), NEW_PIN, new byte[] {9}).signature()).isNotEmpty();
     }
 

@@ -180,6 +180,52 @@ class BadInputRefusedByServerTest extends ServiceTestBase {
         assertNamesField(submitApplication(form), "legalRepInPerson");
     }
 
+    @Test
+    void theFirewallsRefusalIsAProblem() throws IOException {
+        for (String path : new String[] {"/api/v1/applications/a%2Fb", "/api/v1/applications;x=1"}) {
+            String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(answer).as(path).startsWith("HTTP/1.1 400").containsIgnoringCase(
+                    "Content-Type: application/problem+json").contains("/problems/request-rejected");
+        }
+    }
+
+    @Test
+    void tomcatsOwnRefusalOfABadRequestLineIsAProblemOnTheApi() throws IOException {
+        String answer = raw("GET /api/v1/quotes?kind=NEW&uscc={x} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("/problems/bad-request");
+    }
+
+    @Test
+    void aPagesFirewallRefusalIsThePortalsErrorPage() throws IOException {
+        String answer = raw("GET /materials;x=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: text/html")
+                .contains("id=\"error-message\"");
+    }
+
+    @Test
+    void headersLargerThanTomcatReadsAreAProblemOnTheApi() throws IOException {
+        String answer = raw("GET /api/v1/windows HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "x".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 4").containsIgnoringCase("Content-Type: application/problem+json");
+    }
+
+    @Test
+    void moreParametersThanTomcatReadsAreAProblemOnTheApi() throws IOException {
+        String answer = raw("GET /api/v1/windows?" + "a=1&".repeat(1100) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("/problems/bad-request");
+    }
+
+    @Test
+    void moreParametersThanTomcatReadsAreTheErrorPageOnAPage() throws IOException {
+        String answer = raw("GET /materials?" + "a=1&".repeat(1100) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: text/html")
+                .contains("id=\"error-message\"");
+    }
+
     /** Sends {@code request} as it is, byte for byte, and returns the whole answer. */
     private String raw(String request) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
