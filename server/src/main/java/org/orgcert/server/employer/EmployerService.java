@@ -11,7 +11,10 @@ import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.domain.Refusal;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every change to an employer: each in one transaction with its audit record (masked values only), each
@@ -26,11 +29,14 @@ class EmployerService {
     private final EmployerRepository repository;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate separately;
 
-    EmployerService(EmployerRepository repository, AuditLog audit, Clock clock) {
+    EmployerService(EmployerRepository repository, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -68,7 +74,11 @@ class EmployerService {
                 changes.contacts(), now());
         if (!proposed.sameSignInNumbersAs(current)) {
             // Issue 11 item 5: these numbers are who may sign in as the employer's agent. Whoever could rewrite
-            // them here (every staff role but AUDITOR) could become any employer.
+            // them here (every staff role but AUDITOR) could become any employer. The attempt stays on record
+            // (its own transaction: this one rolls back) under the action customer service's refusals use too.
+            separately.executeWithoutResult(status -> audit.record(new AuditEntry(actor,
+                    "employer.sign-in-number-change-refused", "employer", id.toString(),
+                    EmployerRefusal.SIGN_IN_NUMBER_NOT_HERE.type() + " (PATCH of the employer)")));
             throw EmployerRefusal.SIGN_IN_NUMBER_NOT_HERE.refuse("mobile numbers are who may sign in for the"
                     + " employer, so only customer service changes them, with a reason and a scan of the paper: POST "
                     + SIGN_IN_NUMBER_CHANGES.replace("{id}", id.toString()) + "; here send them as they are or"

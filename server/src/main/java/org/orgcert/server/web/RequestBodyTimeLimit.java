@@ -64,7 +64,6 @@ final class RequestBodyTimeLimit implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        TimedInputStream body = new TimedInputStream(request.getInputStream(), deadline, nanoTime);
         if (!chunked && declared <= BUFFERED && !isMultipart(request)) {
             if (!readers.tryAcquire()) {
                 busy(response);
@@ -72,7 +71,7 @@ final class RequestBodyTimeLimit implements Filter {
             }
             byte[] bytes;
             try {
-                bytes = readAll(body, (int) declared);
+                bytes = readAll(new TimedInputStream(request.getInputStream(), deadline, nanoTime), (int) declared);
             } catch (BodyTooSlow e) {
                 tooSlow(response);
                 return;
@@ -82,16 +81,23 @@ final class RequestBodyTimeLimit implements Filter {
             chain.doFilter(new BufferedBodyRequest(request, bytes), res);
             return;
         }
+        // The timed stream is made when the endpoint first asks for the body, not here: once the container's
+        // own getInputStream() has been called, it no longer parses a multipart body into parameters, and a
+        // portal form's CSRF field (and every other field) would be lost.
+        TimedInputStream[] body = new TimedInputStream[1];
         try {
             chain.doFilter(new HttpServletRequestWrapper(request) {
                 @Override
-                public ServletInputStream getInputStream() {
-                    return body;
+                public ServletInputStream getInputStream() throws IOException {
+                    if (body[0] == null) {
+                        body[0] = new TimedInputStream(request.getInputStream(), deadline, nanoTime);
+                    }
+                    return body[0];
                 }
             }, res);
         } catch (IOException e) {
             // Only a body that ran out of time is answered here; any other failure goes on up as before.
-            if (body.tooSlow() && !response.isCommitted()) {
+            if (body[0] != null && body[0].tooSlow() && !response.isCommitted()) {
                 tooSlow(response);
                 return;
             }

@@ -137,6 +137,11 @@ class SignInNumberChangeTest extends ServiceTestBase {
         EmployerView after = directory.find(employer.id()).orElseThrow();
         assertThat(after.version()).isEqualTo(employer.version());
         assertThat(directory.findByMobile(MobileNumber.parse(clerksPhone))).isEmpty();
+        // Each attempt is on record, by whom.
+        assertThat(audit.history("employer", employer.id().toString()).stream()
+                .filter(r -> r.entry().action().equals("employer.sign-in-number-change-refused"))
+                .map(r -> r.entry().actor()).distinct()).containsExactly("staff:" + TestStaff.clerk("wuhua"),
+                        "staff:" + TestStaff.CA_CLERK, "staff:" + TestStaff.OPERATOR);
         // The agent's sign-in code still goes to the contact's own phone, none to the clerk's.
         assertThat(requestCode(clerksPhone)).isEqualTo(202);
         assertThat(requestCode(contact)).isEqualTo(202);
