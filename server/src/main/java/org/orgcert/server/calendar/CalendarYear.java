@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.orgcert.server.domain.PlainText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -157,6 +158,9 @@ public record CalendarYear(Year year, List<String> papers, SortedMap<LocalDate, 
         JsonNode name = node.get("name");
         if (name == null || !name.isString() || name.stringValue().isBlank()) {
             errors.put(at + ".name", "must name the holiday");
+        } else {
+            // Read by its own mapper, so the web edge's plain-text check of JSON strings does not apply.
+            PlainText.line(100).check(at + ".name", name.stringValue(), errors);
         }
         if (date != null && offDay != null && offDay.isBoolean() && name != null && name.isString()) {
             days.put(date, new CalendarDay(date, name.stringValue(), offDay.booleanValue()));

@@ -63,6 +63,13 @@ class CalendarYearTest {
     }
 
     @Test
+    void aHolidayNameWithAControlCharacterIsRefusedNamingIt() {
+        assertThatThrownBy(() -> parse(doc("2027", "{\"name\":\"元\\u0000旦\",\"date\":\"2027-01-01\",\"isOffDay\":true}")))
+                .isInstanceOfSatisfying(CalendarYearInvalidException.class, e -> assertThat(e.errors())
+                        .containsOnlyKeys("days[0].name"));
+    }
+
+    @Test
     void malformedDocumentsAreRefused() {
         for (String bad : new String[] {"", "not json", "[]", "{\"year\":2027", doc("2027", NEW_YEAR) + " {}",
             "{\"year\":2027,\"year\":2027,\"days\":[" + NEW_YEAR + "]}", doc("2027", ""), doc("2027.5", NEW_YEAR),
