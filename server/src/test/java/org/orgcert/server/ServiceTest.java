@@ -25,6 +25,11 @@ import org.springframework.context.annotation.Import;
                 "db-scheduler.enabled=false",
                 // Test passwords hash cheaply; production keeps bcrypt cost 10.
                 "orgcert.account.bcrypt-strength=4",
+                // The whole suite asks for sign-in codes from one address; CodeRequestLimitsTest checks the limits.
+                "orgcert.account.code-requests.per-client-15min=1000000",
+                "orgcert.account.code-requests.per-client-day=1000000",
+                "orgcert.account.code-requests.all-per-minute=1000000",
+                "orgcert.account.code-requests.all-per-day=1000000",
                 // Audit checkpoints when a test writes one, in a file of this run only (the database is new too).
                 "orgcert.audit.checkpoint-every=0s",
                 // One audit key for every test context: they share the test database (some use other data folders).

@@ -60,11 +60,13 @@ class AccountController {
     }
 
     @PostMapping("/api/v1/employer-login/code")
-    ResponseEntity<Map<String, Object>> sendCode(@RequestBody CodeRequest request) {
-        employerLogin.sendCode(mobile(request.mobile()));
+    ResponseEntity<Map<String, Object>> sendCode(@RequestBody CodeRequest request, HttpServletRequest http) {
+        // The client's address: the visitor's, also behind a proxy on an internal address (forward headers).
+        employerLogin.sendCode(mobile(request.mobile()), http.getRemoteAddr(), EmployerSessions.signedInCookie(http));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("sent", true, "validMinutes",
                 EmployerLogin.VALIDITY.toMinutes(), "message",
-                "if this number belongs to an employer's legal representative or contact, a code is on its way"));
+                "if this number belongs to an employer's legal representative or contact, a code is on its way"
+                        + " (or the one sent in the last " + EmployerLogin.VALIDITY.toMinutes() + " minutes still works)"));
     }
 
     @PostMapping("/api/v1/employer-login")

@@ -6,6 +6,8 @@ import org.orgcert.server.domain.RefusalKind;
 /** What the account capability refuses, by stable type (the problem type an API caller sees). */
 public enum AccountRefusal implements RefusalCode {
     CODE_RATE_LIMITED("code-rate-limited", RefusalKind.TOO_MANY),
+    /** Too many code requests from one client address, or from all together (not the number's allowance). */
+    CODE_REQUESTS_LIMITED("code-requests-limited", RefusalKind.TOO_MANY),
     STAFF_EXISTS("staff-exists", RefusalKind.CONFLICT),
     CANNOT_DISABLE_SELF("cannot-disable-self", RefusalKind.CONFLICT),
     STAFF_NOT_FOUND("staff-not-found", RefusalKind.NOT_FOUND),

@@ -24,9 +24,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Employer agents sign in with their mobile number and a one-time code sent by SMS through the
- * notification outbox. Codes: 6 digits, valid 5 minutes, at most 5 tries, kept only as a keyed HMAC; at
- * most 1 code a minute and 10 a day per number. The agent acts for every employer whose legal
- * representative or contact has that number ({@link EmployerDirectory#findByMobile}).
+ * notification outbox. Codes: 6 digits, valid 5 minutes, at most 5 tries, kept only as a keyed HMAC. The agent
+ * acts for every employer whose legal representative or contact has that number
+ * ({@link EmployerDirectory#findByMobile}).
+ *
+ * <p>Limits, so that a stranger can neither flood a number with SMS nor use up its allowance quickly: every
+ * request counts first against its client address and the whole service ({@link CodeRequestLimits}); while the
+ * number's last code is still valid (not used, not expired, even if its tries are used up) no new code is sent
+ * and the request is answered as if one were; the number's own allowance, 10 a day, counts only codes actually
+ * sent. A stranger thus gets at most one code a 5 minutes sent to a number. A browser that signed in with the
+ * number before proves it with its signed-in cookie ({@link #signedInProof}, a keyed HMAC of the number): its
+ * requests skip the client and global limits and draw on an allowance of their own (10 a day), so a stranger
+ * who uses up the number's allowance for unknown browsers does not lock out the employer's own.
  *
  * <p>A number that belongs to no employer is answered like any other (no SMS is sent), so the endpoint
  * does not tell which numbers are registered.
@@ -35,7 +44,6 @@ import org.springframework.transaction.annotation.Transactional;
 class EmployerLogin {
     static final Duration VALIDITY = Duration.ofMinutes(5);
     static final int MAX_ATTEMPTS = 5;
-    static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
     static final int MAX_PER_DAY = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -45,9 +53,11 @@ class EmployerLogin {
     private final Notifications notifications;
     private final AuditLog audit;
     private final Clock clock;
+    private final CodeRequestLimits limits;
 
     EmployerLogin(JdbcTemplate jdbc, PersonalDataCipher cipher, EmployerDirectory employers,
-            Notifications notifications, AuditLog audit, Clock clock) {
+            Notifications notifications, AuditLog audit, Clock clock, CodeRequestLimits limits) {
+        this.limits = limits;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.employers = employers;
@@ -58,7 +68,7 @@ class EmployerLogin {
 
     /** What a sign-in attempt gave: the agent, or why not (the wrong try is counted either way). */
     sealed interface Outcome {
-        record SignedIn(Actor.EmployerAgent agent, List<EmployerView> employers) implements Outcome {
+        record SignedIn(MobileNumber mobile, Actor.EmployerAgent agent, List<EmployerView> employers) implements Outcome {
         }
 
         record Refused(AccountRefusal code, String detail) implements Outcome {
@@ -66,21 +76,32 @@ class EmployerLogin {
     }
 
     /**
-     * Sends a new code to {@code mobile} if it belongs to an employer.
+     * Sends a new code to {@code mobile} if it belongs to an employer and its last code is no longer valid.
      *
-     * @throws Refusal 429 {@code code-rate-limited} within a minute of the last code or after 10 today
+     * @param client the requesting client's address, for {@link CodeRequestLimits}
+     * @throws Refusal 429 {@code code-requests-limited} after too many requests from {@code client} or from
+     *         everyone; 429 {@code code-rate-limited} after 10 codes sent to the number today
      */
     @Transactional
-    public void sendCode(MobileNumber mobile) {
+    public void sendCode(MobileNumber mobile, String client, String signedInCookie) {
+        boolean proven = signedInCookie != null && MessageDigest.isEqual(
+                signedInCookie.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                signedInProof(mobile).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        if (!proven) {
+            limits.admit(client);
+        }
         byte[] index = mobileIndex(mobile);
         // One number's requests in turn, so two at once cannot both pass the limits.
         jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(encode(?, 'hex'), 7))", index);
         Instant now = clock.instant();
-        long lastMinute = count(index, now.minus(MIN_INTERVAL));
-        if (lastMinute > 0) {
-            throw AccountRefusal.CODE_RATE_LIMITED.refuse("a code was sent less than a minute ago; wait a minute");
+        if (jdbc.queryForObject("SELECT count(*) FROM employer_login_code WHERE mobile_index = ? AND used_at IS NULL"
+                + " AND expires_at > ?", Long.class, index, Timestamp.from(now)) > 0) {
+            // The same answer as a sent code (the SMS sent earlier still works), whoever asks: no new SMS.
+            audit.record(new AuditEntry("employer-agent:" + mobile.masked(), "employer-agent.code-requested",
+                    "mobile", mobile.masked(), "the last code is still valid: nothing sent"));
+            return;
         }
-        if (count(index, now.minus(Duration.ofDays(1))) >= MAX_PER_DAY) {
+        if (count(index, now.minus(Duration.ofDays(1)), proven) >= MAX_PER_DAY) {
             throw AccountRefusal.CODE_RATE_LIMITED.refuse("at most " + MAX_PER_DAY
                     + " codes a day are sent to one number; try again tomorrow");
         }
@@ -89,9 +110,9 @@ class EmployerLogin {
         // Earlier codes of this number stop working: only the newest is valid.
         jdbc.update("UPDATE employer_login_code SET used_at = ? WHERE mobile_index = ? AND used_at IS NULL",
                 Timestamp.from(now), index);
-        jdbc.update("INSERT INTO employer_login_code (id, mobile_index, code_hash, created_at, expires_at)"
-                + " VALUES (?, ?, ?, ?, ?)", id, index, codeHash(id, code), Timestamp.from(now),
-                Timestamp.from(now.plus(VALIDITY)));
+        jdbc.update("INSERT INTO employer_login_code (id, mobile_index, code_hash, created_at, expires_at, proven)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", id, index, codeHash(id, code), Timestamp.from(now),
+                Timestamp.from(now.plus(VALIDITY)), proven);
         boolean known = !employers.findByMobile(mobile).isEmpty();
         if (known) {
             // Signed like the bureau's other texts (renewal reminders): an agent knows who writes.
@@ -139,12 +160,22 @@ class EmployerLogin {
                 found.stream().map(e -> e.uscc().value()).collect(Collectors.toSet()));
         audit.record(new AuditEntry(agent.auditName(), "employer-agent.signed-in", "mobile", mobile.masked(),
                 "acting for " + found.stream().map(e -> e.uscc().value()).sorted().toList()));
-        return new Outcome.SignedIn(agent, found);
+        return new Outcome.SignedIn(mobile, agent, found);
     }
 
-    private long count(byte[] index, Instant since) {
-        return jdbc.queryForObject("SELECT count(*) FROM employer_login_code WHERE mobile_index = ? AND created_at > ?",
-                Long.class, index, Timestamp.from(since));
+    /** Codes sent to the number since {@code since}, to signed-in browsers or to others. */
+    private long count(byte[] index, Instant since, boolean proven) {
+        return jdbc.queryForObject("SELECT count(*) FROM employer_login_code WHERE mobile_index = ? AND created_at > ?"
+                + " AND proven = ?", Long.class, index, Timestamp.from(since), proven);
+    }
+
+    /**
+     * The value of the cookie a browser gets when it signs in with {@code mobile}: a keyed HMAC of the number
+     * (the personal-data key), which only the service can make, so holding it proves an earlier sign-in.
+     */
+    String signedInProof(MobileNumber mobile) {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(cipher.blindIndex("login-signed-in", mobile.value()));
     }
 
     private byte[] mobileIndex(MobileNumber mobile) {

@@ -30,9 +30,29 @@ public class EmployerSessions {
         this.csrfTokens = csrfTokens;
     }
 
-    /** Sends a code to {@code mobile} (see {@link EmployerLogin#sendCode}). */
-    public void sendCode(MobileNumber mobile) {
-        login.sendCode(mobile);
+    /** The cookie that shows a browser signed in with a number before (see {@link EmployerLogin#sendCode}). */
+    static final String SIGNED_IN_COOKIE = "orgcert-signed-in";
+    private static final java.time.Duration SIGNED_IN_KEPT = java.time.Duration.ofDays(180);
+
+    /**
+     * Sends a code to {@code mobile} (see {@link EmployerLogin#sendCode}), counted against the client's address
+     * unless the browser signed in with the number before.
+     */
+    public void sendCode(MobileNumber mobile, HttpServletRequest http) {
+        login.sendCode(mobile, http.getRemoteAddr(), signedInCookie(http));
+    }
+
+    /** The browser's signed-in cookie, or null. */
+    static String signedInCookie(HttpServletRequest http) {
+        jakarta.servlet.http.Cookie[] cookies = http.getCookies();
+        if (cookies != null) {
+            for (jakarta.servlet.http.Cookie cookie : cookies) {
+                if (SIGNED_IN_COOKIE.equals(cookie.getName())) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -64,5 +84,9 @@ public class EmployerSessions {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, http, response);
         csrfTokens.saveToken(csrfTokens.generateToken(http), http, response);
+        // Next time this browser asks for a code for the number, it has proved itself (EmployerLogin.sendCode).
+        response.addHeader(org.springframework.http.HttpHeaders.SET_COOKIE, org.springframework.http.ResponseCookie
+                .from(SIGNED_IN_COOKIE, login.signedInProof(signedIn.mobile())).path("/").maxAge(SIGNED_IN_KEPT)
+                .httpOnly(true).secure(http.isSecure()).sameSite("Lax").build().toString());
     }
 }

@@ -37,7 +37,8 @@ class MyLoginPage {
     }
 
     @PostMapping(PortalPaths.MY_LOGIN_CODE)
-    String sendCode(@RequestParam(name = "mobile", required = false) String input, Model model) {
+    String sendCode(@RequestParam(name = "mobile", required = false) String input, Model model,
+            HttpServletRequest request) {
         model.addAttribute("mobile", input == null ? "" : input.strip());
         Optional<MobileNumber> mobile = mobile(input);
         if (mobile.isEmpty()) {
@@ -45,7 +46,7 @@ class MyLoginPage {
             return "portal/my/login";
         }
         try {
-            sessions.sendCode(mobile.get());
+            sessions.sendCode(mobile.get(), request);
         } catch (Refusal problem) {
             // Rate limits (one code a minute, ten a day): said next to the number.
             model.addAttribute("mobileError", "my.login.mobile.rateLimited");

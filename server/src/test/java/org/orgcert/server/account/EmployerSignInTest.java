@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.orgcert.pki.name.Uscc;
 import org.orgcert.server.ApplicationApi;
@@ -159,24 +160,74 @@ class EmployerSignInTest extends ServiceTestBase {
         assertThat(signIn(mobile, code)).isEqualTo(401);
     }
 
+    private int smsTo(String mobile) {
+        return notifications.latestTo(org.orgcert.server.employer.MobileNumber.parse(mobile), 100).size();
+    }
+
     @Test
+    @DisplayName("issue 12.9: no new code while the last is valid; the number's allowance counts only codes sent")
     void codesAreRateLimitedPerNumber() {
         String mobile = nextMobile();
         employer(mobile);
         assertThat(requestCode(mobile)).isEqualTo(202);
-        assertThat(requestCode(mobile)).as("within a minute").isEqualTo(429);
-        for (int i = 1; i < 10; i++) {
-            clock.advance(Duration.ofSeconds(61));
+        // A stranger asking again and again while the code is valid: the same answer, no SMS, no allowance used.
+        for (int i = 0; i < 20; i++) {
             assertThat(requestCode(mobile)).isEqualTo(202);
         }
-        clock.advance(Duration.ofSeconds(61));
-        assertThat(requestCode(mobile)).as("the eleventh today").isEqualTo(429);
+        assertThat(smsTo(mobile)).isEqualTo(1);
+        // Even a code whose tries are used up blocks a new one until it expires.
+        for (int i = 0; i < 5; i++) {
+            signIn(mobile, "000000".equals(codeInOutbox(mobile)) ? "111111" : "000000");
+        }
+        assertThat(requestCode(mobile)).isEqualTo(202);
+        assertThat(smsTo(mobile)).isEqualTo(1);
+        for (int i = 1; i < 10; i++) {
+            clock.advance(EmployerLogin.VALIDITY);
+            assertThat(requestCode(mobile)).isEqualTo(202);
+        }
+        assertThat(smsTo(mobile)).isEqualTo(10);
+        clock.advance(EmployerLogin.VALIDITY);
+        assertThat(requestCode(mobile)).as("the eleventh code today").isEqualTo(429);
         clock.advance(Duration.ofDays(1));
         assertThat(requestCode(mobile)).isEqualTo(202);
+        assertThat(smsTo(mobile)).isEqualTo(11);
         // An unknown number is answered alike, and nothing is sent.
         String unknown = nextMobile();
         assertThat(requestCode(unknown)).isEqualTo(202);
-        assertThat(notifications.latest(50, false)).noneMatch(m -> m.recipient().endsWith(unknown.substring(7))
-                && m.recipient().startsWith(unknown.substring(0, 3)));
+        assertThat(smsTo(unknown)).isZero();
+    }
+
+    @Test
+    @DisplayName("issue 12.9: a stranger who uses up a number's allowance does not lock out a browser that signed in before")
+    void aStrangerCannotLockOutTheEmployersOwnBrowser() {
+        String mobile = nextMobile();
+        employer(mobile);
+        // The employer's own browser signs in once and keeps the signed-in cookie.
+        assertThat(requestCode(mobile)).isEqualTo(202);
+        assertThat(signIn(mobile, codeInOutbox(mobile))).isEqualTo(200);
+        assertThat(browser.cookie("orgcert-signed-in")).isNotBlank();
+        // A stranger (no cookie) asks every 5 minutes until the number's allowance for unknown browsers is gone.
+        BrowserSession stranger = new BrowserSession(client).primeCsrf();
+        int status = 0;
+        for (int i = 0; i < 10; i++) {
+            clock.advance(EmployerLogin.VALIDITY);
+            status = client.post().uri("/api/v1/employer-login/code").headers(stranger::withCsrf)
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("mobile", mobile)).exchange()
+                    .returnResult(String.class).getStatus().value();
+        }
+        assertThat(status).as("the stranger's eleventh code today").isEqualTo(429);
+        int sent = smsTo(mobile);
+        // The employer's browser still gets its code, and signs in with it.
+        clock.advance(EmployerLogin.VALIDITY);
+        assertThat(requestCode(mobile)).isEqualTo(202);
+        assertThat(smsTo(mobile)).isEqualTo(sent + 1);
+        assertThat(signIn(mobile, codeInOutbox(mobile))).isEqualTo(200);
+        // A made-up cookie proves nothing.
+        BrowserSession forger = new BrowserSession(client).primeCsrf();
+        clock.advance(EmployerLogin.VALIDITY);
+        assertThat(client.post().uri("/api/v1/employer-login/code").headers(forger::withCsrf)
+                .header(org.springframework.http.HttpHeaders.COOKIE, "orgcert-signed-in=AAAA")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("mobile", mobile)).exchange()
+                .returnResult(String.class).getStatus().value()).isEqualTo(429);
     }
 }
