@@ -69,9 +69,13 @@ public class ApplicationService {
      * (a key another employer's agent chose cannot reveal or block this one's).
      */
     @Transactional
-    public Application submit(SubmitApplication form, String idempotencyKey, Actor actor) {
+    public Application submit(SubmitApplication submitted, String idempotencyKey, Actor actor) {
+        validate(submitted);
+        // Whether this actor may hand it in, before any check that reads another capability's records (a
+        // reissue's certificate must not be probed by another employer's agent).
+        ApplicationAccess.submit(actor, submitted);
+        SubmitApplication form = canonical(submitted);
         check(form);
-        ApplicationAccess.submit(actor, form);
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
                 : form.uscc().value() + ":" + idempotencyKey.strip();
         if (key != null) {
@@ -101,6 +105,16 @@ public class ApplicationService {
                         + (form.windowId() == null ? "" : " at window " + form.windowId())
                         + (form.replacesSerial() == null ? "" : " replacing certificate " + form.replacesSerial())));
         return get(id);
+    }
+
+    /** The replaced certificate's serial in one spelling (lower-case hex, no leading zeros): one lock per certificate. */
+    private static SubmitApplication canonical(SubmitApplication f) {
+        if (f.replacesSerial() == null) {
+            return f;
+        }
+        String serial = new java.math.BigInteger(f.replacesSerial(), 16).toString(16);
+        return new SubmitApplication(f.kind(), f.employerName(), f.uscc(), f.category(), f.legalRepresentative(),
+                f.legalRepInPerson(), f.agentName(), f.channel(), f.delivery(), f.windowId(), f.mailingAddress(), serial);
     }
 
     /**
@@ -178,6 +192,17 @@ public class ApplicationService {
         return application;
     }
 
+    /**
+     * The application with its row locked until the caller's transaction ends, for another capability deciding
+     * on it (billing: what is owed when matching or refunding), so that its decision and the application's own
+     * transitions take turns.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Application lock(UUID id) {
+        return repository.findForUpdate(id)
+                .orElseThrow(() -> ApplicationRefusal.APPLICATION_NOT_FOUND.refuse("no application " + id));
+    }
+
     /** The events {@code actor} may apply to {@code application} now: a page shows a button for each. */
     public Set<ApplicationEvent> eventsFor(Application application, Actor actor) {
         return transitions.allowed(application, actor);
@@ -195,9 +220,11 @@ public class ApplicationService {
         if (event == ApplicationEvent.SHIP) {
             throw ApplicationRefusal.WAYBILL_REQUIRED.refuse("shipping needs the EMS waybill number");
         }
-        if (event == ApplicationEvent.COMPLETE_PRODUCTION && get(id).form().kind().producesToken()) {
-            throw ApplicationRefusal.TRANSITION_NOT_ALLOWED.refuse("a USB key's production completes only with its"
-                    + " certificate");
+        if (event == ApplicationEvent.COMPLETE_PRODUCTION
+                && (get(id).form().kind().producesToken() || !(actor instanceof Actor.System))) {
+            // A key's production completes with its certificate (completeProduction); an online request's with
+            // what its own capability produced: no person completes either by a bare event.
+            throw ApplicationRefusal.TRANSITION_NOT_ALLOWED.refuse("production completes only with what it produced");
         }
         if (event == ApplicationEvent.FORWARD) {
             // A forwarding is always a batch, even of one: its reason for missing papers is kept for the CA.

@@ -172,7 +172,8 @@ public class Payments {
             throw BillingRefusal.ALREADY_MATCHED.refuse("Payment " + payment.reference() + " already pays for"
                     + " application " + payment.applicationId() + ".");
         }
-        Application application = applications.get(applicationId);
+        // Locked: two transfers matched at once, or a match racing the approval, decide on one sum owed.
+        Application application = applications.lock(applicationId);
         match(payment, application, actor, "matched by staff");
         return byId(paymentId).orElseThrow();
     }
@@ -190,6 +191,11 @@ public class Payments {
                     "an amount above 0 and a reason"));
         }
         Payment payment = lock(paymentId);
+        if (payment.matched()) {
+            // Two refunds of two payments of one application must not both pay back the same credit.
+            applications.lock(payment.applicationId());
+            payment = lock(paymentId);
+        }
         Fen refundable = payment.amount().minus(payment.refunded());
         if (payment.matched()) {
             Fen credit = Fen.ZERO.minus(outstanding(payment.applicationId()));

@@ -1,12 +1,13 @@
 package org.orgcert.server.delivery;
 
 import java.math.BigInteger;
-import org.orgcert.pki.crl.RevocationReason;
 import org.orgcert.server.application.Application;
 import org.orgcert.server.application.ApplicationEvent;
 import org.orgcert.server.application.Consequence;
 import org.orgcert.server.application.TransitionConsequence;
-import org.orgcert.server.certificate.CertificateRevocation;
+import org.orgcert.server.certificate.CertificateEvent;
+import org.orgcert.server.certificate.CertificateParty;
+import org.orgcert.server.certificate.CertificateTransitions;
 import org.orgcert.server.certificate.CertificateState;
 import org.orgcert.server.certificate.CertificateStore;
 import org.orgcert.server.domain.Actor;
@@ -19,11 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RevokeReturnedCertificate implements TransitionConsequence {
     private final CertificateStore certificates;
-    private final CertificateRevocation revocation;
+    private final CertificateTransitions transitions;
 
-    RevokeReturnedCertificate(CertificateStore certificates, CertificateRevocation revocation) {
+    RevokeReturnedCertificate(CertificateStore certificates, CertificateTransitions transitions) {
         this.certificates = certificates;
-        this.revocation = revocation;
+        this.transitions = transitions;
     }
 
     @Override
@@ -38,7 +39,8 @@ class RevokeReturnedCertificate implements TransitionConsequence {
         }
         BigInteger serial = new BigInteger(before.certificateSerial(), 16);
         if (certificates.findBySerial(serial).filter(c -> c.state() == CertificateState.VALID).isPresent()) {
-            revocation.revoke(serial, RevocationReason.CESSATION_OF_OPERATION, actor.auditName());
+            // Through the certificate's own machine: its lock, its decision, its audit record.
+            transitions.apply(serial, CertificateEvent.RETURN_UNCOLLECTED, CertificateParty.service(actor.auditName()));
         }
     }
 }
