@@ -98,8 +98,10 @@ class DemoBrowserTest extends BrowserTest {
         String before = Files.readString(LOGINS);
         demo.load();
         assertThat(Files.readString(LOGINS)).isEqualTo(before);
-        assertThat(jdbc.queryForList("SELECT idempotency_key FROM application WHERE idempotency_key LIKE 'demo-%'",
-                String.class)).containsExactlyInAnyOrder("demo-1", "demo-2", "demo-3");
+        // Idempotency keys are the employer's: <USCC>:<key>.
+        assertThat(jdbc.queryForList("SELECT split_part(idempotency_key, ':', 2) FROM application"
+                + " WHERE idempotency_key LIKE '%:demo-%'", String.class))
+                .containsExactlyInAnyOrder("demo-1", "demo-2", "demo-3");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM employer WHERE name LIKE '昆明市演示%'", Integer.class))
                 .isEqualTo(3);
     }
