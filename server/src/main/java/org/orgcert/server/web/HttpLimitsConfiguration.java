@@ -18,9 +18,10 @@ class HttpLimitsConfiguration {
     @Bean
     FilterRegistrationBean<RequestBodyTimeLimit> requestBodyTimeLimit(
             @Value("${orgcert.http.body-time:10s}") Duration bodyTime,
-            @Value("${orgcert.http.body-min-rate:8192}") long bytesPerSecond) {
+            @Value("${orgcert.http.body-min-rate:8192}") long bytesPerSecond,
+            @Value("${orgcert.http.body-readers:100}") int readers) {
         FilterRegistrationBean<RequestBodyTimeLimit> registration = new FilterRegistrationBean<>(
-                new RequestBodyTimeLimit(new BodyDeadline(bodyTime, bytesPerSecond), System::nanoTime));
+                new RequestBodyTimeLimit(new BodyDeadline(bodyTime, bytesPerSecond), System::nanoTime, readers));
         registration.setName("requestBodyTimeLimit");
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

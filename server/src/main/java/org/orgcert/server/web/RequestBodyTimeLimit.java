@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
 
 /**
@@ -22,7 +23,9 @@ import java.util.function.LongSupplier;
  * <ul>
  *   <li>A body of declared length up to {@link #BUFFERED} that is not multipart (JSON, forms, CSV) is read
  *       here in full before anything else sees the request: a too-slow one is answered 408 problem+json
- *       and the connection closed, whatever the endpoint.</li>
+ *       and the connection closed, whatever the endpoint. At most {@code readers} requests wait for such
+ *       bodies at once; more are answered 503 {@code body-readers-busy} at once (Retry-After: 1), so clients
+ *       trickling bodies can never hold every worker thread.</li>
  *   <li>Larger, chunked and multipart bodies are read by their endpoint through a {@link TimedInputStream};
  *       when one runs out of time, the {@link BodyTooSlow} that comes out of the chain is answered 408 here
  *       if nothing was sent yet. (Multipart bodies that the container parses itself are bounded only by the
@@ -34,12 +37,20 @@ final class RequestBodyTimeLimit implements Filter {
     static final int BUFFERED = 4 * 1024 * 1024;
     static final String TYPE = Problems.TYPE_BASE + "request-body-timeout";
 
+    static final String BUSY_TYPE = Problems.TYPE_BASE + "body-readers-busy";
+
     private final BodyDeadline deadline;
     private final LongSupplier nanoTime;
+    private final Semaphore readers;
 
-    RequestBodyTimeLimit(BodyDeadline deadline, LongSupplier nanoTime) {
+    /**
+     * @param readers how many requests may wait for their bodies here at once: the rest of the worker threads
+     *                stay free for pages, OCSP and CRLs however many clients trickle bodies
+     */
+    RequestBodyTimeLimit(BodyDeadline deadline, LongSupplier nanoTime, int readers) {
         this.deadline = deadline;
         this.nanoTime = nanoTime;
+        this.readers = new Semaphore(readers);
     }
 
     @Override
@@ -54,13 +65,18 @@ final class RequestBodyTimeLimit implements Filter {
             return;
         }
         if (!chunked && declared <= BUFFERED && !isMultipart(request)) {
-            TimedInputStream body = new TimedInputStream(request.getInputStream(), deadline, nanoTime);
+            if (!readers.tryAcquire()) {
+                busy(response);
+                return;
+            }
             byte[] bytes;
             try {
-                bytes = readAll(body, (int) declared);
+                bytes = readAll(new TimedInputStream(request.getInputStream(), deadline, nanoTime), (int) declared);
             } catch (BodyTooSlow e) {
                 tooSlow(response);
                 return;
+            } finally {
+                readers.release();
             }
             chain.doFilter(new BufferedBodyRequest(request, bytes), res);
             return;
@@ -111,14 +127,25 @@ final class RequestBodyTimeLimit implements Filter {
     }
 
     private static void tooSlow(HttpServletResponse response) throws IOException {
+        problem(response, HttpServletResponse.SC_REQUEST_TIMEOUT, TYPE, "request body timeout",
+                "The request body did not arrive in time; send it again.");
+    }
+
+    private static void busy(HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "1");
+        problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, BUSY_TYPE, "body readers busy",
+                "Too many requests are sending their bodies right now; send it again in a moment.");
+    }
+
+    private static void problem(HttpServletResponse response, int status, String type, String title, String detail)
+            throws IOException {
         response.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_REQUEST_TIMEOUT);
+        response.setStatus(status);
         // The rest of the body may still be on its way: the connection is not reused.
         response.setHeader("Connection", "close");
         response.setContentType("application/problem+json");
-        byte[] problem = ("{\"type\":\"" + TYPE + "\",\"title\":\"request body timeout\",\"status\":408,"
-                + "\"detail\":\"The request body did not arrive in time; send it again.\"}")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] problem = ("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
         response.setContentLength(problem.length);
         response.getOutputStream().write(problem);
     }

@@ -21,7 +21,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class RequestBodyTimeLimitTest {
     private static final Duration ALLOWANCE = Duration.ofSeconds(10);
     private final AtomicLong now = new AtomicLong();
-    private final RequestBodyTimeLimit filter = new RequestBodyTimeLimit(new BodyDeadline(ALLOWANCE, 8192), now::get);
+    private final RequestBodyTimeLimit filter = new RequestBodyTimeLimit(new BodyDeadline(ALLOWANCE, 8192), now::get, 100);
 
     @Test
     void theAllowanceGrowsWithWhatHasArrived() {
@@ -97,13 +97,62 @@ class RequestBodyTimeLimitTest {
                 })).isSameAs(failure);
     }
 
+    @Test
+    void onceEveryBodyReaderIsWaitingTheNextIsTurnedAwayAtOnceWithoutAThread() throws Exception {
+        RequestBodyTimeLimit oneReader = new RequestBodyTimeLimit(new BodyDeadline(ALLOWANCE, 8192), now::get, 1);
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch arrive = new java.util.concurrent.CountDownLatch(1);
+        MockHttpServletRequest stalled = trickling("{}", "application/json", 0, () -> {
+            reading.countDown();
+            try {
+                arrive.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        MockHttpServletResponse first = new MockHttpServletResponse();
+        Thread waiting = new Thread(() -> {
+            try {
+                oneReader.doFilter(stalled, first, (req, res) -> ((jakarta.servlet.http.HttpServletResponse) res)
+                        .setStatus(204));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        waiting.start();
+        reading.await();
+
+        MockHttpServletResponse second = new MockHttpServletResponse();
+        AtomicReference<Object> reached = new AtomicReference<>();
+        oneReader.doFilter(trickling("{}", "application/json", 0), second, (req, res) -> reached.set(req));
+        assertThat(reached.get()).isNull();
+        assertThat(second.getStatus()).isEqualTo(503);
+        assertThat(second.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(second.getContentAsString()).contains(RequestBodyTimeLimit.BUSY_TYPE);
+
+        arrive.countDown();
+        waiting.join(10_000);
+        assertThat(first.getStatus()).isEqualTo(204);
+        // The reader is free again.
+        MockHttpServletResponse third = new MockHttpServletResponse();
+        oneReader.doFilter(trickling("{}", "application/json", 0), third, (req, res) -> reached.set(req));
+        assertThat(reached.get()).isNotNull();
+    }
+
     /** A request whose body arrives a byte at a time, {@code secondsPerByte} apart on the test's clock. */
     private MockHttpServletRequest trickling(String body, String contentType, int secondsPerByte) {
+        return trickling(body, contentType, secondsPerByte, () -> { });
+    }
+
+    /** As above; {@code beforeEachByte} runs before each byte arrives (a test may hold the reader there). */
+    private MockHttpServletRequest trickling(String body, String contentType, int secondsPerByte,
+            Runnable beforeEachByte) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ByteArrayInputStream source = new ByteArrayInputStream(bytes);
         ServletInputStream slow = new ServletInputStream() {
             @Override
             public int read() {
+                beforeEachByte.run();
                 now.addAndGet(Duration.ofSeconds(secondsPerByte).toNanos());
                 return source.read();
             }
