@@ -70,12 +70,12 @@ public class ApplicationService {
      */
     @Transactional
     public Application submit(SubmitApplication submitted, String idempotencyKey, Actor actor) {
-        validate(submitted);
+        checkOwnFields(submitted);
         // Whether this actor may hand it in, before any check that reads another capability's records (a
         // reissue's certificate must not be probed by another employer's agent).
         ApplicationAccess.submit(actor, submitted);
         SubmitApplication form = canonical(submitted);
-        check(form);
+        checkOtherCapabilities(form);
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
                 : form.uscc().value() + ":" + idempotencyKey.strip();
         if (key != null) {
@@ -141,11 +141,20 @@ public class ApplicationService {
      * certificate): 400 with a message per field.
      */
     void check(SubmitApplication form) {
+        checkOwnFields(form);
+        checkOtherCapabilities(form);
+    }
+
+    /** The form's own problems (R-CH, R-MAT, its window): they reveal nothing, so they come first. */
+    private void checkOwnFields(SubmitApplication form) {
         validate(form);
         if (form.windowId() != null && directory.window(form.windowId()).isEmpty()) {
             throw Refusal.invalidFields("the application is incomplete or inconsistent",
                     Map.of("windowId", "no window '" + form.windowId() + "'; choose one of the 18 windows (R-CH-8)"));
         }
+    }
+
+    private void checkOtherCapabilities(SubmitApplication form) {
         for (SubmissionGuard guard : submissionGuards) {
             Map<String, String> problems = guard.problems(form);
             if (!problems.isEmpty()) {
