@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * the table, and {@code audit-verify} finds the chain and its checkpoints intact. Prints
  * {@code <name> <value> <unit>}; the violation counts must all be 0.
  *
- * <p>Usage: {@code bench/run crash} (the exec jar; {@code -Dcrash.rounds=8 -Dcrash.clients=4}). The short form
+ * <p>Usage: {@code bench/run crash} (the exec jar; {@code -Dcrash.rounds=8 -Dcrash.clients=4}, each round killed
+ * between {@code -Dcrash.min-ms=10000} and {@code -Dcrash.max-ms=40000} after its start). The short form
  * runs in CI ({@code CrashHarnessTest}), the service started from the test's class path.
  */
 public final class CrashBench {
@@ -50,7 +51,8 @@ public final class CrashBench {
                 Files.createTempDirectory("orgcert-crash"), freePort());
         CrashBench bench = new CrashBench(service, Long.getLong("crash.seed", 20261207L));
         Map<String, Integer> figures = bench.run(Integer.getInteger("crash.rounds", 8),
-                Integer.getInteger("crash.clients", 4), 3_000, 15_000);
+                Integer.getInteger("crash.clients", 4), Integer.getInteger("crash.min-ms", 10_000),
+                Integer.getInteger("crash.max-ms", 40_000));
         figures.forEach((name, value) -> System.out.println("crash." + name + " " + value + " " + unit(name)));
         bench.clients.failures().forEach((why, times) -> System.err.println("client failure: " + why + " x" + times));
         System.err.println("data folder: " + service.data());

@@ -78,15 +78,21 @@ final class CrashService {
         throw new IllegalStateException("the service did not answer healthy in time; see " + log);
     }
 
-    /** SIGKILL to the service and to its PostgreSQL at once: what a power cut does to both processes. */
+    /**
+     * SIGKILL to the service, its PostgreSQL and every PostgreSQL process (WAL writer, backends) at once: what a
+     * power cut does to the processes. Killing the postmaster alone would let its WAL writer flush what it holds.
+     */
     void kill() throws Exception {
         Path pid = data.resolve("postgres").resolve("postmaster.pid");
-        String postmaster = Files.exists(pid) ? Files.readAllLines(pid).get(0).strip() : null;
-        ProcessHandle service = process.toHandle();
-        List<ProcessHandle> victims = new ArrayList<>(List.of(service));
-        if (postmaster != null) {
-            ProcessHandle.of(Long.parseLong(postmaster)).ifPresent(victims::add);
+        List<ProcessHandle> victims = new ArrayList<>();
+        if (Files.exists(pid)) {
+            ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).strip())).ifPresent(postmaster -> {
+                victims.add(postmaster);
+                postmaster.descendants().forEach(victims::add);
+            });
         }
+        victims.add(process.toHandle());
+        process.toHandle().descendants().forEach(victims::add);
         victims.forEach(ProcessHandle::destroyForcibly);
         process.waitFor(30, TimeUnit.SECONDS);
         for (ProcessHandle victim : victims) {

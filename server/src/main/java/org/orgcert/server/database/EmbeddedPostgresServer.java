@@ -43,6 +43,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     static final String KEYS = "keys";
     private static final String HBA_MARKER = "# OrgCert: password (SCRAM) authentication only";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final int PORT_ATTEMPTS = 5;
 
     /** How the cluster writes to disk. */
     public enum Durability {
@@ -76,6 +77,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * leftover server of this folder, and waits until the server takes connections.
      */
     public static EmbeddedPostgresServer start(Path dataFolder, Durability durability) {
+        return start(dataFolder, durability, EmbeddedPostgresServer::freePort);
+    }
+
+    /** A source of ports that were free when asked (another program may take one before PostgreSQL binds it). */
+    interface Ports {
+        int next() throws IOException;
+    }
+
+    static EmbeddedPostgresServer start(Path dataFolder, Durability durability, Ports ports) {
         Path folder = dataFolder.toAbsolutePath().normalize();
         Path cluster = folder.resolve(CLUSTER);
         try {
@@ -93,16 +103,44 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 setOwnerPassword(asUser, home, cluster, secrets.owner());
             }
             Files.writeString(cluster.resolve("pg_hba.conf"), hba(), StandardCharsets.US_ASCII);
-            int port = freePort();
-            Process postmaster = startPostmaster(asUser, home, cluster, port, durability);
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postmaster, cluster, port, secrets);
-            server.awaitReady();
+            EmbeddedPostgresServer server = startOnFreePort(asUser, home, cluster, durability, secrets, ports);
             server.ensureServiceRole();
-            LOG.info("embedded PostgreSQL running on 127.0.0.1:{} with data in {} ({} commits)", port, cluster,
+            LOG.info("embedded PostgreSQL running on 127.0.0.1:{} with data in {} ({} commits)", server.port, cluster,
                     durability == Durability.DURABLE ? "durable" : "NOT crash-safe");
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + cluster + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts the postmaster on a port that was free a moment ago. If another program bound it in between,
+     * PostgreSQL exits at once ("could not bind"); the service then tries another port instead of failing to
+     * start.
+     */
+    private static EmbeddedPostgresServer startOnFreePort(List<String> asUser, Path home, Path cluster,
+            Durability durability, DatabaseSecrets secrets, Ports ports) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            int port = ports.next();
+            Process postmaster = startPostmaster(asUser, home, cluster, port, durability);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postmaster, cluster, port, secrets);
+            try {
+                server.awaitReady();
+                return server;
+            } catch (IOException e) {
+                if (attempt == PORT_ATTEMPTS || postmaster.isAlive() || !taken(port)) {
+                    throw e;
+                }
+                LOG.warn("port {} was taken by another program before PostgreSQL could bind it; trying another", port);
+            }
+        }
+    }
+
+    private static boolean taken(int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return false;
+        } catch (IOException inUse) {
+            return true;
         }
     }
 

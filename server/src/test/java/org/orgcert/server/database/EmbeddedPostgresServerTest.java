@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -207,6 +210,26 @@ class EmbeddedPostgresServerTest {
 
     @Test
     @Order(9)
+    @DisplayName("issue 12.4: a port another program takes between the check and PostgreSQL's bind: another port is used")
+    void aPortTakenBeforePostgresBindsItIsReplaced() throws IOException, SQLException {
+        server.close();
+        int taken;
+        try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            taken = other.getLocalPort();
+            int second = free.getLocalPort();
+            free.close();
+            Iterator<Integer> offered = List.of(taken, second).iterator();
+            server = EmbeddedPostgresServer.start(data, Durability.DURABLE, offered::next);
+        }
+        assertThat(server.owner().jdbcUrl()).doesNotContain(":" + taken + "/");
+        try (Connection c = server.service().connect()) {
+            assertThat(c.isValid(5)).isTrue();
+        }
+    }
+
+    @Test
+    @Order(10)
     @DisplayName("issue 12.1: every acknowledged commit survives PostgreSQL being killed")
     void acknowledgedCommitsSurviveAKill() throws SQLException, InterruptedException {
         int commits = 300;
