@@ -2,9 +2,11 @@ package org.orgcert.bench;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -126,12 +128,17 @@ final class CrashService {
         return logins;
     }
 
-    /** The database's owner, as an operator connects: the port from postmaster.pid, the generated password. */
+    /**
+     * The database's owner, as an operator connects: through the embedded server's Unix socket (it listens on
+     * no TCP port), with the generated password.
+     */
     Connection owner() throws Exception {
-        List<String> pid = Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid"));
+        Path socket = data.resolve("postgres-socket").resolve(".s.PGSQL.5432").toAbsolutePath();
         String password = Files.readString(data.resolve("keys").resolve("database-owner.password")).strip();
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/postgres",
-                "postgres", password);
+        return DriverManager.getConnection("jdbc:postgresql://localhost/postgres"
+                + "?socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg"
+                + "&socketFactoryArg=" + URLEncoder.encode(socket.toString(), StandardCharsets.UTF_8)
+                + "&sslmode=disable", "postgres", password);
     }
 
     private ProcessBuilder builder(List<String> arguments) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -121,10 +122,13 @@ class DeploymentCommandsTest {
     @Order(4)
     @DisplayName("issue 12.4: audit-verify on a changed record exits 1")
     void auditVerifyOnATamperedLogExitsOne() throws Exception {
-        List<String> pid = Files.readAllLines(data.resolve("postgres/postmaster.pid"));
         String password = Files.readString(data.resolve("keys/database-owner.password")).strip();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/postgres",
-                "postgres", password); Statement s = c.createStatement()) {
+        // The embedded database listens on no TCP port, only on its Unix socket (review issue 12, finding 1).
+        String socket = data.resolve("postgres-socket/.s.PGSQL.5432").toAbsolutePath().toString();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost/postgres?socketFactory="
+                + "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg&socketFactoryArg="
+                + URLEncoder.encode(socket, StandardCharsets.UTF_8), "postgres", password);
+                Statement s = c.createStatement()) {
             assertThat(s.executeUpdate("UPDATE audit_record SET detail = 'forged'"
                     + " WHERE id = (SELECT min(id) FROM audit_record)")).isOne();
         }

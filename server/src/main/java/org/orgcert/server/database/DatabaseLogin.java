@@ -1,5 +1,8 @@
 package org.orgcert.server.database;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -14,9 +17,15 @@ import java.util.Properties;
  */
 public record DatabaseLogin(String jdbcUrl, String user, String password) {
 
-    /** A login to the embedded server's {@code postgres} database on 127.0.0.1. */
-    static DatabaseLogin local(int port, String user, String password) {
-        return new DatabaseLogin("jdbc:postgresql://127.0.0.1:" + port + "/postgres", user, password);
+    /**
+     * A login to the embedded server's {@code postgres} database through its Unix socket file {@code socket}
+     * (junixsocket's socket factory; the host name in the URL is not used). No TLS: nothing leaves the machine.
+     */
+    static DatabaseLogin local(Path socket, String user, String password) {
+        return new DatabaseLogin("jdbc:postgresql://localhost/postgres"
+                + "?socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg"
+                + "&socketFactoryArg=" + URLEncoder.encode(socket.toString(), StandardCharsets.UTF_8)
+                + "&sslmode=disable&gssEncMode=disable", user, password);
     }
 
     /** One new connection, giving up after a few seconds when the server does not answer. */

@@ -2,10 +2,13 @@ package org.orgcert.server.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -54,18 +57,29 @@ record DatabaseSecrets(String owner, String service) {
             Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try {
-                Files.writeString(temporary, password, StandardCharsets.US_ASCII);
+                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                    channel.write(ByteBuffer.wrap(password.getBytes(StandardCharsets.US_ASCII)));
+                    channel.force(true); // on disk before its name is: a power cut leaves no empty password file
+                }
                 try {
                     Files.createLink(file, temporary); // never replaces a password another start wrote first
                 } catch (FileAlreadyExistsException e) {
                     return read(file);
                 }
+                syncFolder(file.getParent()); // the new name survives a power cut, with the cluster made from it
             } finally {
                 Files.deleteIfExists(temporary);
             }
             return password;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file.toAbsolutePath(), e);
+        }
+    }
+
+    /** fsync of a folder, so a name made in it survives a power cut (as TokenFile does). */
+    private static void syncFolder(Path folder) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
         }
     }
 

@@ -3,8 +3,6 @@ package org.orgcert.server.database;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +23,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Set up as a production server, not a test fixture: commits are durable ({@code fsync},
  * {@code synchronous_commit} and {@code full_page_writes} on) unless a test asks for
- * {@link Durability#TESTS_ONLY_NOT_CRASH_SAFE}; every connection needs a password (SCRAM) and there is no Unix
- * socket, only 127.0.0.1; the service connects as {@value #SERVICE}, a role that is no superuser and may only
+ * {@link Durability#TESTS_ONLY_NOT_CRASH_SAFE}; it listens on no TCP address at all, only on a Unix socket in
+ * {@code <data dir>/postgres-socket} (0700: no other local user can reach it, so none can squat on it, ask
+ * for a password or fill the connection slots), and every connection needs a password (SCRAM) even there;
+ * the service connects as {@value #SERVICE}, a role that is no superuser and may only
  * add to the audit tables ({@code db/migration/afterMigrate.sql}), while migrations run as the owner
  * {@value #OWNER}. The passwords are generated into {@code <data dir>/keys} ({@link DatabaseSecrets}).
  *
@@ -41,9 +41,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     static final String CLUSTER = "postgres";
     static final String RUNTIME = "postgres-runtime";
     static final String KEYS = "keys";
+    /** The folder of the server's one Unix socket, {@code .s.PGSQL.5432}. */
+    static final String SOCKETS = "postgres-socket";
+    /** Only names the socket file: the server listens on no TCP port. */
+    static final int PORT = 5432;
+    /** sun_path holds 108 bytes with the terminating zero. */
+    private static final int SOCKET_PATH_MAX = 107;
     private static final String HBA_MARKER = "# OrgCert: password (SCRAM) authentication only";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
-    private static final int PORT_ATTEMPTS = 5;
 
     /** How the cluster writes to disk. */
     public enum Durability {
@@ -61,13 +66,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final Process postmaster;
     private final Path cluster;
-    private final int port;
+    private final Path socket;
     private final DatabaseSecrets secrets;
 
-    private EmbeddedPostgresServer(Process postmaster, Path cluster, int port, DatabaseSecrets secrets) {
+    private EmbeddedPostgresServer(Process postmaster, Path cluster, Path socket, DatabaseSecrets secrets) {
         this.postmaster = postmaster;
         this.cluster = cluster;
-        this.port = port;
+        this.socket = socket;
         this.secrets = secrets;
     }
 
@@ -77,20 +82,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * leftover server of this folder, and waits until the server takes connections.
      */
     public static EmbeddedPostgresServer start(Path dataFolder, Durability durability) {
-        return start(dataFolder, durability, EmbeddedPostgresServer::freePort);
-    }
-
-    /** A source of ports that were free when asked (another program may take one before PostgreSQL binds it). */
-    interface Ports {
-        int next() throws IOException;
-    }
-
-    static EmbeddedPostgresServer start(Path dataFolder, Durability durability, Ports ports) {
         Path folder = dataFolder.toAbsolutePath().normalize();
         Path cluster = folder.resolve(CLUSTER);
         try {
+            Path socket = socketFile(folder);
             DataFolder.create(folder);
             Path home = PostgresBinaries.install(folder.resolve(RUNTIME));
+            Files.createDirectories(socket.getParent(), PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
             DataFolder.secure(folder);
             DatabaseSecrets secrets = DatabaseSecrets.loadOrCreate(folder.resolve(KEYS));
             List<String> asUser = RootlessLaunch.prefix();
@@ -103,10 +102,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 setOwnerPassword(asUser, home, cluster, secrets.owner());
             }
             Files.writeString(cluster.resolve("pg_hba.conf"), hba(), StandardCharsets.US_ASCII);
-            EmbeddedPostgresServer server = startOnFreePort(asUser, home, cluster, durability, secrets, ports);
+            Process postmaster = startPostmaster(asUser, home, cluster, socket.getParent(), durability);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postmaster, cluster, socket, secrets);
+            server.awaitReady();
             server.ensureServiceRole();
-            LOG.info("embedded PostgreSQL running on 127.0.0.1:{} with data in {} ({} commits)", server.port, cluster,
-                    durability == Durability.DURABLE ? "durable" : "NOT crash-safe");
+            LOG.info("embedded PostgreSQL running on the Unix socket {} (no TCP) with data in {} ({} commits)",
+                    socket, cluster, durability == Durability.DURABLE ? "durable" : "NOT crash-safe");
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + cluster + ": " + e.getMessage(), e);
@@ -114,44 +115,33 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
-     * Starts the postmaster on a port that was free a moment ago. If another program bound it in between,
-     * PostgreSQL exits at once ("could not bind"); the service then tries another port instead of failing to
-     * start.
+     * The socket file of the data folder {@code folder}'s server. The kernel takes at most
+     * {@value #SOCKET_PATH_MAX} bytes for a socket's path: a data folder too deep for that is refused with a
+     * message, not moved elsewhere (the socket stays under the folder it protects).
      */
-    private static EmbeddedPostgresServer startOnFreePort(List<String> asUser, Path home, Path cluster,
-            Durability durability, DatabaseSecrets secrets, Ports ports) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            int port = ports.next();
-            Process postmaster = startPostmaster(asUser, home, cluster, port, durability);
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postmaster, cluster, port, secrets);
-            try {
-                server.awaitReady();
-                return server;
-            } catch (IOException e) {
-                if (attempt == PORT_ATTEMPTS || postmaster.isAlive() || !taken(port)) {
-                    throw e;
-                }
-                LOG.warn("port {} was taken by another program before PostgreSQL could bind it; trying another", port);
-            }
+    static Path socketFile(Path folder) {
+        Path socket = folder.toAbsolutePath().normalize().resolve(SOCKETS).resolve(".s.PGSQL." + PORT);
+        int length = socket.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (length > SOCKET_PATH_MAX) {
+            throw new IllegalStateException("the data folder " + folder + " is too deep for the database's Unix"
+                    + " socket (" + socket + " has " + length + " bytes, the kernel takes " + SOCKET_PATH_MAX
+                    + "); choose a shorter ORGCERT_DATA_DIR");
         }
-    }
-
-    private static boolean taken(int port) {
-        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return false;
-        } catch (IOException inUse) {
-            return true;
+        if (socket.toString().matches(".*[,\"\\\\\\s].*")) {
+            throw new IllegalStateException("the data folder's path " + folder + " contains a comma, quote, backslash"
+                    + " or blank, which PostgreSQL's list of socket folders cannot hold; choose another ORGCERT_DATA_DIR");
         }
+        return socket;
     }
 
     /** The owner's login (migrations). */
     public DatabaseLogin owner() {
-        return DatabaseLogin.local(port, OWNER, secrets.owner());
+        return DatabaseLogin.local(socket, OWNER, secrets.owner());
     }
 
     /** The restricted login the service runs with. */
     public DatabaseLogin service() {
-        return DatabaseLogin.local(port, SERVICE, secrets.service());
+        return DatabaseLogin.local(socket, SERVICE, secrets.service());
     }
 
     /** The process id of the postmaster. */
@@ -198,12 +188,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         run(command, "ALTER ROLE " + OWNER + " PASSWORD '" + password + "';\n", "postgres --single");
     }
 
-    private static Process startPostmaster(List<String> asUser, Path home, Path cluster, int port,
+    private static Process startPostmaster(List<String> asUser, Path home, Path cluster, Path sockets,
             Durability durability) throws IOException {
         List<String> command = new ArrayList<>(asUser);
         command.addAll(List.of(home.resolve("bin/postgres").toString(), "-D", cluster.toString(),
-                "-p", Integer.toString(port)));
-        for (String setting : List.of("listen_addresses=127.0.0.1", "unix_socket_directories=",
+                "-p", Integer.toString(PORT)));
+        // No TCP at all: a port on 127.0.0.1 can be taken first or flooded by any local user. The socket's
+        // folder is 0700, so only the service's own user reaches it; a half-open login is dropped after 10 s.
+        for (String setting : List.of("listen_addresses=", "unix_socket_directories=" + sockets,
+                "unix_socket_permissions=0700", "authentication_timeout=10s",
                 "password_encryption=scram-sha-256", "timezone=UTC", "max_connections=300",
                 "fsync=" + durability.setting, "synchronous_commit=" + durability.setting,
                 "full_page_writes=" + durability.setting,
@@ -271,14 +264,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static String hba() {
         return HBA_MARKER + "; written at every start by EmbeddedPostgresServer.\n"
-                + "# No trust, no Unix socket: every connection comes over 127.0.0.1 with a password.\n"
-                + "host all all 127.0.0.1/32 scram-sha-256\n";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+                + "# No trust, no TCP: every connection comes over the 0700 Unix socket, with a password.\n"
+                + "local all all scram-sha-256\n";
     }
 
     private static void run(List<String> command, String input, String name) throws IOException {

@@ -1,10 +1,8 @@
 package org.orgcert.server.database;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.orgcert.server.OrgCertProperties;
 import org.slf4j.Logger;
@@ -53,16 +51,17 @@ record ServiceDatabase(DatabaseLogin owner, DatabaseLogin service, boolean attac
         }
     }
 
-    /** The embedded database of the service holding the lock, found through its {@code postmaster.pid}. */
+    /** The embedded database of the service holding the lock, reached through its Unix socket. */
     private static ServiceDatabase attach(Path folder) {
-        Path pidFile = folder.resolve(EmbeddedPostgresServer.CLUSTER).resolve("postmaster.pid");
         try {
-            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
-            int port = Integer.parseInt(lines.get(3).trim()); // postmaster.pid: pid, data dir, start time, port, ...
+            Path socket = EmbeddedPostgresServer.socketFile(folder);
+            if (!Files.exists(socket)) {
+                throw new IOException("no socket " + socket);
+            }
             DatabaseSecrets secrets = DatabaseSecrets.load(folder.resolve(EmbeddedPostgresServer.KEYS));
             LOG.info("using the database of the OrgCert service running on {} (pid {})", folder, DataFolderLock.holder(folder));
-            return new ServiceDatabase(DatabaseLogin.local(port, EmbeddedPostgresServer.OWNER, secrets.owner()),
-                    DatabaseLogin.local(port, EmbeddedPostgresServer.SERVICE, secrets.service()), true,
+            return new ServiceDatabase(DatabaseLogin.local(socket, EmbeddedPostgresServer.OWNER, secrets.owner()),
+                    DatabaseLogin.local(socket, EmbeddedPostgresServer.SERVICE, secrets.service()), true,
                     new Resources(null, null));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("an OrgCert service (pid " + DataFolderLock.holder(folder) + ") holds "
