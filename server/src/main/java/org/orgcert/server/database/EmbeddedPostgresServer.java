@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * add to the audit tables ({@code db/migration/afterMigrate.sql}), while migrations run as the owner
  * {@value #OWNER}. The passwords are generated into {@code <data dir>/keys} ({@link DatabaseSecrets}).
  *
- * <p>PostgreSQL refuses to run as root; started by root it runs in a user namespace of its own
- * ({@code unshare -U}), without any of root's privileges.
+ * <p>PostgreSQL never runs with kernel uid 0: started by root it runs as the unprivileged system account
+ * {@value RootlessLaunch#ACCOUNT}, which owns the cluster and the socket folder and cannot read {@code keys/}
+ * ({@link RootlessLaunch}, {@link DatabaseFolders}).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     /** The owner role: superuser of the embedded cluster, owner of the schema, runs the migrations. */
@@ -92,13 +94,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     PosixFilePermissions.fromString("rwx------")));
             DataFolder.secure(folder);
             DatabaseSecrets secrets = DatabaseSecrets.loadOrCreate(folder.resolve(KEYS));
-            List<String> asUser = RootlessLaunch.prefix();
+            Optional<RootlessLaunch.Account> account = RootlessLaunch.account();
+            if (account.isPresent()) {
+                DatabaseFolders.grant(folder, account.get(), cluster, socket.getParent(), folder.resolve(RUNTIME));
+            }
+            List<String> asUser = RootlessLaunch.prefix(account);
             LeftoverPostmaster.clear(cluster);
             if (!Files.exists(cluster.resolve("PG_VERSION"))) {
-                initdb(asUser, home, cluster, folder.resolve(KEYS).resolve(DatabaseSecrets.OWNER_FILE), durability);
-            } else if (!hbaIsOurs(cluster)) {
-                // A cluster made by an older version trusted every local connection: give the owner its
-                // password (single-user mode, no connection possible) before password authentication starts.
+                initdb(asUser, home, cluster, durability);
+            }
+            if (!hbaIsOurs(cluster)) {
+                // A new cluster (initdb's pg_hba.conf rejects everyone), or one made by an older version that
+                // trusted every local connection: give the owner its password (single-user mode, no connection
+                // possible) before password authentication starts. Through stdin: PostgreSQL's account cannot
+                // read keys/.
                 setOwnerPassword(asUser, home, cluster, secrets.owner());
             }
             Files.writeString(cluster.resolve("pg_hba.conf"), hba(), StandardCharsets.US_ASCII);
@@ -167,11 +176,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private static void initdb(List<String> asUser, Path home, Path cluster, Path ownerPasswordFile,
-            Durability durability) throws IOException {
+    private static void initdb(List<String> asUser, Path home, Path cluster, Durability durability)
+            throws IOException {
         List<String> command = new ArrayList<>(asUser);
         command.addAll(List.of(home.resolve("bin/initdb").toString(), "-D", cluster.toString(), "-U", OWNER,
-                "--auth=scram-sha-256", "--pwfile=" + ownerPasswordFile, "-E", "UTF-8"));
+                "--auth=reject", "-E", "UTF-8"));
         if (durability == Durability.TESTS_ONLY_NOT_CRASH_SAFE) {
             command.add("--no-sync");
         }
@@ -210,7 +219,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
         // Detached from the service's output: PostgreSQL outlives a killed JVM (LeftoverPostmaster stops it).
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command).directory(Path.of("/").toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
     }
 
     private void awaitReady() throws IOException {
@@ -269,7 +279,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static void run(List<String> command, String input, String name) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // From "/": PostgreSQL's account may be unable to enter the service's working folder.
+        Process process = new ProcessBuilder(command).directory(Path.of("/").toFile()).redirectErrorStream(true).start();
         try (OutputStream stdin = process.getOutputStream()) {
             if (input != null) {
                 stdin.write(input.getBytes(StandardCharsets.US_ASCII));

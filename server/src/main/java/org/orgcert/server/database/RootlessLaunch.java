@@ -5,34 +5,86 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * PostgreSQL's programs refuse to run as root. Started by root, they run under {@code unshare -U}: in a new
- * user namespace without mappings, where they hold none of root's capabilities (they can still open the
- * data folder's files, which root owns). Run by any other user, they run as that user.
+ * Who PostgreSQL's programs run as. Run by an ordinary user, the service starts them as that same user. Run
+ * by root, it never lets them keep kernel uid 0: a user namespace ({@code unshare -U}, used before) still
+ * creates files as root, so a database superuser's {@code COPY ... TO PROGRAM} could have written root-owned
+ * files anywhere root may. Instead they run as the unprivileged system account {@value #ACCOUNT} (created once
+ * with {@code useradd --system} if missing), through {@code setpriv} with that account's uid and gid and no
+ * supplementary groups: it owns the cluster and the socket folder, may pass through the data folder (its
+ * group, 0710) and read the programs, and reaches nothing else in the data folder ({@code keys/} stays
+ * root's, 0700).
  */
 final class RootlessLaunch {
+    /** The system account root runs PostgreSQL as. */
+    static final String ACCOUNT = "orgcert-db";
+    private static final Logger LOG = LoggerFactory.getLogger(RootlessLaunch.class);
+
+    /** The account's ids, or none when PostgreSQL runs as the service's own user. */
+    record Account(int uid, int gid) {
+        /** The words to put before a PostgreSQL program's command line. */
+        List<String> prefix() {
+            return List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups", "--");
+        }
+    }
+
     private RootlessLaunch() {
     }
 
-    /** The words to put before a PostgreSQL program's command line. */
-    static List<String> prefix() throws IOException {
+    /** Empty when the service is no root; otherwise the account PostgreSQL must run as (created if missing). */
+    static Optional<Account> account() throws IOException {
         if (effectiveUid() != 0) {
-            return List.of();
+            return Optional.empty();
         }
+        Optional<Account> account = lookUp();
+        if (account.isEmpty()) {
+            LOG.warn("creating the system account {} to run the embedded PostgreSQL as (the service runs as root)", ACCOUNT);
+            run(List.of("useradd", "--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent",
+                    "--shell", "/usr/sbin/nologin", ACCOUNT), "useradd " + ACCOUNT);
+            account = lookUp();
+        }
+        if (account.isEmpty() || account.get().uid() == 0) {
+            throw new IOException("the system account " + ACCOUNT + " is missing or has uid 0; PostgreSQL cannot run"
+                    + " as root (docs/operations.md)");
+        }
+        return account;
+    }
+
+    /** The words to put before a PostgreSQL program's command line for {@code account}. */
+    static List<String> prefix(Optional<Account> account) {
+        return account.map(Account::prefix).orElse(List.of());
+    }
+
+    private static Optional<Account> lookUp() throws IOException {
+        Process getent = new ProcessBuilder("getent", "passwd", ACCOUNT).redirectErrorStream(true).start();
+        String line = new String(getent.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         try {
-            Process probe = new ProcessBuilder("unshare", "-U", "true").redirectErrorStream(true).start();
-            probe.getInputStream().readAllBytes();
-            if (probe.waitFor() == 0) {
-                return List.of("unshare", "-U");
+            if (getent.waitFor() != 0 || line.isEmpty()) {
+                return Optional.empty();
             }
-        } catch (IOException e) {
-            // no unshare: fall through to the message below
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IOException("interrupted while looking up " + ACCOUNT, e);
         }
-        throw new IOException("PostgreSQL cannot run as root and this system cannot start it in a user namespace"
-                + " (unshare -U); run OrgCert as an ordinary user (docs/operations.md)");
+        String[] fields = line.split(":"); // name:password:uid:gid:gecos:home:shell
+        return Optional.of(new Account(Integer.parseInt(fields[2]), Integer.parseInt(fields[3])));
+    }
+
+    private static void run(List<String> command, String name) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (process.waitFor() != 0) {
+                throw new IOException(name + " failed (exit " + process.exitValue() + "): " + output.strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(name + " interrupted", e);
+        }
     }
 
     private static long effectiveUid() throws IOException {

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,7 +18,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
@@ -36,7 +35,7 @@ import org.orgcert.server.database.EmbeddedPostgresServer.Durability;
  * The embedded PostgreSQL as {@code ./orgcert serve} runs it (issue 12, items 1-3, and the review's findings
  * 1 and 9): durable, password-only, no TCP but a Unix socket in a 0700 folder, a restricted service role, a data folder closed to other local users, and restarts that signal
  * nothing but this folder's own PostgreSQL. The data folder lies in /tmp, open to every user but for what the
- * service itself closes.
+ * service itself closes. Run as root (as in CI), PostgreSQL runs as the account {@value RootlessLaunch#ACCOUNT}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -166,16 +165,23 @@ class EmbeddedPostgresServerTest {
 
     @Test
     @Order(5)
-    @DisplayName("issue 12.2: every folder under the data folder is 0700 and no file is open to group or others")
+    @DisplayName("issue 12.2: nothing in the data folder is open to others; only PostgreSQL's account's group passes the folder and runs the programs")
     void nothingInTheDataFolderIsOpenToOthers() throws IOException {
         List<String> open = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(data)) {
             paths.filter(p -> !Files.isSymbolicLink(p)).forEach(p -> {
                 try {
-                    Set<PosixFilePermission> mode = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
-                    String text = PosixFilePermissions.toString(mode);
-                    if (Files.isDirectory(p) ? !text.equals("rwx------") : !text.endsWith("------")) {
-                        open.add(data.relativize(p) + " " + text);
+                    PosixFileAttributes attributes = Files.readAttributes(p, PosixFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    String text = PosixFilePermissions.toString(attributes.permissions());
+                    boolean groupMayRead = isRoot() && attributes.group().getName().equals(RootlessLaunch.ACCOUNT)
+                            && (p.equals(data) || p.startsWith(data.resolve(EmbeddedPostgresServer.RUNTIME)));
+                    String allowed = p.equals(data) && groupMayRead ? "rwx--x---"
+                            : Files.isDirectory(p) ? (groupMayRead ? "rwxr-x---" : "rwx------") : null;
+                    boolean ok = allowed != null ? text.equals(allowed)
+                            : text.endsWith("---") && (groupMayRead ? text.charAt(4) == '-' : text.endsWith("------"));
+                    if (!ok) {
+                        open.add(data.relativize(p) + " " + text + " " + attributes.group().getName());
                     }
                 } catch (IOException e) {
                     // vanished meanwhile (PostgreSQL's temporary files)
@@ -183,6 +189,39 @@ class EmbeddedPostgresServerTest {
             });
         }
         assertThat(open).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("review issue 12 finding 1: started by root, PostgreSQL runs as " + RootlessLaunch.ACCOUNT
+            + " (never kernel uid 0): its superuser reads no key and makes no root-owned file")
+    void postgresNeverRunsAsKernelRoot() throws Exception {
+        assumeTrue(isRoot(), "only a service run by root hands PostgreSQL to another account");
+        int uid = Integer.parseInt(run("id", "-u", RootlessLaunch.ACCOUNT).strip());
+        assertThat(uid).isNotZero();
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(server.pid()), "status"))) {
+            if (line.startsWith("Uid:") || line.startsWith("Gid:")) {
+                assertThat(line.substring(4).strip().split("\\s+")).as(line).doesNotContain("0");
+            }
+            if (line.startsWith("Uid:")) {
+                assertThat(line.substring(4).strip().split("\\s+")).containsOnly(Integer.toString(uid));
+            }
+        }
+        assertOwnedBy(data.resolve("postgres"), RootlessLaunch.ACCOUNT, "rwx------");
+        assertOwnedBy(data.resolve("postgres-socket"), RootlessLaunch.ACCOUNT, "rwx------");
+        assertOwnedBy(data.resolve("keys"), "root", "rwx------");
+        assertOwnedBy(data, "root", "rwx--x---");
+        assertThat(Files.readAttributes(data, PosixFileAttributes.class).group().getName()).isEqualTo(RootlessLaunch.ACCOUNT);
+        Path made = Path.of("/tmp", "orgcert-db-probe-" + System.nanoTime());
+        try (Connection c = server.owner().connect(); Statement s = c.createStatement()) {
+            String key = data.resolve("keys").resolve(DatabaseSecrets.OWNER_FILE).toString();
+            assertThatThrownBy(() -> s.execute("SELECT pg_read_binary_file('" + key + "')"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("Permission denied");
+            s.execute("COPY (SELECT 1) TO PROGRAM 'touch " + made + "'");
+            assertThat(Files.getOwner(made).getName()).isEqualTo(RootlessLaunch.ACCOUNT);
+        } finally {
+            Files.deleteIfExists(made);
+        }
     }
 
     @Test
@@ -198,6 +237,10 @@ class EmbeddedPostgresServerTest {
         assertThat(asNobody("ls", runtime.toString()).exit()).isNotZero();
         assertThat(asNobody("sh", "-c", "echo planted > " + runtime.resolve("planted")).exit()).isNotZero();
         assertThat(runtime.resolve("planted")).doesNotExist();
+        // PostgreSQL's own account passes through the data folder to its cluster, and sees nothing else.
+        assertThat(as(RootlessLaunch.ACCOUNT, "cat", key.toString()).exit()).isNotZero();
+        assertThat(as(RootlessLaunch.ACCOUNT, "ls", data.resolve("keys").toString()).exit()).isNotZero();
+        assertThat(as(RootlessLaunch.ACCOUNT, "ls", data.toString()).exit()).isNotZero();
         Path psql = Path.of("/usr/bin/psql");
         assumeTrue(Files.isExecutable(psql), "psql is not installed: the connection attempt was not made");
         // The owner's password would not even be asked for: the socket's folder is closed to nobody.
@@ -286,12 +329,29 @@ class EmbeddedPostgresServerTest {
     }
 
     private static Result asNobody(String... command) throws IOException, InterruptedException {
-        List<String> full = new ArrayList<>(List.of("runuser", "-u", "nobody", "--"));
+        return as("nobody", command);
+    }
+
+    private static Result as(String user, String... command) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>(List.of("runuser", "-u", user, "--"));
         full.addAll(List.of(command));
         Process process = new ProcessBuilder(full).redirectErrorStream(true).directory(new java.io.File("/")).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
         return new Result(process.exitValue(), output);
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
+    }
+
+    private static void assertOwnedBy(Path path, String owner, String mode) throws IOException {
+        assertThat(Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName()).as(path.toString()).isEqualTo(owner);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS)))
+                .as(path.toString()).isEqualTo(mode);
     }
 
     private record Result(int exit, String output) {
