@@ -8,6 +8,8 @@ import org.orgcert.server.domain.Actor;
 import org.orgcert.server.domain.CommonRefusal;
 import org.orgcert.server.domain.Refusal;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes an approved application through production (R-CH-2, R-CERT-2): START_PRODUCTION, then the USB
@@ -17,21 +19,25 @@ import org.springframework.stereotype.Component;
  * <p>Deliberately not one transaction: the certificate is committed before it is signed (record before
  * sign), so each step commits on its own, and the whole is safe to repeat: a retry after any failure
  * finds the application IN_PRODUCTION and the production service returns (or finishes) the one
- * certificate of the application.
+ * certificate of the application. The call whose completion commits always shows a PIN the key takes, and
+ * no other call shows one (see {@link #complete}).
  */
 @Component
 public class ProductionStep {
     private final ApplicationService applications;
     private final ProductionService production;
+    private final TransactionTemplate transaction;
 
-    ProductionStep(ApplicationService applications, ProductionService production) {
+    ProductionStep(ApplicationService applications, ProductionService production,
+            PlatformTransactionManager transactions) {
         this.applications = applications;
         this.production = production;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
-     * The outcome: the application, now PRODUCED, and the production result, whose initial PIN is present
-     * only on the call that set it (for the delivery slip; never stored or logged).
+     * The outcome: the application, now PRODUCED, and the production result, whose initial PIN is present on
+     * the one call that completed the production (for the delivery slip; never stored or logged).
      */
     public record Produced(Application application, ProductionResult result) {
 
@@ -69,7 +75,26 @@ public class ProductionStep {
         }
         ProductionResult result = production.produce(new ProductionOrder(id, application.form().employerName(),
                 application.form().uscc(), null, actor.auditName()));
+        return transaction.execute(status -> complete(id, result, actor));
+    }
+
+    /**
+     * COMPLETE_PRODUCTION, and the PIN its one slip shows. A PIN is shown only by the call whose completion
+     * commits, and only that PIN counts: a call that found the certificate already loaded (an earlier call died
+     * after loading it and before completing, review of issue 12 finding 8) gets no PIN from production, and
+     * the earlier call's PIN was never seen by anyone. So it sets a new one through the bureau's unblock
+     * authority, here, inside the completion's transaction and after the transition locked the application
+     * and found it still IN_PRODUCTION: a racing call waits for that lock and is then refused before it changes
+     * the key's PIN, and a completion that does not commit shows nothing (its retry sets a PIN again).
+     *
+     * <p>Why a new PIN rather than "PIN delivered" recorded with the completion: the earlier PIN exists nowhere
+     * any more (never stored, by design), so the key would stay without a known PIN; a new PIN through the
+     * unblock codes the key was provisioned with is the one way to give the employer a working one.
+     */
+    private Produced complete(UUID id, ProductionResult result, Actor actor) {
         Application produced = applications.completeProduction(id, result.certificate().serialHex(), actor);
-        return new Produced(produced, result);
+        ProductionResult delivered = result.initialPin().isPresent() ? result
+                : production.newInitialPin(id, actor.auditName());
+        return new Produced(produced, delivered);
     }
 }

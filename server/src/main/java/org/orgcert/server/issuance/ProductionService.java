@@ -23,6 +23,7 @@ import org.orgcert.token.Token;
 import org.orgcert.token.UnblockAuthority;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -65,6 +66,7 @@ public class ProductionService {
     private final TokenLedger ledger;
     private final TokenDiscards discards;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate ownTransaction;
     private final CsrParser csrParser = new CsrParser();
 
     ProductionService(CertificateAuthorities authorities, CertificateProfiles profiles, CertificateStore store,
@@ -81,6 +83,8 @@ public class ProductionService {
         this.ledger = ledger;
         this.discards = discards;
         this.transaction = new TransactionTemplate(transactions);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -214,15 +218,65 @@ public class ProductionService {
         InitialPin pin = InitialPin.random();
         char[] secret = pin.reveal();
         try {
-            token.unblock(unblock.respond(signed.tokenSerial(), token.unblockChallenge()), secret);
-            transaction.executeWithoutResult(status -> audit.record(new AuditEntry(order.actor(), "token.pin-reset",
-                    "token", signed.tokenSerial(), "new initial PIN for resumed production of certificate "
-                            + signed.serialHex())));
+            setInitialPin(token, signed, secret, order.actor(), "resumed production");
             load(token, secret, signed, order.actor());
         } finally {
             Arrays.fill(secret, '\0');
         }
         return new ProductionResult(ProductionResult.Outcome.RESUMED, signed, signed.tokenSerial(), Optional.of(pin));
+    }
+
+    /**
+     * A new initial PIN for the key of application {@code applicationId}, whose certificate an earlier call
+     * loaded: for the delivery slip when that call's PIN was never shown (it died after loading the certificate
+     * and before its production was completed, review of issue 12 finding 8). Set through the bureau's unblock
+     * authority, as a resumed production does; the key gets a fresh set of unblock codes for the one used.
+     *
+     * <p>Only the caller knows whether a PIN was shown: call it inside the transaction that completes the
+     * production, after that transaction locked the application and found it not completed, so that exactly
+     * one completion shows exactly the PIN the key has ({@code ProductionStep}).
+     *
+     * @return the production with the new PIN; without one when the certificate was revoked meanwhile (the key
+     *         is of no use any more)
+     */
+    public ProductionResult newInitialPin(UUID applicationId, String actor) {
+        try (ProductionLock.Held held = lock.acquire(applicationId)) {
+            CertificateRecord row = store.findByApplication(applicationId).orElseThrow(() ->
+                    new IllegalStateException("application " + applicationId + " has no certificate"));
+            if (row.state() == CertificateState.REVOKED) {
+                return new ProductionResult(ProductionResult.Outcome.ALREADY_PRODUCED, row, row.tokenSerial(),
+                        Optional.empty());
+            }
+            byte[] der = row.certificate().orElseThrow(() ->
+                    new IllegalStateException("certificate " + row.serialHex() + " is not signed"));
+            InitialPin pin = InitialPin.random();
+            char[] secret = pin.reveal();
+            try (Token token = stock.open(row.tokenSerial())) {
+                if (!token.certificate().map(loaded -> Arrays.equals(loaded, der)).orElse(false)) {
+                    throw new IllegalStateException("token " + row.tokenSerial() + " does not hold certificate "
+                            + row.serialHex());
+                }
+                setInitialPin(token, row, secret, actor, "the delivery slip of a production whose first PIN was"
+                        + " never shown");
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+            return new ProductionResult(ProductionResult.Outcome.RESUMED, row, row.tokenSerial(), Optional.of(pin));
+        }
+    }
+
+    /**
+     * Unblocks {@code token} with the bureau's answer to its challenge, setting {@code secret} as its PIN, gives
+     * it a full set of unblock codes again (the employer's own unblocking must not run short because a
+     * production was resumed), and audits it in a transaction of its own: the key changed whether or not the
+     * caller's transaction commits.
+     */
+    private void setInitialPin(Token token, CertificateRecord certificate, char[] secret, String actor, String why) {
+        String tokenSerial = certificate.tokenSerial();
+        token.unblock(unblock.respond(tokenSerial, token.unblockChallenge()), secret);
+        token.replenishUnblockCodes(secret, unblock.provision(tokenSerial));
+        ownTransaction.executeWithoutResult(status -> audit.record(new AuditEntry(actor, "token.pin-reset", "token",
+                tokenSerial, "new initial PIN for " + why + ", certificate " + certificate.serialHex())));
     }
 
     private CertificateRecord sign(UUID applicationId, String actor) {

@@ -3,6 +3,7 @@ package org.orgcert.server.issuance;
 import org.orgcert.server.ServedChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -12,6 +13,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +32,16 @@ import org.orgcert.pki.issue.IssueRequest;
 import org.orgcert.pki.issue.PreparedCertificate;
 import org.orgcert.pki.profile.CertificateProfiles;
 import org.orgcert.pki.testing.OpenSsl;
+import org.orgcert.server.KeyHolders;
 import org.orgcert.server.ServiceTest;
+import org.orgcert.server.TestActors;
+import org.orgcert.server.TestUscc;
+import org.orgcert.server.application.ApplicationEvent;
+import org.orgcert.server.application.ApplicationKind;
+import org.orgcert.server.application.ApplicationService;
+import org.orgcert.server.application.ApplicationState;
+import org.orgcert.server.application.ProductionStep;
+import org.orgcert.server.domain.Refusal;
 import org.orgcert.server.certificate.CertificateRecord;
 import org.orgcert.server.certificate.CertificateState;
 import org.orgcert.server.certificate.CertificateStore;
@@ -38,6 +49,7 @@ import org.orgcert.server.certificate.NewCertificate;
 import org.orgcert.token.Token;
 import org.orgcert.token.TokenState;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -63,6 +75,12 @@ class ProductionServiceTest extends ProductionTestBase {
     JdbcTemplate jdbc;
     @Autowired
     RestTestClient client;
+    @Autowired
+    ProductionStep step;
+    @Autowired
+    ApplicationService applications;
+    @Autowired
+    ApplicationContext context;
     @TempDir
     Path dir;
 
@@ -179,6 +197,83 @@ class ProductionServiceTest extends ProductionTestBase {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM certificate WHERE application_id = ?", Integer.class,
                 order.applicationId())).isEqualTo(1);
         assertThat(production.produce(order).outcome()).isEqualTo(ProductionResult.Outcome.ALREADY_PRODUCED);
+    }
+
+    /**
+     * An approved application whose production crashed after the certificate was imported into the key and
+     * before COMPLETE_PRODUCTION committed (review of issue 12, finding 8): the application is IN_PRODUCTION, the
+     * key holds its certificate, and the PIN that call set died with it, seen by nobody.
+     */
+    private UUID crashedAfterTheImport() {
+        var uscc = TestUscc.next();
+        UUID id = new KeyHolders(context).approved(uscc, KeyHolders.NAME, ApplicationKind.NEW).id();
+        applications.apply(id, ApplicationEvent.START_PRODUCTION, TestActors.OPERATOR, null);
+        ProductionResult crashed = production.produce(new ProductionOrder(id, KeyHolders.NAME, uscc, null,
+                TestActors.OPERATOR.auditName()));
+        assertThat(stock.open(crashed.tokenSerial()).certificate()).isPresent();
+        crashed.initialPin().orElseThrow().wipe(); // the crash: nobody ever sees this PIN
+        assertThat(applications.get(id).state()).isEqualTo(ApplicationState.IN_PRODUCTION);
+        return id;
+    }
+
+    @Test
+    void rCert2_aProductionResumedAfterACrashPastTheImportShowsOnePinThatOpensTheKey() throws Exception {
+        UUID id = crashedAfterTheImport();
+
+        ProductionStep.Produced resumed = step.produce(id, TestActors.OPERATOR);
+
+        assertThat(resumed.application().state()).isEqualTo(ApplicationState.PRODUCED);
+        String pin = resumed.initialPinForSlip();
+        assertThat(pin).as("the slip of the call that completes the production shows a PIN").isNotNull();
+        Token token = stock.open(resumed.result().tokenSerial());
+        byte[] der = resumed.result().certificate().certificate().orElseThrow();
+        byte[] data = {4, 2};
+        assertThat(verifies(new X509CertificateHolder(der), data, token.sign(pin.toCharArray(), data))).isTrue();
+        // The new PIN is set through the bureau's unblock authority, audited, and the key keeps a full set of codes.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record WHERE action = 'token.pin-reset'"
+                + " AND subject_id = ?", Integer.class, resumed.result().tokenSerial())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record WHERE detail LIKE ?", Integer.class,
+                "%" + pin + "%")).isZero();
+        assertThat(token.info().unblockCodesLeft()).isEqualTo(org.orgcert.token.UnblockSeeds.DEFAULT_COUNT);
+
+        // Once completed, no call hands out a PIN again.
+        assertThatThrownBy(() -> step.produce(id, TestActors.OPERATOR)).isInstanceOf(Refusal.class);
+        assertThat(production.produce(new ProductionOrder(id, KeyHolders.NAME, resumed.application().form().uscc(),
+                null, TestActors.OPERATOR.auditName())).initialPin()).isEmpty();
+        assertThat(token.sign(pin.toCharArray(), data)).as("the slip's PIN still opens the key").isNotEmpty();
+    }
+
+    @Test
+    void rCert2_twoRacingResumptionsCompleteOnceAndTheOneSlipsPinOpensTheKey() throws Exception {
+        UUID id = crashedAfterTheImport();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ProductionStep.Produced>> futures = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return step.produce(id, TestActors.OPERATOR);
+            }));
+        }
+        start.countDown();
+        List<String> pins = new ArrayList<>();
+        String tokenSerial = null;
+        for (Future<ProductionStep.Produced> future : futures) {
+            try {
+                ProductionStep.Produced produced = future.get();
+                pins.add(produced.initialPinForSlip());
+                tokenSerial = produced.result().tokenSerial();
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).as("the loser is refused").isInstanceOf(Refusal.class);
+            }
+        }
+        pool.shutdown();
+
+        assertThat(pins).hasSize(1).doesNotContainNull();
+        Token token = stock.open(tokenSerial);
+        byte[] data = {7};
+        assertThat(token.sign(pins.get(0).toCharArray(), data)).isNotEmpty();
+        assertThat(applications.get(id).state()).isEqualTo(ApplicationState.PRODUCED);
     }
 
     @Test
