@@ -22,7 +22,10 @@ class HttpLimitsConfiguration {
     FilterRegistrationBean<RequestBodyTimeLimit> requestBodyTimeLimit(
             @Value("${orgcert.http.body-time:10s}") Duration bodyTime,
             @Value("${orgcert.http.body-min-rate:8192}") long bytesPerSecond,
+            @Value("${orgcert.http.body-time-cap:60s}") Duration bodyTimeCap,
             @Value("${orgcert.http.body-readers:100}") int readers,
+            @Value("${orgcert.http.body-readers-for-small:20}") int readersForSmall,
+            @Value("${orgcert.http.body-readers-per-client:10}") int readersPerClient,
             @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize,
             @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize,
             @Value("${server.tomcat.max-part-count:50}") int maxPartCount,
@@ -32,8 +35,8 @@ class HttpLimitsConfiguration {
         RequestBodyTimeLimit.Uploads uploads = new RequestBodyTimeLimit.Uploads(maxFileSize.toBytes(),
                 maxRequestSize.toBytes(), 256 * 1024, maxPartCount, (int) maxPartHeaderSize.toBytes());
         FilterRegistrationBean<RequestBodyTimeLimit> registration = new FilterRegistrationBean<>(
-                new RequestBodyTimeLimit(new BodyDeadline(bodyTime, bytesPerSecond), System::nanoTime, readers,
-                        uploads));
+                new RequestBodyTimeLimit(new BodyDeadline(bodyTime, bytesPerSecond, bodyTimeCap), System::nanoTime,
+                        new BodyReaders(readers, readersForSmall, readersPerClient), uploads));
         registration.setName("requestBodyTimeLimit");
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
 
 /**
@@ -48,10 +47,11 @@ import java.util.function.LongSupplier;
  *   <li>Only a larger body of another type (no endpoint takes one today) is read by its endpoint, through
  *       a {@link TimedInputStream}; the container never parses such a body itself.</li>
  * </ul>
- * A too-slow body is answered 408 problem+json and the connection closed, whatever the endpoint. At most
- * {@code readers} requests wait for their bodies at once; more are answered 503 {@code body-readers-busy} at once
- * (Retry-After: 1), so clients trickling bodies can never hold every worker thread. A reader holds its thread
- * at most the deadline plus one gap between bytes (the connection timeout).
+ * A too-slow body is answered 408 problem+json and the connection closed, whatever the endpoint. Each body
+ * takes a place among the {@link BodyReaders} (a total, places kept for small bodies, a limit per client); a
+ * request that finds none is answered 503 {@code body-readers-busy} at once (Retry-After: 1), so clients trickling
+ * bodies can never hold every worker thread, nor one client every place. A reader holds its thread at most the
+ * deadline's cap plus one gap between bytes (the connection timeout).
  */
 final class RequestBodyTimeLimit implements Filter {
     /** Bodies up to this size (more than the 2 MiB bank statement import) are read here into memory. */
@@ -72,22 +72,22 @@ final class RequestBodyTimeLimit implements Filter {
 
     private final BodyDeadline deadline;
     private final LongSupplier nanoTime;
-    private final Semaphore readers;
+    private final BodyReaders readers;
     private final Uploads uploads;
     private final File spillFolder;
 
     RequestBodyTimeLimit(BodyDeadline deadline, LongSupplier nanoTime, int readers) {
-        this(deadline, nanoTime, readers, Uploads.DEFAULTS);
+        this(deadline, nanoTime, new BodyReaders(readers, 0, readers), Uploads.DEFAULTS);
     }
 
     /**
-     * @param readers how many requests may wait for their bodies here at once: the rest of the worker threads
+     * @param readers the places for requests waiting for their bodies here: the rest of the worker threads
      *                stay free for pages, OCSP and CRLs however many clients trickle bodies
      */
-    RequestBodyTimeLimit(BodyDeadline deadline, LongSupplier nanoTime, int readers, Uploads uploads) {
+    RequestBodyTimeLimit(BodyDeadline deadline, LongSupplier nanoTime, BodyReaders readers, Uploads uploads) {
         this.deadline = deadline;
         this.nanoTime = nanoTime;
-        this.readers = new Semaphore(readers);
+        this.readers = readers;
         this.uploads = uploads;
         this.spillFolder = privateFolder();
     }
@@ -121,10 +121,18 @@ final class RequestBodyTimeLimit implements Filter {
                 tooLarge(request, response);
                 return;
             }
-            streamed(request, response, chain);
+            try (BodyReaders.Place place = readers.take(request.getRemoteAddr(), false)) {
+                if (place == null) {
+                    busy(request, response);
+                    return;
+                }
+                streamed(request, response, chain);
+            }
             return;
         }
-        if (!readers.tryAcquire()) {
+        boolean small = !multipart && !chunked && declared <= BodyReaders.SMALL;
+        BodyReaders.Place place = readers.take(request.getRemoteAddr(), small);
+        if (place == null) {
             busy(request, response);
             return;
         }
@@ -148,7 +156,7 @@ final class RequestBodyTimeLimit implements Filter {
             tooSlow(request, response);
             return;
         } finally {
-            readers.release();
+            place.close();
         }
         try {
             chain.doFilter(read, res);
