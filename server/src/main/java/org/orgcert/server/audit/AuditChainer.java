@@ -33,6 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction was committed (or rolled back) before the pass looked, so the pass saw it. A pass therefore reads
  * the newest records only, however long the log.
  *
+ * <p>The horizon is in the database, where the service's role may update it: one above every transaction id so
+ * far was not written by a pass, is logged as tampering and ignored (the pass looks at every unlinked record).
+ * Records kept out of the chain in other ways (the chainer's lock held, a record's transaction id changed) are
+ * named by {@link AuditVerifier} once a later record is linked or a checkpoint is younger than they are.
+ *
  * <p>A pending record whose MAC does not verify was not written by the service (someone with access to the
  * database inserted or changed it): it is refused, never linked, and named in the log and by
  * {@link AuditVerifier}. What this gives up: a record can be deleted without detection in the moments between
@@ -115,13 +120,24 @@ class AuditChainer {
      */
     private Pass chainBatch(long afterId, long oldestRunning) {
         jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", CHAIN_LOCK);
+        // After the lock, so that a horizon another node wrote meanwhile is below these.
+        long[] snapshot = jdbc.queryForObject("SELECT pg_snapshot_xmin(s)::text::bigint, pg_snapshot_xmax(s)::text::bigint"
+                + " FROM pg_current_snapshot() s", (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)});
         if (oldestRunning < 0) {
             // Before reading what is pending: every transaction older than this one has ended by now.
-            oldestRunning = jdbc.queryForObject("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint",
-                    Long.class);
+            oldestRunning = snapshot[0];
         }
         Head head = jdbc.queryForObject("SELECT records, head_hash, horizon FROM audit_chain",
                 (rs, i) -> new Head(rs.getLong(1), rs.getBytes(2), rs.getLong(3)));
+        boolean tampered = head.horizon() > snapshot[1];
+        if (tampered) {
+            // No pass ever wrote a horizon beyond the next transaction id: someone who may update audit_chain set it
+            // to keep records out of the chain (and then delete them). Look at every unlinked record instead.
+            LOG.error("AUDIT CHAIN TAMPERED: the chain's horizon {} is above every transaction id so far ({}): it was"
+                    + " not set by this service; chaining every record left out, run ./orgcert audit-verify",
+                    head.horizon(), snapshot[1]);
+            head = new Head(head.records(), head.hash(), 0);
+        }
         List<Pending> pending = jdbc.query("SELECT r.id, r.occurred_at, r.actor, r.action, r.subject_type,"
                 + " r.subject_id, r.detail, r.mac FROM audit_record r WHERE r.txid >= ? AND r.id > ?"
                 + " AND NOT EXISTS (SELECT 1 FROM audit_link l WHERE l.record_id = r.id) ORDER BY r.id LIMIT ?",
@@ -153,7 +169,8 @@ class AuditChainer {
         }
         // The horizon moves only once nothing older is pending: refused records stay behind it, outside the chain.
         long horizon = done ? Math.max(head.horizon(), oldestRunning) : head.horizon();
-        if (!pending.isEmpty()) { // an idle pass writes nothing (each write would move the horizon again)
+        // An idle pass writes nothing (each write would move the horizon again), unless the horizon was tampered with.
+        if (!pending.isEmpty() || tampered) {
             jdbc.update("UPDATE audit_chain SET records = ?, head_hash = ?, horizon = ?", seq, prev, horizon);
         }
         return new Pass(links.size(), pending.isEmpty() ? afterId : pending.get(pending.size() - 1).id(),

@@ -18,13 +18,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Anchors the audit chain outside the database: every {@code orgcert.audit.checkpoint-every} (10 s) it checks the
- * links added since the last checkpoint and, when the head moved or the last checkpoint is a minute old, signs a
- * new one ({@link AuditCheckpoint}), appends it to {@link AuditCheckpointFile} and writes the same line to the log
+ * links added since the last checkpoint and, when the head or the number of records moved or the last checkpoint
+ * is a minute old, signs a new one ({@link AuditCheckpoint}), appends it to {@link AuditCheckpointFile} and writes the same line to the log
  * (which usually leaves the machine). A rewrite of the audit tables can then be told from the real chain for all
  * but the last few seconds of it.
  *
  * <p>It never signs a chain that does not extend its last checkpoint (records removed or rewritten, or links that
- * do not verify): it says so in the log instead, every minute, so the evidence stays in the file. Only the
+ * do not verify, or fewer records than it counted): it says so in the log instead, every minute, so the evidence stays in the file. Only the
  * service runs it, never a one-shot command such as {@code audit-verify}; a zero period turns the schedule off
  * (tests call {@link #checkpoint} themselves).
  */
@@ -84,13 +84,16 @@ public class AuditCheckpointer {
             }
             return Optional.empty();
         }
-        boolean moved = last.map(c -> c.records() != head.records() || !Arrays.equals(c.headHash(), head.headHash()))
-                .orElse(true);
+        // The log growing without the chain moving (records not chained yet) is also worth a checkpoint: it
+        // counts them, so that removing them before they are chained is found.
+        boolean moved = last.map(c -> c.records() != head.records() || !Arrays.equals(c.headHash(), head.headHash())
+                || c.highestId() != head.highestId() || c.count() != head.count()).orElse(true);
         boolean old = last.map(c -> !now.isBefore(c.at().plus(MAX_AGE))).orElse(true);
         if (!moved && !old) {
             return Optional.empty();
         }
-        AuditCheckpoint checkpoint = AuditCheckpoint.sign(now, head.records(), head.headHash(), keys.signingKey());
+        AuditCheckpoint checkpoint = AuditCheckpoint.sign(now, head.records(), head.headHash(), head.highestId(), head.count(),
+                keys.signingKey());
         file.append(checkpoint);
         LOG.info("audit checkpoint {}", checkpoint.line());
         return Optional.of(checkpoint);

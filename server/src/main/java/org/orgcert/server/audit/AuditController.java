@@ -33,6 +33,8 @@ class AuditController {
             broken.truncation().ifPresent(t -> body.put("truncation", t));
             body.put("brokenLinks", broken.brokenLinks());
             body.put("forgedRecordIds", broken.forgedRecordIds());
+            body.put("unchainedRecordIds", broken.unchainedRecordIds());
+            broken.removal().ifPresent(reason -> body.put("removal", reason));
             return ResponseEntity.status(409).body(body);
         }
         return ResponseEntity.status(503).body(Map.of("intact", false, "unverifiable",

@@ -2,11 +2,14 @@ package org.orgcert.server.audit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -110,14 +113,25 @@ final class AuditKeys {
         return publicKey;
     }
 
-    /** Writes a new 0600 file and links it into place without replacing anything: the first writer wins. */
+    /**
+     * Writes a new 0600 file and links it into place without replacing anything: the first writer wins. Its
+     * content is forced to disk before it is linked, and the folder after, so that a power cut leaves no empty or
+     * missing key under records already made with it (as token files are written, TokenFile#write).
+     */
     private static void writeSecret(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
+        Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            Files.write(temporary, bytes);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
             try {
                 Files.createLink(file, temporary);
             } catch (FileAlreadyExistsException lostRace) {
@@ -125,6 +139,16 @@ final class AuditKeys {
             }
         } finally {
             Files.deleteIfExists(temporary);
+        }
+        syncFolder(folder);
+    }
+
+    /** fsync of the folder, so that the new name survives a power cut; skipped where the platform cannot. */
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // the platform cannot sync a folder (Windows); the file's own data was forced before the link
         }
     }
 }

@@ -34,12 +34,21 @@ public sealed interface AuditVerification {
      * @param forgedRecordIds  the first {@value #NAMED} ids of records outside the chain that the service did not
      *                         write (no valid MAC: inserted, back-dated or changed in the database)
      * @param forgedRecordCount how many such records there are
+     * @param unchainedRecordIds the first {@value #NAMED} ids of records the service wrote that were kept out of
+     *                         the chain: still unlinked though a later record is linked or the last checkpoint is
+     *                         younger than they are (the chainer's horizon pushed, its lock held, their
+     *                         transaction id changed), so that they could be deleted unnoticed
+     * @param unchainedRecordCount how many such records there are
+     * @param removal          records counted by the last checkpoint are gone (ones removed before they were
+     *                         chained): says how many
      */
     record Broken(long records, Optional<Truncation> truncation, List<BrokenLink> brokenLinks, long brokenLinkCount,
-            List<Long> forgedRecordIds, long forgedRecordCount) implements AuditVerification {
+            List<Long> forgedRecordIds, long forgedRecordCount, List<Long> unchainedRecordIds,
+            long unchainedRecordCount, Optional<String> removal) implements AuditVerification {
         public Broken {
             brokenLinks = List.copyOf(brokenLinks);
             forgedRecordIds = List.copyOf(forgedRecordIds);
+            unchainedRecordIds = List.copyOf(unchainedRecordIds);
         }
 
         /** The number of the first link that does not verify, or where the chain stops short; 0 for none. */
@@ -56,6 +65,7 @@ public sealed interface AuditVerification {
         public String summary() {
             StringBuilder text = new StringBuilder();
             truncation.ifPresent(t -> text.append(t.reason()).append("; "));
+            removal.ifPresent(reason -> text.append(reason).append("; "));
             if (!brokenLinks.isEmpty()) {
                 BrokenLink first = brokenLinks.get(0);
                 text.append(brokenLinkCount).append(" broken link(s), the first record ").append(first.seq())
@@ -64,6 +74,11 @@ public sealed interface AuditVerification {
             if (forgedRecordCount > 0) {
                 text.append(forgedRecordCount).append(" record(s) not written by the service, ids ")
                         .append(forgedRecordIds).append("; ");
+            }
+            if (unchainedRecordCount > 0) {
+                text.append(unchainedRecordCount).append(" record(s) written by the service but never chained (kept")
+                        .append(" out of the chain, to be deleted unnoticed), ids ").append(unchainedRecordIds)
+                        .append("; ");
             }
             return text.substring(0, Math.max(0, text.length() - 2));
         }

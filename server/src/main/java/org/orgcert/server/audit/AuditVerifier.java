@@ -3,9 +3,13 @@ package org.orgcert.server.audit;
 import java.io.UncheckedIOException;
 import java.security.PublicKey;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.orgcert.server.audit.AuditVerification.Truncation;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,13 +21,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Checks the audit log as it stands, without changing anything (so it can run beside a live service, with a
  * role that only reads): every link ({@link AuditChainWalk}); every record outside the chain, each either the
- * service's own and waiting to be linked or not written by the service (forged); and the chain against the last
- * checkpoint outside the database, which is what catches the newest records removed or the chain rewritten
- * from some point on.
+ * service's own and waiting to be linked, the service's own but kept out of the chain (unlinked below a linked
+ * one or older than the last checkpoint, and still so a moment later), or not written by the service (forged);
+ * and the log against the last checkpoint outside the database, which is what catches the newest records removed,
+ * the chain rewritten from some point on, or records removed before they were chained (fewer than it counted).
  */
 @Component
 public class AuditVerifier {
     private static final int PAGE = 10_000;
+    /** How long a running service takes at most to chain a committed record (its sweep runs every second). */
+    private static final Duration SETTLE = Duration.ofSeconds(2);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
@@ -56,44 +63,108 @@ public class AuditVerifier {
             return new AuditVerification.Unverifiable(e.getMessage());
         }
         try {
-            return snapshot.execute(status -> check(last, mac, publicKey));
+            Findings found = snapshot.execute(status -> check(last, mac, publicKey));
+            if (!found.unchained().isEmpty()) {
+                found = found.excusing(linkedSince(found.unchained()));
+            }
+            return found.verdict(last);
         } catch (DataAccessException e) {
             return new AuditVerification.Unverifiable("cannot read the audit log from the database: "
                     + e.getMostSpecificCause().getMessage());
         }
     }
 
-    private AuditVerification check(Optional<AuditCheckpoint> last, AuditMac mac, PublicKey publicKey) {
+    /**
+     * Of {@code ids}, those linked a moment later. A record whose long transaction began before a later record's
+     * (or before the last checkpoint) and committed just now is still unlinked for the moment the running service
+     * takes to chain it; one kept out of the chain is still unlinked after that moment (or gone).
+     */
+    private Set<Long> linkedSince(List<Long> ids) {
+        try {
+            Thread.sleep(SETTLE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("SELECT record_id FROM audit_link WHERE record_id = ANY (?)",
+                Long.class, (Object) ids.toArray(Long[]::new)));
+    }
+
+    private Findings check(Optional<AuditCheckpoint> last, AuditMac mac, PublicKey publicKey) {
         long watched = last.map(AuditCheckpoint::records).orElse(-1L);
         AuditChainWalk walk = new AuditChainWalk(mac, 0, AuditHash.GENESIS, true, watched);
         walkOn(walk);
 
+        // Links are made in id order among the records the chainer sees: an unlinked record below the highest
+        // linked id, or older than the last checkpoint, was kept from the chainer (its horizon pushed, its lock
+        // held, the record's transaction id changed) so that it could be deleted without a trace.
+        long highestLinked = jdbc.queryForObject("SELECT COALESCE(max(record_id), 0) FROM audit_link", Long.class);
+        Instant checkpointed = last.map(AuditCheckpoint::at).orElse(Instant.MIN);
         long[] pending = {0};
         long[] forgedCount = {0};
         List<Long> forged = new ArrayList<>();
+        List<Long> unchained = new ArrayList<>();
         jdbc.query("SELECT r.id, r.occurred_at, r.actor, r.action, r.subject_type, r.subject_id, r.detail, r.mac"
                 + " FROM audit_record r WHERE NOT EXISTS (SELECT 1 FROM audit_link l WHERE l.record_id = r.id)"
                 + " ORDER BY r.id", (ResultSet rs) -> {
                     long id = rs.getLong("id");
+                    Instant occurredAt = rs.getTimestamp("occurred_at").toInstant();
                     AuditEntry entry = new AuditEntry(rs.getString("actor"), rs.getString("action"),
                             rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("detail"));
-                    if (AuditMac.same(mac.record(id, rs.getTimestamp("occurred_at").toInstant(), entry),
-                            rs.getBytes("mac"))) {
-                        pending[0]++;
-                    } else {
+                    if (!AuditMac.same(mac.record(id, occurredAt, entry), rs.getBytes("mac"))) {
                         forgedCount[0]++;
                         if (forged.size() < AuditVerification.NAMED) {
                             forged.add(id);
                         }
+                    } else if (id < highestLinked || occurredAt.isBefore(checkpointed)) {
+                        unchained.add(id);
+                    } else {
+                        pending[0]++;
                     }
                 });
 
         Optional<Truncation> truncation = last.flatMap(checkpoint -> against(checkpoint, walk, publicKey));
-        if (truncation.isEmpty() && walk.brokenCount() == 0 && forgedCount[0] == 0) {
-            return new AuditVerification.Intact(walk.seq(), pending[0], last);
+        Optional<String> removal = last.flatMap(this::removedSince);
+        return new Findings(walk, pending[0], forged, forgedCount[0], unchained, truncation, removal);
+    }
+
+    /** What one look at the log found; {@link #verdict} tells intact from broken. */
+    private record Findings(AuditChainWalk walk, long pending, List<Long> forged, long forgedCount,
+            List<Long> unchained, Optional<Truncation> truncation, Optional<String> removal) {
+        /** The same, with the {@code linked} ones of the unchained records counted as pending instead. */
+        Findings excusing(Set<Long> linked) {
+            List<Long> still = unchained.stream().filter(id -> !linked.contains(id)).toList();
+            return new Findings(walk, pending + unchained.size() - still.size(), forged, forgedCount, still,
+                    truncation, removal);
         }
-        return new AuditVerification.Broken(walk.seq(), truncation, walk.broken(), walk.brokenCount(), forged,
-                forgedCount[0]);
+
+        AuditVerification verdict(Optional<AuditCheckpoint> last) {
+            if (truncation.isEmpty() && removal.isEmpty() && walk.brokenCount() == 0 && forgedCount == 0
+                    && unchained.isEmpty()) {
+                return new AuditVerification.Intact(walk.seq(), pending, last);
+            }
+            return new AuditVerification.Broken(walk.seq(), truncation, walk.broken(), walk.brokenCount(), forged,
+                    forgedCount, unchained.subList(0, Math.min(unchained.size(), AuditVerification.NAMED)),
+                    unchained.size(), removal);
+        }
+    }
+
+    /**
+     * Records are never deleted: fewer records up to the checkpoint's highest id than it counted means some were
+     * removed (ones not chained yet; removed chained ones also break the chain).
+     */
+    private Optional<String> removedSince(AuditCheckpoint checkpoint) {
+        if (!checkpoint.countsRecords()) {
+            return Optional.empty();
+        }
+        long remaining = jdbc.queryForObject("SELECT count(*) FROM audit_record WHERE id <= ?", Long.class,
+                checkpoint.highestId());
+        if (remaining >= checkpoint.count()) {
+            return Optional.empty();
+        }
+        return Optional.of("the checkpoint of " + checkpoint.at() + " counted " + checkpoint.count()
+                + " records up to id " + checkpoint.highestId() + " but " + remaining + " remain: "
+                + (checkpoint.count() - remaining) + " record(s) were removed");
     }
 
     /** Walks every link after the walk's current one, a page at a time. */
@@ -139,19 +210,26 @@ public class AuditVerifier {
                 unkeyed = (Boolean) link.get(0)[1];
             }
         }
+        Optional<String> removal = last.flatMap(this::removedSince);
+        if (removal.isPresent()) {
+            return Extension.refused(removal.get());
+        }
+        // Counted before the walk: a record committed meanwhile is counted by the next checkpoint.
+        long[] counted = jdbc.queryForObject("SELECT COALESCE(max(id), 0), count(*) FROM audit_record",
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)});
         AuditChainWalk walk = new AuditChainWalk(keys.mac(), seq, hash, unkeyed, -1);
         walkOn(walk);
         if (walk.brokenCount() > 0) {
             AuditVerification.BrokenLink first = walk.broken().get(0);
             return Extension.refused("record " + first.seq() + " " + first.reason());
         }
-        return new Extension(walk.seq(), walk.hash(), null);
+        return new Extension(walk.seq(), walk.hash(), counted[0], counted[1], null);
     }
 
-    /** The head to checkpoint, or why there is none. */
-    record Extension(long records, byte[] headHash, String problem) {
+    /** The head and the record count to checkpoint, or why there is none. */
+    record Extension(long records, byte[] headHash, long highestId, long count, String problem) {
         static Extension refused(String problem) {
-            return new Extension(0, null, problem);
+            return new Extension(0, null, 0, 0, problem);
         }
     }
 

@@ -31,8 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The steps, each audited (the PIN never is):
  * <ol>
- *   <li>take a blank token under a random initial PIN and write it into the {@link TokenLedger} (TAKEN,
- *       committed), then generate the key pair on it;</li>
+ *   <li>write the next blank token's serial into the {@link TokenLedger} (TAKEN, committed), then take that
+ *       token from the stock under a random initial PIN and generate the key pair on it;</li>
  *   <li>have the token sign a CSR and verify it ({@link CsrParser}: proof of possession);</li>
  *   <li>{@code prepare} the certificate and <b>record</b> it (ISSUING, with the exact TBS) in its own
  *       committed transaction, in which the ledger marks the token USED;</li>
@@ -136,22 +136,25 @@ public class ProductionService {
         }
     }
 
-    /** Takes a blank token and writes it into the ledger (committed) before any key pair is generated on it. */
+    /**
+     * Writes the next blank token's serial into the ledger (TAKEN, committed), then takes that token from the
+     * stock: ledger first, so a crash in between leaves a TAKEN row without a token, which {@link TokenSweep}
+     * discards, and never a token (for a real stock: a physical key) that the ledger does not know (review of
+     * issue 12, finding 11). A ledger that fails takes nothing.
+     */
     private Token take(ProductionOrder order, char[] secret) {
-        Token token = stock.takeBlank(secret, order.uscc().value());
-        String tokenSerial = token.info().serial();
+        String tokenSerial = stock.reserveSerial();
+        transaction.executeWithoutResult(status -> {
+            ledger.taken(tokenSerial, order.applicationId(), order.actor());
+            audit.record(new AuditEntry(order.actor(), "token.taken", "token", tokenSerial,
+                    "application=" + order.applicationId()));
+        });
         try {
-            transaction.executeWithoutResult(status -> {
-                ledger.taken(tokenSerial, order.applicationId(), order.actor());
-                audit.record(new AuditEntry(order.actor(), "token.taken", "token", tokenSerial,
-                        "application=" + order.applicationId()));
-            });
-        } catch (RuntimeException e) {
-            // Not in the ledger, so never used: out of the stock while it is still blank (no key pair on it).
-            stock.discard(tokenSerial);
+            return stock.takeBlank(tokenSerial, secret, order.uscc().value());
+        } catch (RuntimeException | Error e) {
+            discardAfterFailure(tokenSerial, order, e);
             throw e;
         }
-        return token;
     }
 
     /**

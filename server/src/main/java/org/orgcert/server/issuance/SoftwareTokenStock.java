@@ -36,10 +36,14 @@ final class SoftwareTokenStock implements TokenStock {
     }
 
     @Override
-    public Token takeBlank(char[] initialPin, String label) {
+    public String reserveSerial() {
         byte[] random = new byte[8];
         Pki.random().nextBytes(random);
-        String serial = "SW" + HexFormat.of().withUpperCase().formatHex(random);
+        return "SW" + HexFormat.of().withUpperCase().formatHex(random);
+    }
+
+    @Override
+    public Token takeBlank(String serial, char[] initialPin, String label) {
         return SoftwareToken.create(file(serial), deviceKey, serial, label, initialPin, unblock.provision(serial),
                 settings);
     }
@@ -51,6 +55,9 @@ final class SoftwareTokenStock implements TokenStock {
 
     @Override
     public void discard(String serial) {
+        if (Files.notExists(file(serial))) {
+            return; // reserved, never made (or discarded before): nothing left in the stock
+        }
         try {
             Path discarded = folder.resolve("discarded");
             Files.createDirectories(discarded);

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Accounts for the tokens of productions that failed or died before recording their certificate: every
  * ledger row still TAKEN whose application's production lock is free (no production of it is running on any
- * node) is discarded with an audit record. Runs at start-up and as the {@code token-sweep} job.
+ * node) is discarded with an audit record. That includes a row whose token was never made (the ledger names a
+ * token before it leaves the stock, and the call died in between): it is DISCARDED all the same, and there is
+ * no file to move. Runs at start-up and as the {@code token-sweep} job.
  */
 @Component
 public class TokenSweep {

@@ -16,11 +16,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.orgcert.server.OrgCertProperties;
 import org.orgcert.server.ServiceTest;
 import org.orgcert.server.ServiceTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -30,6 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * plain SQL, with MACs and hashes of their own making where that helps them.
  */
 @ServiceTest
+@ExtendWith(OutputCaptureExtension.class)
 class AuditTamperingTest extends ServiceTestBase {
     @Autowired
     AuditLog log;
@@ -47,6 +52,8 @@ class AuditTamperingTest extends ServiceTestBase {
     PlatformTransactionManager transactions;
     @Autowired
     OrgCertProperties properties;
+    @Autowired
+    DataSource dataSource;
 
     /** A key that is not the service's: what the one tampering has. */
     private final AuditMac theirKey = new AuditMac(new SecureRandom().generateSeed(32));
@@ -211,7 +218,8 @@ class AuditTamperingTest extends ServiceTestBase {
         AuditCheckpoint genuine = appendAndCheckpoint(3);
         byte[] signature = Arrays.copyOf(genuine.signature(), 64);
         signature[0] ^= 1;
-        AuditCheckpoint forged = new AuditCheckpoint(genuine.at().plusSeconds(1), 2, hashAt(2), signature);
+        AuditCheckpoint forged = new AuditCheckpoint(genuine.at().plusSeconds(1), 2, hashAt(2), genuine.highestId(),
+                genuine.count(), signature);
         Files.writeString(checkpoints.path(), forged.line() + "\n", java.nio.file.StandardOpenOption.APPEND);
 
         assertThat(broken().truncation()).hasValueSatisfying(truncation ->
@@ -227,6 +235,132 @@ class AuditTamperingTest extends ServiceTestBase {
         assertThat(blind.verify()).isInstanceOfSatisfying(AuditVerification.Unverifiable.class, unverifiable ->
                 assertThat(unverifiable.reason()).contains(AuditKeys.MAC_FILE, "missing"));
         assertThat(empty).isEmptyDirectory();
+    }
+
+    /** The service's records of the given subjects' ids, as the tamperer finds them. */
+    private List<Long> recordIds(String subjectIdPrefix) {
+        return jdbc.queryForList("SELECT id FROM audit_record WHERE subject_id LIKE ? ORDER BY id", Long.class,
+                subjectIdPrefix + "%");
+    }
+
+    private void recordUnchained(String prefix, int count) {
+        for (int i = 1; i <= count; i++) {
+            log.record(new AuditEntry("staff:reviewer", "application.approved", "application", prefix + i, "kept out"));
+        }
+    }
+
+    /** Runs {@code body} while another session holds the chainer's lock, as the reviewer did: nothing is chained. */
+    private void withTheChainerLockHeld(ThrowingRunnable body) throws Exception {
+        try (java.sql.Connection other = dataSource.getConnection(); java.sql.Statement s = other.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + 0x4f7267436572741L + ")");
+            try {
+                body.run();
+            } finally {
+                s.execute("SELECT pg_advisory_unlock(" + 0x4f7267436572741L + ")");
+            }
+        }
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    @DisplayName("issue 12 review 5: a horizon pushed past every transaction is refused and logged; the records are chained")
+    void aPushedHorizonIsRefused(CapturedOutput output) {
+        appendAndCheckpoint(3);
+        // The reviewer's first step, as orgcert_service may do: the horizon far beyond any transaction.
+        jdbc.update("UPDATE audit_chain SET horizon = 9000000000000000000");
+        recordUnchained("H-", 3);
+
+        assertThat(log.verify()).isInstanceOfSatisfying(AuditVerification.Intact.class, intact -> {
+            assertThat(intact.records()).as("the three were chained in spite of the horizon").isEqualTo(6);
+            assertThat(intact.pending()).isZero();
+        });
+        assertThat(jdbc.queryForObject("SELECT horizon FROM audit_chain", Long.class))
+                .isLessThanOrEqualTo(jdbc.queryForObject("SELECT pg_current_xact_id()::text::bigint", Long.class));
+        assertThat(output).contains("AUDIT CHAIN TAMPERED", "horizon 9000000000000000000");
+
+        // The rest of the attack, once the service's next checkpoint (every 10 s) has passed: the records removed
+        // and the horizon reset. They were chained and checkpointed: the chain falls short of the checkpoint.
+        assertThat(checkpointer.checkpoint()).hasValueSatisfying(c -> assertThat(c.records()).isEqualTo(6));
+        jdbc.update("DELETE FROM audit_link WHERE record_id IN (SELECT id FROM audit_record WHERE subject_id LIKE 'H-%')");
+        jdbc.update("DELETE FROM audit_record WHERE subject_id LIKE 'H-%'");
+        jdbc.update("UPDATE audit_chain SET horizon = 0");
+        assertThat(broken().truncation()).hasValueSatisfying(truncation ->
+                assertThat(truncation.reason()).contains("the newest records were removed"));
+    }
+
+    @Test
+    @DisplayName("issue 12 review 5: records kept out of the chain (chainer's lock held), checkpointed, then deleted, are found")
+    void recordsKeptOutOfTheChainAndDeletedAreFound() throws Exception {
+        appendAndCheckpoint(3);
+        java.util.concurrent.atomic.AtomicReference<List<Long>> kept = new java.util.concurrent.atomic.AtomicReference<>();
+        withTheChainerLockHeld(() -> {
+            recordUnchained("K-", 3);
+            kept.set(recordIds("K-"));
+            // The checkpointer does not wait for the chain: the head did not move but the log grew.
+            assertThat(checkpointer.checkpoint()).hasValueSatisfying(checkpoint -> {
+                assertThat(checkpoint.records()).isEqualTo(3);
+                assertThat(checkpoint.count()).isEqualTo(6);
+                assertThat(checkpoint.highestId()).isEqualTo(kept.get().get(2));
+            });
+            jdbc.update("DELETE FROM audit_record WHERE subject_id LIKE 'K-%'");
+        });
+
+        AuditVerification.Broken broken = broken();
+        assertThat(broken.removal()).hasValueSatisfying(reason ->
+                assertThat(reason).contains("6 records", "id " + kept.get().get(2), "3 remain", "removed"));
+        assertThat(broken.summary()).contains("removed");
+        assertThat(checkpointer.checkpoint()).as("no checkpoint blesses the removal").isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 12 review 5: a record of the service left out of the chain while later ones are chained is named")
+    void aRecordLeftOutOfTheChainIsNamed() throws Exception {
+        appendAndCheckpoint(3);
+        withTheChainerLockHeld(() -> {
+            recordUnchained("S-", 2);
+            // The owner moves the first one behind the horizon (its transaction id is not under the MAC), as a
+            // pushed horizon did for every record: the chainer never looks at it again.
+            jdbc.update("UPDATE audit_record SET txid = 0 WHERE id = ?", recordIds("S-").get(0));
+        });
+        long stranded = recordIds("S-").get(0);
+
+        AuditVerification.Broken broken = broken();
+        assertThat(broken.records()).as("the second one was chained").isEqualTo(4);
+        assertThat(broken.unchainedRecordIds()).containsExactly(stranded);
+        assertThat(broken.unchainedRecordCount()).isOne();
+        assertThat(broken.summary()).contains("never chained", "[" + stranded + "]");
+        assertThat(broken.forgedRecordCount()).isZero();
+    }
+
+    @Test
+    @DisplayName("issue 12 review 5: a record the service wrote before the last checkpoint but never chained is named")
+    void aRecordOlderThanTheCheckpointStillUnchainedIsNamed() throws Exception {
+        appendAndCheckpoint(3);
+        withTheChainerLockHeld(() -> {
+            recordUnchained("O-", 1);
+            jdbc.update("UPDATE audit_record SET txid = 0 WHERE subject_id LIKE 'O-%'");
+        });
+        setTime(clock.instant().plusSeconds(90));
+        checkpointer.checkpoint().orElseThrow();
+
+        AuditVerification.Broken broken = broken();
+        assertThat(broken.unchainedRecordIds()).containsExactlyElementsOf(recordIds("O-"));
+    }
+
+    @Test
+    @DisplayName("issue 12 review 5: checkpoints written before they carried counts are still read and checked")
+    void aCheckpointOfTheFirstFormatIsRead() throws Exception {
+        appendAndCheckpoint(2);
+        String v1 = "2026-01-01T00:00:00Z 2 " + java.util.HexFormat.of().formatHex(hashAt(2)) + " "
+                + java.util.Base64.getEncoder().encodeToString(new byte[64]);
+        assertThat(AuditCheckpoint.parse(v1)).hasValueSatisfying(checkpoint -> {
+            assertThat(checkpoint.records()).isEqualTo(2);
+            assertThat(checkpoint.count()).isEqualTo(-1);
+            assertThat(checkpoint.signedBy(keys.publicKey())).isFalse();
+        });
     }
 
     private static String permissions(Path path) throws Exception {

@@ -168,7 +168,7 @@ class ProductionServiceTest extends ProductionTestBase {
         // What a crashed production leaves: a personalised token and a committed ISSUING row, never signed.
         ProductionOrder order = order(KeyAlgorithm.ECDSA_P256);
         char[] lostPin = "lost4096pin".toCharArray();
-        Token token = stock.takeBlank(lostPin, USCC.value());
+        Token token = stock.takeBlank(stock.reserveSerial(), lostPin, USCC.value());
         token.generateKeyPair(lostPin, KeyAlgorithm.ECDSA_P256);
         CertificateSubject.Employer employer = new CertificateSubject.Employer(order.employerName(), USCC);
         byte[] csr = token.createCsr(lostPin,

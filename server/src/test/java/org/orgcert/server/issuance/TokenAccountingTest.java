@@ -92,6 +92,36 @@ class TokenAccountingTest extends ProductionTestBase {
     }
 
     @Test
+    void rCert2_aTokenLeavesTheStockOnlyOnceTheLedgerNamesIt() {
+        // Review of issue 12, finding 11: the ledger row is committed before the token is made, so a failure
+        // (or a crash) at the ledger leaves no token outside it, not even a discarded one.
+        ProductionOrder order = order(KeyAlgorithm.ECDSA_P256);
+        Set<String> before = allTokenFiles();
+        failing("token_ledger", "INSERT", "NEW.application_id = '" + order.applicationId() + "'", () ->
+                assertThatThrownBy(() -> production.produce(order)).hasMessageContaining("injected failure"));
+
+        assertThat(allTokenFiles()).as("no token was made").isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM token_ledger WHERE application_id = ?", Integer.class,
+                order.applicationId())).isZero();
+    }
+
+    @Test
+    void rCert2_aSerialTheLedgerTookForATokenNeverMadeIsDiscardedByTheSweep() {
+        // What a crash between the ledger's commit and the token's creation leaves: a TAKEN row, no token.
+        ProductionOrder order = order(KeyAlgorithm.ECDSA_P256);
+        String serial = "SWNEVERMADE" + Long.toHexString(System.nanoTime()).toUpperCase();
+        jdbc.update("INSERT INTO token_ledger (token_serial, application_id, state, taken_at, taken_by)"
+                + " VALUES (?, ?, 'TAKEN', now(), ?)", serial, order.applicationId(), order.actor());
+
+        assertThat(sweep.sweep()).isGreaterThanOrEqualTo(1);
+
+        assertThat(ledgerState(serial)).isEqualTo("DISCARDED");
+        assertThat(auditActions(serial)).containsExactly("token.discarded");
+        assertThat(dataDir().resolve("tokens/discarded/" + serial + ".token")).doesNotExist();
+        assertThat(sweep.sweep()).isZero();
+    }
+
+    @Test
     void rCert2_sixteenParallelProducersAllFinishWithTheirKeyOrATypedRefusal() throws Exception {
         ApplicationApi api = new ApplicationApi(client);
         List<Object> ids = new ArrayList<>();
@@ -176,6 +206,20 @@ class TokenAccountingTest extends ProductionTestBase {
     private List<String> auditActions(String token) {
         return jdbc.queryForList("SELECT action FROM audit_record WHERE subject_type = 'token' AND subject_id = ?"
                 + " ORDER BY id", String.class, token);
+    }
+
+    /** Every token file, in the stock folder and among the discarded ones. */
+    private static Set<String> allTokenFiles() {
+        Set<String> all = new java.util.HashSet<>(tokenFiles());
+        Path discarded = dataDir().resolve("tokens/discarded");
+        if (Files.isDirectory(discarded)) {
+            try (Stream<Path> files = Files.list(discarded)) {
+                files.map(p -> "discarded/" + p.getFileName()).forEach(all::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return all;
     }
 
     private static Set<String> tokenFiles() {
