@@ -19,6 +19,8 @@ class CrashHarnessTest {
 
     @Test
     void killedTwiceUnderLoadTheServiceLosesNothingItAcknowledged_R_CERT_2_R_REN_1(@TempDir Path data) throws Exception {
+        // Run by root, PostgreSQL runs as orgcert-db, which must pass every folder above the data folder.
+        Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         CrashService service = new CrashService(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.orgcert.server.OrgCertApplication"),
                 Files.createDirectories(data.resolve("orgcert")), CrashBench.freePort());

@@ -50,6 +50,8 @@ class DeploymentCommandsTest {
     @BeforeAll
     void startService() throws Exception {
         folder = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "deployment");
+        // Run by root, PostgreSQL runs as orgcert-db, which must pass every folder above the data folder.
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         data = folder.resolve("data");
         serviceLog = folder.resolve("service.log");
         try (ServerSocket socket = new ServerSocket(0)) {
