@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * The crash harness (issue 12): the real service in its own process (embedded PostgreSQL, its own data folder)
  * serves parallel API clients while it and its PostgreSQL are killed with SIGKILL at random moments, restarted,
- * again and again: first rounds of productions (submission to 200 PRODUCED), then, with the clock 340 days
+ * again and again (each kill at a random moment right after an acknowledged answer): first rounds of productions (submission to 200 PRODUCED), then, with the clock 340 days
  * ahead so that renewal is open, rounds of remote renewals signed by each USB key. Then it checks, against the
  * database and the USB-key stock: every acknowledged result is there, no certificate on a key lacks its record,
  * nothing is duplicated, every key taken from stock is used or discarded, every application is in a state of
@@ -101,7 +101,10 @@ public final class CrashBench {
             client.start();
             threads.add(client);
         }
+        // At a random moment, and then right after the next acknowledged answer: the worst moment for an
+        // acknowledgment whose commit was not yet on disk.
         Thread.sleep(minMillis + random.nextInt(Math.max(1, maxMillis - minMillis)));
+        clients.awaitNextAcknowledgment(maxMillis);
         service.kill();
         stop.set(true);
         for (Thread client : threads) {

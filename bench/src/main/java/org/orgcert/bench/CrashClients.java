@@ -52,6 +52,8 @@ final class CrashClients {
     private final Map<String, Renewed> renewed = new ConcurrentHashMap<>();
     private final Queue<Produced> toRenew = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+    private final Object acknowledgments = new Object();
+    private long acknowledgedSoFar;
     private Map<String, String> logins = Map.of();
 
     CrashClients(CrashService service, int firstEmployer) {
@@ -74,6 +76,28 @@ final class CrashClients {
     /** Why requests failed (refusals by status, or the connection the crash cut), with how often. */
     Map<String, AtomicInteger> failures() {
         return failures;
+    }
+
+    /**
+     * Waits until the service acknowledges one more result: a kill right after it hits the moment when an
+     * acknowledged commit that was not yet durable would be lost. False if none came in time.
+     */
+    boolean awaitNextAcknowledgment(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        synchronized (acknowledgments) {
+            long seen = acknowledgedSoFar;
+            for (long left = timeoutMillis; acknowledgedSoFar == seen && left > 0; left = deadline - System.currentTimeMillis()) {
+                acknowledgments.wait(left);
+            }
+            return acknowledgedSoFar != seen;
+        }
+    }
+
+    private void acknowledged() {
+        synchronized (acknowledgments) {
+            acknowledgedSoFar++;
+            acknowledgments.notifyAll();
+        }
     }
 
     /** Queues every acknowledged production for renewal (for the rounds with the clock moved ahead). */
@@ -124,6 +148,7 @@ final class CrashClients {
         call("reviewer", "POST", "/api/v1/applications/" + id + "/events/APPROVE", "{}");
         String answer = call("operator", "POST", "/api/v1/applications/" + id + "/produce", null).body();
         produced.put(id, new Produced(id, find(CERTIFICATE_SERIAL, answer), find(TOKEN_SERIAL, answer), find(PIN, answer)));
+        acknowledged();
     }
 
     private void renewOne(Produced certificate) throws Exception {
@@ -144,6 +169,7 @@ final class CrashClients {
         expectOk(answer, "POST /api/v1/renewals");
         String serial = answer.statusCode() == 201 ? find(SERIAL, answer.body()) : null;
         renewed.put(certificate.serial(), new Renewed(certificate.serial(), serial, find(APPLICATION_ID, answer.body())));
+        acknowledged();
     }
 
     /** The answer to {@code user}'s request, or an exception naming the refusal. */

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the server answers or closes is counted and opened again, as an attacker would. Kinds:
  * <ul>
  *   <li>{@link Kind#SLOW_BODY}: a whole request head with a Content-Length, then the body a byte at a time;</li>
+ *   <li>{@link Kind#SLOW_CHUNKED}: a whole request head with Transfer-Encoding: chunked, then chunks of one
+ *       byte each (a form Tomcat would parse inside getParameter);</li>
  *   <li>{@link Kind#SLOW_HEADERS}: the request line and a header name, then its value a byte at a time
  *       (the head never ends);</li>
  *   <li>{@link Kind#IDLE}: connects and sends nothing;</li>
@@ -23,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class HostileClients implements AutoCloseable {
 
-    enum Kind { SLOW_BODY, SLOW_HEADERS, IDLE, HALF_OPEN }
+    enum Kind { SLOW_BODY, SLOW_CHUNKED, SLOW_HEADERS, IDLE, HALF_OPEN }
 
     private final InetSocketAddress address;
     private final long gapMillis;
@@ -113,7 +115,7 @@ final class HostileClients implements AutoCloseable {
             channel = SocketChannel.open(address);
             channel.configureBlocking(false);
             switch (kind) {
-                case SLOW_BODY, SLOW_HEADERS -> write(head);
+                case SLOW_BODY, SLOW_CHUNKED, SLOW_HEADERS -> write(head);
                 case IDLE -> { }
                 case HALF_OPEN -> {
                     write(java.util.Arrays.copyOf(head, Math.min(head.length, 12)));
@@ -134,6 +136,8 @@ final class HostileClients implements AutoCloseable {
                 }
                 if (kind == Kind.SLOW_BODY) {
                     write(new byte[] {0x30});
+                } else if (kind == Kind.SLOW_CHUNKED) {
+                    write(new byte[] {'1', '\r', '\n', 'u', '\r', '\n'});
                 } else if (kind == Kind.SLOW_HEADERS) {
                     // The head ends in "X-Slow: "; its value grows a byte at a time and never ends.
                     write(new byte[] {'a'});

@@ -29,7 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>{@code status.ocsp.p50|p99.under-slow-bodies}: {@value #SLOW_BODIES} connections sending OCSP POST
  *       bodies a byte every 3 s (the attack of issue 12; target p99 ≤ 50 ms).</li>
  *   <li>{@code status.ocsp.p50|p99.under-hostile-mix}: besides those, API bodies (POST
- *       /api/v1/employer-login/code) a byte every 3 s, slow headers against /status and the API, idle and
+ *       /api/v1/employer-login/code) a byte every 3 s, chunked forms and multipart bodies to POST /staff/login
+ *       likewise ({@value #SLOW_FORMS}: the review's slow.py), slow headers against /status and the API, idle and
  *       half-open connections; and {@code api.health.*}: whether the API (GET /actuator/health through the
  *       whole filter chain) still answers meanwhile.</li>
  * </ul>
@@ -40,6 +41,7 @@ public final class SlowClientsBench {
     private static final String CA = "ecdsa-p256";
     private static final int SLOW_BODIES = Integer.getInteger("slow.bodies", 1000);
     private static final int SLOW_API_BODIES = Integer.getInteger("slow.api.bodies", 100);
+    private static final int SLOW_FORMS = Integer.getInteger("slow.forms", 230);
     private static final int SLOW_HEADERS = Integer.getInteger("slow.headers", 300);
     private static final int IDLE = Integer.getInteger("idle", 300);
     private static final int HALF_OPEN = Integer.getInteger("half.open", 100);
@@ -108,6 +110,11 @@ public final class SlowClientsBench {
             try (HostileClients mix = new HostileClients(address, GAP_MILLIS)
                     .add(HostileClients.Kind.SLOW_BODY, SLOW_BODIES, slowOcsp)
                     .add(HostileClients.Kind.SLOW_BODY, SLOW_API_BODIES, slowApi)
+                    // Review of issue 12, finding 3: forms and uploads the container would parse by itself.
+                    .add(HostileClients.Kind.SLOW_CHUNKED, SLOW_FORMS / 2, "POST /staff/login HTTP/1.1\r\nHost: " + host
+                            + "\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .add(HostileClients.Kind.SLOW_BODY, SLOW_FORMS - SLOW_FORMS / 2, "POST /staff/login HTTP/1.1\r\nHost: "
+                            + host + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 10000\r\n\r\n")
                     .add(HostileClients.Kind.SLOW_HEADERS, SLOW_HEADERS / 2,
                             "GET /status/" + CA + "/crl HTTP/1.1\r\nHost: " + host + "\r\nX-Slow: ")
                     .add(HostileClients.Kind.SLOW_HEADERS, SLOW_HEADERS - SLOW_HEADERS / 2,

@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Import;
                 "db-scheduler.enabled=false",
                 // Test passwords hash cheaply; production keeps bcrypt cost 10.
                 "orgcert.account.bcrypt-strength=4",
+                // Tests play the TLS proxy from loopback (X-Forwarded-Proto); production believes no one by default.
+                "orgcert.http.trusted-proxies=127.0.0.1",
                 // The whole suite asks for sign-in codes from one address; CodeRequestLimitsTest checks the limits.
                 "orgcert.account.code-requests.per-client-15min=1000000",
                 "orgcert.account.code-requests.per-client-day=1000000",

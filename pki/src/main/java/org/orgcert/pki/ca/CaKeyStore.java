@@ -21,6 +21,7 @@ import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.orgcert.pki.DurableFiles;
 import org.orgcert.pki.Pki;
 import org.orgcert.pki.PkiException;
 import org.orgcert.pki.algorithm.KeyAlgorithm;
@@ -37,12 +38,19 @@ public final class CaKeyStore {
     }
 
     /**
-     * Writes a freshly generated key and its chain to a PKCS#12 file under {@code alias} (atomically, via a
-     * temporary file). Called once, right after key generation; afterwards the key is only used through
-     * the {@link Signer} that {@link #loadPkcs12} returns.
+     * Writes a freshly generated key and its chain to a PKCS#12 file under {@code alias} (atomically and durably:
+     * a temporary file forced to disk, moved into place, then the folder flushed, {@link DurableFiles}). Called
+     * once, right after key generation (and when the OCSP signer's {@code ocsp.p12} is replaced); afterwards the
+     * key is only used through the {@link Signer} that {@link #loadPkcs12} returns.
      */
     public static void savePkcs12(Path file, char[] passphrase, String alias, PrivateKey privateKey,
             X509CertificateHolder certificate, List<X509CertificateHolder> chain) {
+        savePkcs12(file, passphrase, alias, privateKey, certificate, chain, DurableFiles.DISK);
+    }
+
+    /** {@link #savePkcs12} with the flushes a test watches. */
+    static void savePkcs12(Path file, char[] passphrase, String alias, PrivateKey privateKey,
+            X509CertificateHolder certificate, List<X509CertificateHolder> chain, DurableFiles.Flush flush) {
         try {
             // PBES2 with AES-256 for keys (not BC's default 3DES); "PKCS12" reads it back, as does OpenSSL 3.
             KeyStore store = KeyStore.getInstance("PKCS12-AES256-AES128", Pki.provider());
@@ -57,7 +65,9 @@ public final class CaKeyStore {
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 store.store(out, passphrase);
             }
+            flush.file(temporary);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            flush.folder(file.toAbsolutePath().getParent());
         } catch (IOException | GeneralSecurityException e) {
             throw new PkiException(PkiException.Kind.KEY_STORE, "cannot write key store " + file + ": " + e.getMessage(), e);
         }

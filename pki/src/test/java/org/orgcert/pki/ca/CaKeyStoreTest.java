@@ -77,4 +77,44 @@ class CaKeyStoreTest {
         assertThatThrownBy(() -> CaHierarchy.load(dir.resolve("missing"), "right".toCharArray(), CaEndpoints.under("http://x")))
                 .isInstanceOf(PkiException.class);
     }
+
+    /**
+     * Review of issue 12, finding 10: a key store reaches the disk before it replaces the old file (ocsp.p12 is
+     * replaced on renewal), and the folder is flushed after the rename, so a power cut leaves the old key store or
+     * the new one, never an empty or half one, and never brings an older one back.
+     */
+    @org.junit.jupiter.api.Test
+    void aKeyStoreIsForcedToDiskBeforeItReplacesTheOldOneAndItsFolderIsFlushedAfter() throws Exception {
+        char[] passphrase = "correct horse battery".toCharArray();
+        java.security.KeyPair keys = KeyAlgorithm.ECDSA_P256.generateKeyPair();
+        CertificateAuthority root = new CaFactory(CertificateProfiles.builtIn(), Clock.systemUTC()).createRoot(
+                org.orgcert.pki.algorithm.PrivateKeySigner.of(keys), CaFactory.name("测试", "Root"));
+        Path file = dir.resolve("ocsp.p12");
+        Files.write(file, "the old key store".getBytes());
+        java.util.List<String> steps = new java.util.ArrayList<>();
+
+        CaKeyStore.savePkcs12(file, passphrase, "ca", keys.getPrivate(), root.certificate(), java.util.List.of(),
+                new org.orgcert.pki.DurableFiles.Flush() {
+                    @Override
+                    public void file(Path written) throws java.io.IOException {
+                        assertThat(written.getParent()).isEqualTo(dir);
+                        assertThat(written).isNotEqualTo(file);
+                        assertThat(Files.readString(file)).as("not replaced yet").isEqualTo("the old key store");
+                        steps.add("file");
+                    }
+
+                    @Override
+                    public void folder(Path folder) {
+                        assertThat(folder).isEqualTo(dir);
+                        assertThat(CaKeyStore.loadPkcs12(file, passphrase, "ca").certificate())
+                                .isEqualTo(root.certificate());
+                        steps.add("folder");
+                    }
+                });
+
+        assertThat(steps).containsExactly("file", "folder");
+        try (var left = Files.list(dir)) {
+            assertThat(left).containsExactly(file);
+        }
+    }
 }

@@ -61,7 +61,7 @@ class AccountController {
 
     @PostMapping("/api/v1/employer-login/code")
     ResponseEntity<Map<String, Object>> sendCode(@RequestBody CodeRequest request, HttpServletRequest http) {
-        // The client's address: the visitor's, also behind a proxy on an internal address (forward headers).
+        // The client's address: the socket's, or the visitor's from a configured proxy (TrustedProxies).
         employerLogin.sendCode(mobile(request.mobile()), http.getRemoteAddr(), EmployerSessions.signedInCookie(http));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("sent", true, "validMinutes",
                 EmployerLogin.VALIDITY.toMinutes(), "message",

@@ -20,6 +20,18 @@ import org.springframework.stereotype.Component;
  * anything else: one client cannot send SMS to number after number, and many clients together cannot send
  * more than the service's budget. (The number's own allowance counts only codes actually sent:
  * {@link EmployerLogin}.) Buckets refill continuously; times come from the service's clock.
+ *
+ * <p>A client is its network, not its address (issue 12 review, finding 6): a /24 for IPv4 and a /64 for
+ * IPv6, since one party holds a whole /64 (every home line gets one) and commonly many neighbouring IPv4
+ * addresses; counting single addresses would let it rotate through them. Its address is the socket's unless an
+ * operator named a trusted proxy ({@code TrustedProxies}), so it cannot be made up in a header.
+ *
+ * <p>Why the service-wide limit stays and whom it binds: it is the SMS budget, the one thing that stops many
+ * networks together from sending texts to number after number. It binds only requests that prove nothing,
+ * from browsers that never completed a sign-in for the number ({@link EmployerLogin#sendCode} skips these limits
+ * for a browser holding the number's signed-in proof): an employer signing in again from its own browser is
+ * never held up by strangers filling the budget. Strangers exhausting it now need to spread over at least
+ * limit/per-client networks (12 /24s for a minute's 60), since one network's share is its per-client limit.
  */
 @Component
 class CodeRequestLimits {
@@ -69,7 +81,7 @@ class CodeRequestLimits {
      *         client together, has asked for too many codes lately; nothing is counted against the number
      */
     void admit(String client) {
-        if (!buckets.builder().build(prefix + "client:" + client, () -> perClient).tryConsume(1)) {
+        if (!buckets.builder().build(prefix + "client:" + network(client), () -> perClient).tryConsume(1)) {
             throw AccountRefusal.CODE_REQUESTS_LIMITED.refuse("too many code requests from this address;"
                     + " try again in a quarter of an hour");
         }
@@ -77,6 +89,32 @@ class CodeRequestLimits {
             throw AccountRefusal.CODE_REQUESTS_LIMITED.refuse("the service is sending too many codes right now;"
                     + " try again in a few minutes");
         }
+    }
+
+    /**
+     * The network a client address counts as: {@code a.b.c.0/24} for IPv4 (also IPv4-mapped IPv6),
+     * {@code x:x:x:x::/64} for IPv6; anything that is not an address literal counts as itself.
+     */
+    static String network(String client) {
+        if (client == null || !client.matches("[0-9A-Fa-f:.]*[:.][0-9A-Fa-f:.]*(%[0-9A-Za-z]+)?")) {
+            return String.valueOf(client);
+        }
+        String literal = client.indexOf('%') >= 0 ? client.substring(0, client.indexOf('%')) : client;
+        byte[] bytes;
+        try {
+            // A literal only (checked above): no name is looked up.
+            bytes = java.net.InetAddress.getByName(literal).getAddress();
+        } catch (java.net.UnknownHostException e) {
+            return client;
+        }
+        if (bytes.length == 4) {
+            return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + ".0/24";
+        }
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < 8; i += 2) {
+            prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+        }
+        return prefix + ":/64";
     }
 
     /** Bucket4j's time from the service's clock (wall-clock based, as buckets in a shared table must be). */

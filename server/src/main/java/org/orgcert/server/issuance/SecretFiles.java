@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.orgcert.pki.DurableFiles;
 import org.orgcert.pki.Pki;
 
 /**
@@ -39,24 +40,36 @@ final class SecretFiles {
     }
 
     /**
-     * Writes {@code bytes} to a new file with mode 0600 (created with that mode, then linked into place
-     * without replacing anything); false when {@code file} appeared meanwhile.
+     * Writes {@code bytes} to a new file with mode 0600 (created with that mode, forced to disk, then linked into
+     * place without replacing anything, and the folder flushed: {@link DurableFiles}); false when {@code file}
+     * appeared meanwhile.
      */
     static boolean write(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
+        return write(file, bytes, DurableFiles.DISK);
+    }
+
+    /** {@link #write(Path, byte[])} with the flushes a test watches. */
+    static boolean write(Path file, byte[] bytes, DurableFiles.Flush flush) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        boolean linked = false;
         try {
             Files.write(temporary, bytes);
+            flush.file(temporary);
             try {
                 // A hard link never replaces an existing file (rename would): first writer wins.
                 Files.createLink(file, temporary);
+                linked = true;
             } catch (FileAlreadyExistsException e) {
                 return false;
             }
-            return true;
         } finally {
             Files.deleteIfExists(temporary);
         }
+        // After the temporary name is gone too, so that neither the link nor a leftover copy depends on luck.
+        flush.folder(folder);
+        return linked;
     }
 }

@@ -58,8 +58,26 @@ class CodeRequestLimitsTest extends ServiceTestBase {
         refused(() -> limits.admit("203.0.113.7"));
         clock.advance(Duration.ofDays(1));
         limits.admit("203.0.113.7");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM rate_limit_bucket WHERE id LIKE 'test-%client:203.0.113.7'",
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM rate_limit_bucket WHERE id LIKE 'test-%client:203.0.113.0/24'",
                 Integer.class)).isPositive();
+    }
+
+    @Test
+    @DisplayName("issue 12 review 6: a client is its /24 (IPv4) or /64 (IPv6): rotating addresses inside it gains nothing")
+    void perNetwork() {
+        CodeRequestLimits limits = limits(PER_CLIENT, EVERYONE);
+        for (int i = 0; i < 5; i++) {
+            limits.admit("203.0.113." + (10 + i));
+        }
+        refused(() -> limits.admit("203.0.113.250"));
+        limits.admit("203.0.114.10");
+        for (int i = 0; i < 5; i++) {
+            limits.admit("2001:db8:1:2:" + i + "::" + i);
+        }
+        refused(() -> limits.admit("2001:db8:1:2:ffff::1"));
+        limits.admit("2001:db8:1:3::1");
+        assertThat(CodeRequestLimits.network("::ffff:198.51.100.7")).isEqualTo("198.51.100.0/24");
+        assertThat(CodeRequestLimits.network("0:0:0:0:0:0:0:1")).isEqualTo("0:0:0:0::/64");
     }
 
     @Test

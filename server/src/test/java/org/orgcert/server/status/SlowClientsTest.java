@@ -113,6 +113,108 @@ class SlowClientsTest extends ProductionTestBase {
         }
     }
 
+    /**
+     * Issue 12 review, finding 3: a form or upload whose body Tomcat itself parses (the CSRF check asks for
+     * {@code _csrf} by getParameter) is under the same deadline as every other body: a chunked form trickled to
+     * the sign-in form, and an upload trickled, are answered 408 within the allowance.
+     */
+    @Test
+    void aTricklingChunkedFormToTheSignInFormIsAnswered408() throws Exception {
+        assertTricklingBodyAnswered408(chunkedFormHead(), chunkedByte());
+    }
+
+    @Test
+    void aTricklingMultipartBodyToTheSignInFormIsAnswered408() throws Exception {
+        assertTricklingBodyAnswered408(multipartHead(), "-".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * R-USE-3 with the review's probe (rv-probes/slow.py): more chunked forms and uploads trickling to the sign-in
+     * form than there are worker threads, and OCSP and health still answer.
+     */
+    @Test
+    void rUse3_ocspAnswersWhileMoreSlowFormsAndUploadsTrickleThanThereAreThreads() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        byte[] issuer = http.send(HttpRequest.newBuilder(uri("/status/ecdsa-p256/ca.cer")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        byte[] request = new OCSPReqBuilder().addRequest(new CertificateID(new JcaDigestCalculatorProviderBuilder()
+                .setProvider(Pki.provider()).build().get(CertificateID.HASH_SHA1), new X509CertificateHolder(issuer),
+                BigInteger.valueOf(0x5106))).build().getEncoded();
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 230; i++) {
+                Socket socket = new Socket();
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                socket.getOutputStream().write(i % 2 == 0 ? chunkedFormHead() : multipartHead());
+                socket.getOutputStream().write(i % 2 == 0 ? chunkedByte() : "-".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            for (int i = 0; i < slow.size(); i++) {
+                try {
+                    slow.get(i).getOutputStream().write(i % 2 == 0 ? chunkedByte()
+                            : "-".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException answeredAndClosed) {
+                    // Turned away already (readers busy): the server closed this one.
+                }
+            }
+
+            // A bounded wait, not a timing: before the fix these waited for the slow connections.
+            HttpResponse<byte[]> ocsp = http.send(HttpRequest.newBuilder(uri("/status/ecdsa-p256/ocsp"))
+                    .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/ocsp-request")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(ocsp.statusCode()).isEqualTo(200);
+            assertThat(new OCSPResp(ocsp.body()).getStatus()).isEqualTo(OCSPResp.SUCCESSFUL);
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health"))
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    /** Sends {@code head}, then {@code piece} once a second until an answer comes; expects a 408 in time. */
+    private void assertTricklingBodyAnswered408(byte[] head, byte[] piece) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(head);
+            InputStream in = socket.getInputStream();
+            int sent = 0;
+            // The allowance is 10 s (application.properties); 30 pieces a second apart are far beyond it.
+            while (sent < 30 && in.available() == 0) {
+                socket.getOutputStream().write(piece);
+                socket.getOutputStream().flush();
+                sent++;
+                Thread.sleep(1000);
+            }
+            assertThat(sent).isLessThan(30);
+            assertThat(statusLine(in)).startsWith("HTTP/1.1 408");
+            String rest = new String(in.readAllBytes(), StandardCharsets.UTF_8); // the server closes
+            assertThat(rest).containsIgnoringCase("connection: close").contains("request-body-timeout");
+        }
+    }
+
+    private static byte[] chunkedFormHead() {
+        return ("POST /staff/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** One chunk of one byte of a form body. */
+    private static byte[] chunkedByte() {
+        return "1\r\nu\r\n".getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] multipartHead() {
+        return ("POST /staff/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 2000\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,8 @@ class RequestBodyTimeLimitTest {
 
     @Test
     void theAllowanceGrowsWithWhatHasArrived() {
-        BodyDeadline deadline = new BodyDeadline(ALLOWANCE, 8192);
+        // A cap far away, to see the rate rule alone (the service's cap: aBodyAtTheMinimumRateStillEndsAtTheCap).
+        BodyDeadline deadline = new BodyDeadline(ALLOWANCE, 8192, Duration.ofHours(1));
         assertThat(deadline.exceeded(Duration.ofSeconds(9).toNanos(), 0)).isFalse();
         assertThat(deadline.exceeded(Duration.ofSeconds(11).toNanos(), 3)).isTrue();
         // 13 MB over 20 minutes is about 11 KB/s: it keeps earning time.
@@ -137,6 +140,73 @@ class RequestBodyTimeLimitTest {
         MockHttpServletResponse third = new MockHttpServletResponse();
         oneReader.doFilter(trickling("{}", "application/json", 0), third, (req, res) -> reached.set(req));
         assertThat(reached.get()).isNotNull();
+    }
+
+    @Test
+    void aBodyAtTheMinimumRateStillEndsAtTheCap() {
+        // Issue 12 review, finding 4: 4 MB at 9 KB/s earned about 440 s; the cap (60 s by default) ends it.
+        BodyDeadline deadline = new BodyDeadline(ALLOWANCE, 8192, Duration.ofSeconds(60));
+        assertThat(deadline.exceeded(Duration.ofSeconds(59).toNanos(), 59L * 9000)).isFalse();
+        assertThat(deadline.exceeded(Duration.ofSeconds(61).toNanos(), 61L * 9000)).isTrue();
+        assertThat(new BodyDeadline(ALLOWANCE, 8192).cap()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    /**
+     * Issue 12 review, finding 4: one client sending slow large bodies into every place it can get does not keep
+     * another client's sign-in form out: it may hold only its share, and the last places are kept for small
+     * bodies. (Readers as in production, scaled down: 4 places, 2 kept for small bodies, 2 per client.)
+     */
+    @Test
+    void slowLargeBodiesFromOneClientLeaveRoomForAnotherClientsSignIn() throws Exception {
+        RequestBodyTimeLimit limited = new RequestBodyTimeLimit(new BodyDeadline(ALLOWANCE, 8192), now::get,
+                new BodyReaders(4, 2, 2), RequestBodyTimeLimit.Uploads.DEFAULTS);
+        java.util.concurrent.CountDownLatch arrive = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> senders = new ArrayList<>();
+        List<MockHttpServletResponse> answers = new ArrayList<>();
+        String large = "{\"csv\":\"" + "x".repeat(200_000) + "\"}";
+        try {
+            for (int i = 0; i < 4; i++) {
+                // Each either waits in its body (held) or was turned away: then it goes on.
+                java.util.concurrent.CountDownLatch settled = new java.util.concurrent.CountDownLatch(1);
+                MockHttpServletRequest slow = trickling(large, "application/json", 0, () -> {
+                    settled.countDown();
+                    try {
+                        arrive.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                slow.setRemoteAddr("203.0.113.7");
+                MockHttpServletResponse answer = new MockHttpServletResponse();
+                answers.add(answer);
+                Thread sender = new Thread(() -> {
+                    try {
+                        limited.doFilter(slow, answer, (req, res) -> { });
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    } finally {
+                        settled.countDown();
+                    }
+                });
+                sender.start();
+                senders.add(sender);
+                settled.await();
+            }
+            assertThat(answers.stream().filter(a -> a.getStatus() == 503)).hasSize(2);
+
+            MockHttpServletRequest signIn = trickling("username=li&password=x&_csrf=abc",
+                    "application/x-www-form-urlencoded", 0);
+            signIn.setRemoteAddr("198.51.100.20");
+            AtomicReference<HttpServletRequest> served = new AtomicReference<>();
+            limited.doFilter(signIn, new MockHttpServletResponse(), (req, res) -> served.set((HttpServletRequest) req));
+            assertThat(served.get()).isNotNull();
+            assertThat(served.get().getParameter("username")).isEqualTo("li");
+        } finally {
+            arrive.countDown();
+            for (Thread sender : senders) {
+                sender.join(10_000);
+            }
+        }
     }
 
     /** A request whose body arrives a byte at a time, {@code secondsPerByte} apart on the test's clock. */
