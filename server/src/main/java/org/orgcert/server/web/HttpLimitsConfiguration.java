@@ -29,11 +29,13 @@ class HttpLimitsConfiguration {
             @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize,
             @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize,
             @Value("${server.tomcat.max-part-count:50}") int maxPartCount,
-            @Value("${server.tomcat.max-part-header-size:512B}") DataSize maxPartHeaderSize) {
+            @Value("${server.tomcat.max-part-header-size:512B}") DataSize maxPartHeaderSize,
+            @Value("${server.tomcat.max-swallow-size:2MB}") DataSize maxSwallowSize) {
         // Multipart bodies are parsed by the filter, not the container: the servlet's limits go with them. Parts
         // above 256 KiB spill to disk, so a hundred uploads being read do not hold a hundred times 13 MB.
         RequestBodyTimeLimit.Uploads uploads = new RequestBodyTimeLimit.Uploads(maxFileSize.toBytes(),
-                maxRequestSize.toBytes(), 256 * 1024, maxPartCount, (int) maxPartHeaderSize.toBytes());
+                maxRequestSize.toBytes(), 256 * 1024, maxPartCount, (int) maxPartHeaderSize.toBytes(),
+                maxSwallowSize.toBytes());
         FilterRegistrationBean<RequestBodyTimeLimit> registration = new FilterRegistrationBean<>(
                 new RequestBodyTimeLimit(new BodyDeadline(bodyTime, bytesPerSecond, bodyTimeCap), System::nanoTime,
                         new BodyReaders(readers, readersForSmall, readersPerClient), uploads));

@@ -45,6 +45,11 @@ final class MultipartBodyRequest extends HttpServletRequestWrapper {
         this.parameters = Collections.unmodifiableMap(result);
     }
 
+    /** Whether the body could not be parsed (then it may not have been read to its end). */
+    boolean failed() {
+        return failure != null;
+    }
+
     /** Removes the parts' files, if any (after the request, whatever the endpoint did with them). */
     void deleteParts() {
         for (Part part : parts) {

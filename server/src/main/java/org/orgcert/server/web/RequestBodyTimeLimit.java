@@ -66,8 +66,8 @@ final class RequestBodyTimeLimit implements Filter {
      * part header size), applied here since the container's parser no longer runs.
      */
     record Uploads(long maxFileSize, long maxRequestSize, int fileSizeThreshold, int maxPartCount,
-            int maxPartHeaderSize) {
-        static final Uploads DEFAULTS = new Uploads(12_000_000, 13_000_000, 256 * 1024, 50, 512);
+            int maxPartHeaderSize, long maxSwallowSize) {
+        static final Uploads DEFAULTS = new Uploads(12_000_000, 13_000_000, 256 * 1024, 50, 512, 20_000_000);
     }
 
     private final BodyDeadline deadline;
@@ -140,7 +140,13 @@ final class RequestBodyTimeLimit implements Filter {
         try {
             TimedInputStream in = new TimedInputStream(request.getInputStream(), deadline, nanoTime);
             if (multipart) {
-                read = MultipartBodies.parse(request, in, uploads, spillFolder);
+                MultipartBodyRequest parts = MultipartBodies.parse(request, in, uploads, spillFolder);
+                if (parts.failed() && !drained(in)) {
+                    // More is coming than Tomcat would read and drop after the answer (max-swallow-size): the
+                    // answer goes out without it and the connection closes.
+                    request.setAttribute(RefusedBodyNotDrained.ATTRIBUTE, Boolean.TRUE);
+                }
+                read = parts;
             } else {
                 byte[] bytes = readAll(in, chunked ? BUFFERED + 1 : (int) declared);
                 if (bytes.length > BUFFERED) {
@@ -167,6 +173,25 @@ final class RequestBodyTimeLimit implements Filter {
         }
     }
 
+    /**
+     * Reads and drops the rest of a body the parser gave up on (too large, malformed), as Tomcat would after the
+     * answer, but here under the body's deadline and at most {@link Uploads#maxSwallowSize()} bytes, so that the
+     * sender gets the answer and its reason rather than a reset connection.
+     *
+     * @return whether the body ended within that size
+     */
+    private boolean drained(TimedInputStream in) throws IOException {
+        byte[] scratch = new byte[8192];
+        long dropped = 0;
+        for (int n = in.read(scratch); n >= 0; n = in.read(scratch)) {
+            dropped += n;
+            if (dropped > uploads.maxSwallowSize()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A large body of a type the container never parses: its endpoint reads it through a timed stream. */
     private void streamed(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -188,6 +213,10 @@ final class RequestBodyTimeLimit implements Filter {
                             encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
                 }
             }, response);
+            if (body[0] == null || !body[0].isFinished()) {
+                // Not read to its end: Tomcat would drop the rest after the answer with no deadline; it closes.
+                request.setAttribute(RefusedBodyNotDrained.ATTRIBUTE, Boolean.TRUE);
+            }
         } catch (IOException e) {
             // Only a body that ran out of time is answered here; any other failure goes on up as before.
             if (body[0] != null && body[0].tooSlow() && !response.isCommitted()) {
