@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * them; every node of a cluster needs the same). Only the service creates them, on its first start, and it does
  * not start when the MAC key is gone while the database holds records made with it (a new key would make the
  * whole log look forged: restore the file instead). One-shot commands never make a key: they read the keys when
- * first asked, so that a missing one fails the command (exit 2) rather than being replaced. {@code audit-verify}
+ * first asked, so that a missing one fails the command rather than being replaced (audit-verify: exit 2, could
+ * not check; import-registry: exit 1, nothing imported). {@code audit-verify}
  * reads only what checking needs: the MAC key and the checkpoints' public key, never the signing key.
  */
 @Component
