@@ -40,6 +40,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeploymentCommandsTest {
     private static final Duration START = Duration.ofMinutes(8); // a loaded 2-core machine starts slowly
+    /** The service's CA passphrase comes from its environment, as in production; commands never see it. */
+    private static final java.util.Map<String, String> SERVICE_ENVIRONMENT =
+            java.util.Map.of("ORGCERT_CA_PASSPHRASE", "deployment-test-passphrase");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Path folder;
     private Path data;
@@ -57,7 +60,7 @@ class DeploymentCommandsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        service = java(serviceLog, "--server.port=" + port, "--orgcert.data-dir=" + data,
+        service = java(serviceLog, SERVICE_ENVIRONMENT, "--server.port=" + port, "--orgcert.data-dir=" + data,
                 "--db-scheduler.enabled=false", "--orgcert.issuance.hierarchies=sm2",
                 "--orgcert.issuance.token-kdf-log2n=10", "--orgcert.account.bcrypt-strength=4");
         long deadline = System.nanoTime() + START.toNanos();
@@ -89,11 +92,14 @@ class DeploymentCommandsTest {
 
     @Test
     @Order(1)
-    @DisplayName("issue 12.4: audit-verify next to the running service: exit 0, and the service keeps its database")
+    @DisplayName("issue 12.4, review 12.7: audit-verify next to the running service, without the CA passphrase (as"
+            + " from cron): exit 0, no CA opened, no passphrase made, and the service keeps its database")
     void auditVerifyUsesTheRunningDatabase() throws Exception {
+        assertThat(data.resolve("ca/passphrase")).doesNotExist();
         Command verify = command("audit-verify");
         assertThat(verify.exit()).as(verify.output()).isZero();
         assertThat(verify.output()).contains("intact");
+        assertThat(data.resolve("ca/passphrase")).as("a command makes no secret").doesNotExist();
         assertThat(health()).isEqualTo(200);
         assertThat(service.isAlive()).isTrue();
     }
@@ -103,7 +109,7 @@ class DeploymentCommandsTest {
     @DisplayName("issue 12.4: a second start on the same data folder refuses and leaves the first one alone")
     void aSecondStartRefuses() throws Exception {
         Path log = folder.resolve("second.log");
-        Process second = java(log, "--server.port=0", "--orgcert.data-dir=" + data, "--db-scheduler.enabled=false",
+        Process second = java(log, SERVICE_ENVIRONMENT, "--server.port=0", "--orgcert.data-dir=" + data, "--db-scheduler.enabled=false",
                 "--orgcert.issuance.hierarchies=sm2");
         assertThat(second.waitFor(START.toMinutes(), TimeUnit.MINUTES)).isTrue();
         assertThat(second.exitValue()).isNotZero();
@@ -174,11 +180,18 @@ class DeploymentCommandsTest {
 
     /** The service's main class in a new JVM on this test's class path, without an external database. */
     private static Process java(Path log, String... arguments) throws IOException {
+        return java(log, java.util.Map.of(), arguments);
+    }
+
+    /** The same, with {@code environment} added to the cleaned one. */
+    private static Process java(Path log, java.util.Map<String, String> environment, String... arguments)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), OrgCertApplication.class.getName()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("ORGCERT_"));
+        builder.environment().putAll(environment);
         return builder.start();
     }
 

@@ -34,7 +34,8 @@ import java.util.Base64;
  * </ul>
  *
  * <p>Created on the service's first start (mode 0600, folder 0700), never by a one-shot command: a verifier that
- * made itself a new key would find every record forged. Several nodes must share the folder (or copies of it).
+ * made itself a new key would find every record forged. Checking the log needs the MAC key (which could also
+ * write records the chainer accepts) and the public key, not the signing key ({@link #loadForChecking}). Several nodes must share the folder (or copies of it).
  */
 final class AuditKeys {
     static final String MAC_FILE = "audit-mac.key";
@@ -101,11 +102,37 @@ final class AuditKeys {
         }
     }
 
+    /**
+     * What checking the log needs from {@code folder}, and no more: the MAC key and the checkpoints' public key
+     * ({@code audit-checkpoint.pub}); the signing key is not read. Fails naming the file when one is missing.
+     */
+    static AuditKeys loadForChecking(Path folder) {
+        try {
+            byte[] mac = Files.readAllBytes(folder.resolve(MAC_FILE));
+            if (mac.length != MAC_BYTES) {
+                throw new IllegalStateException(folder.resolve(MAC_FILE) + " must hold exactly " + MAC_BYTES + " bytes");
+            }
+            String publicHalf = Files.readAllLines(folder.resolve(PUBLIC_FILE)).get(0);
+            PublicKey verifying = KeyFactory.getInstance("Ed25519").generatePublic(
+                    new X509EncodedKeySpec(Base64.getDecoder().decode(publicHalf)));
+            return new AuditKeys(mac, null, verifying);
+        } catch (NoSuchFileException e) {
+            throw new IllegalStateException("the audit key file " + e.getFile() + " is missing", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the audit keys in " + folder, e);
+        } catch (GeneralSecurityException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new IllegalStateException("the audit keys in " + folder + " are damaged", e);
+        }
+    }
+
     AuditMac mac() {
         return new AuditMac(macKey);
     }
 
     PrivateKey signingKey() {
+        if (signingKey == null) {
+            throw new IllegalStateException("the audit keys were read for checking only: nothing is signed here");
+        }
         return signingKey;
     }
 

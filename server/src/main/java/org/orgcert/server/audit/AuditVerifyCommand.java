@@ -2,26 +2,31 @@ package org.orgcert.server.audit;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code ./orgcert audit-verify}: checks the audit log ({@link AuditVerifier#verify}) and exits 0 when intact, 1
  * naming what is broken (records removed since the last checkpoint, changed records, records the service did not
- * write), 2 when it could not check, so an auditor can run it from cron. It only reads: the database, the audit
- * keys and the checkpoint file.
+ * write, records kept out of the chain or removed before it), 2 when it could not check, so that it can run from
+ * cron. It only reads: the database, the audit MAC key and the checkpoints' public key, and the checkpoint file;
+ * it runs in a command's own small context (no CA, no passphrase; {@code org.orgcert.server.OrgCertCommands}).
  */
 @Component
 @ConditionalOnProperty(name = "orgcert.command", havingValue = "audit-verify")
-class AuditVerifyCommand implements ApplicationRunner {
+class AuditVerifyCommand implements ApplicationRunner, ExitCodeGenerator {
     private final AuditVerifier verifier;
-    private final ConfigurableApplicationContext context;
+    /** "Could not check" until the check has run. */
+    private int exitCode = 2;
 
-    AuditVerifyCommand(AuditVerifier verifier, ConfigurableApplicationContext context) {
+    AuditVerifyCommand(AuditVerifier verifier) {
         this.verifier = verifier;
-        this.context = context;
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
     }
 
     @Override
@@ -42,6 +47,6 @@ class AuditVerifyCommand implements ApplicationRunner {
             System.out.println("audit chain NOT CHECKED: " + ((AuditVerification.Unverifiable) result).reason());
             code = 2;
         }
-        System.exit(SpringApplication.exit(context, () -> code));
+        exitCode = code;
     }
 }

@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
  * {@code rsa-3072}); its status services are at {@code <orgcert.public-url>/status/<label>/...}.
  *
  * <p>The key stores' passphrase is {@code ORGCERT_CA_PASSPHRASE}; without it a passphrase generated on the
- * first start is kept in {@code <data-dir>/ca/passphrase} (mode 0600). It is never logged.
+ * first start is kept in {@code <data-dir>/ca/passphrase} (mode 0600). It is never logged, and never made when key
+ * stores exist already. Only the service opens the CAs: the one-shot commands run without them.
  */
 @Component
 public class CertificateAuthorities {
@@ -218,6 +219,13 @@ public class CertificateAuthorities {
         Path file = caDir.resolve("passphrase");
         try {
             if (!Files.exists(file)) {
+                // Made on the first start only: key stores made with another passphrase (the variable's, missing
+                // here) would not open with a new one, and the new file would mislead whoever restores them.
+                if (anyKeyStore()) {
+                    throw new IllegalStateException("ORGCERT_CA_PASSPHRASE is not set and there is no " + file
+                            + ", but the CA key stores in " + caDir.toAbsolutePath() + " exist: start with the"
+                            + " ORGCERT_CA_PASSPHRASE they were made with");
+                }
                 byte[] random = new byte[32];
                 Pki.random().nextBytes(random);
                 String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -229,6 +237,16 @@ public class CertificateAuthorities {
             return Files.readString(file, StandardCharsets.US_ASCII).strip().toCharArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the CA passphrase file " + file, e);
+        }
+    }
+
+    /** Whether any CA hierarchy was made in the CA folder already (not the first start). */
+    private boolean anyKeyStore() throws IOException {
+        if (!Files.isDirectory(caDir)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> folders = Files.list(caDir)) {
+            return folders.anyMatch(CaHierarchy::exists);
         }
     }
 }

@@ -7,27 +7,31 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code ./orgcert import-registry FILE.csv}: loads unemployment-insurance records into the bundled
- * registry (R-REV interpretation), all or nothing, and exits 0, or 1 with the reason.
+ * registry (R-REV interpretation), all or nothing, and exits 0, or 1 with the reason. Runs in a command's own
+ * small context ({@code org.orgcert.server.OrgCertCommands}); its audit record is chained by the service.
  */
 @Component
 @ConditionalOnProperty(name = "orgcert.command", havingValue = "import-registry")
-class RegistryImportCommand implements ApplicationRunner {
+class RegistryImportCommand implements ApplicationRunner, ExitCodeGenerator {
     private final BundledInsuranceRegistry registry;
-    private final ConfigurableApplicationContext context;
     private final String file;
+    /** "Could not run" until the import has run. */
+    private int exitCode = 2;
 
-    RegistryImportCommand(BundledInsuranceRegistry registry, ConfigurableApplicationContext context,
-            @Value("${orgcert.command-file:}") String file) {
+    RegistryImportCommand(BundledInsuranceRegistry registry, @Value("${orgcert.command-file:}") String file) {
         this.registry = registry;
-        this.context = context;
         this.file = file;
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
     }
 
     @Override
@@ -40,7 +44,6 @@ class RegistryImportCommand implements ApplicationRunner {
             System.out.println("nothing imported: " + e.getMessage());
             code = 1;
         }
-        int exit = code;
-        System.exit(SpringApplication.exit(context, () -> exit));
+        exitCode = code;
     }
 }

@@ -176,6 +176,63 @@ class SlowClientsTest extends ProductionTestBase {
         }
     }
 
+    /**
+     * Review of issue 12, finding 4: one client opening more slow large bodies than there are body readers
+     * gets its share only, and a code request from another client (127.0.0.2) is still served. Before, the
+     * first 100 took every place and the other client's request was answered 503 body-readers-busy.
+     */
+    @Test
+    void aCodeRequestFromAnotherClientIsServedWhileOneClientsSlowLargeBodiesTakeEveryPlaceTheyCan() throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 120; i++) {
+                Socket socket = new Socket();
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                socket.getOutputStream().write(("POST /api/v1/employer-login/code HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 3000000\r\n\r\n{")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            // A bounded wait until more than the places' count over 100 were turned away: then every place
+            // this client could take is taken.
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            long turnedAway = 0;
+            while (System.nanoTime() < until) {
+                turnedAway = 0;
+                for (Socket socket : slow) {
+                    if (socket.getInputStream().available() > 0) {
+                        turnedAway++;
+                    }
+                }
+                if (turnedAway >= 20) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(turnedAway).isGreaterThanOrEqualTo(20);
+
+            byte[] json = "{\"mobile\":\"13900000000\"}".getBytes(StandardCharsets.US_ASCII);
+            try (Socket other = new Socket()) {
+                other.bind(new InetSocketAddress("127.0.0.2", 0));
+                other.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                other.setSoTimeout(20_000);
+                // A browser's request: the CSRF cookie echoed in its header.
+                other.getOutputStream().write(("POST /api/v1/employer-login/code HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Cookie: XSRF-TOKEN=slow-clients-test\r\nX-XSRF-TOKEN: slow-clients-test\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + json.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                other.getOutputStream().write(json);
+                other.getOutputStream().flush();
+                assertThat(statusLine(other.getInputStream())).isEqualTo("HTTP/1.1 202 ");
+            }
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
     /** Sends {@code head}, then {@code piece} once a second until an answer comes; expects a 408 in time. */
     private void assertTricklingBodyAnswered408(byte[] head, byte[] piece) throws Exception {
         try (Socket socket = new Socket()) {
