@@ -7,10 +7,25 @@
 --   flyway_schema_history         SELECT;
 --   every other table             SELECT, INSERT, UPDATE, DELETE (never TRUNCATE, never DDL);
 --   sequences                     USAGE, SELECT (and UPDATE, except the audit ones).
+-- And of the administrators' read-only role (orgcert_reader, also made by the embedded server only): SELECT on
+-- every table but the web sessions (spring_session%: a session id read there would sign in as its staff user),
+-- and nothing else.
 DO $$
 DECLARE
     object RECORD;
 BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'orgcert_reader') THEN
+        FOR object IN
+            SELECT c.oid::regclass AS name, c.relname, c.relkind
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+        LOOP
+            EXECUTE format('REVOKE ALL ON %s FROM orgcert_reader', object.name);
+            IF object.relkind <> 'S' AND object.relname NOT LIKE 'spring\_session%' THEN
+                EXECUTE format('GRANT SELECT ON %s TO orgcert_reader', object.name);
+            END IF;
+        END LOOP;
+    END IF;
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'orgcert_service') THEN
         RETURN;
     END IF;

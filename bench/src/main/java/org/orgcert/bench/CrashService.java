@@ -138,7 +138,7 @@ final class CrashService {
         return DriverManager.getConnection("jdbc:postgresql://localhost/postgres"
                 + "?socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg"
                 + "&socketFactoryArg=" + URLEncoder.encode(socket.toString(), StandardCharsets.UTF_8)
-                + "&sslmode=disable", "postgres", password);
+                + "&sslmode=disable", "orgcert_owner", password);
     }
 
     private ProcessBuilder builder(List<String> arguments) {

@@ -135,7 +135,7 @@ class DeploymentCommandsTest {
         String socket = data.resolve("postgres-socket/.s.PGSQL.5432").toAbsolutePath().toString();
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost/postgres?socketFactory="
                 + "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg&socketFactoryArg="
-                + URLEncoder.encode(socket, StandardCharsets.UTF_8), "postgres", password);
+                + URLEncoder.encode(socket, StandardCharsets.UTF_8), "orgcert_owner", password);
                 Statement s = c.createStatement()) {
             assertThat(s.executeUpdate("UPDATE audit_record SET detail = 'forged'"
                     + " WHERE id = (SELECT min(id) FROM audit_record)")).isOne();

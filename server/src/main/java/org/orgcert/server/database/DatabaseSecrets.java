@@ -14,26 +14,31 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The embedded PostgreSQL's two passwords, generated on first start and kept like the other keys: in
- * {@code <data dir>/keys/} with mode 0600, never logged. {@code database-owner.password} is the owner role's
- * (migrations, backups); {@code database-service.password} is the restricted role's the service runs as.
+ * The embedded PostgreSQL's three passwords, generated on first start and kept like the other keys: in
+ * {@code <data dir>/keys/} with mode 0600, never logged. {@code database-owner.password} is the schema owner's
+ * (migrations); {@code database-service.password} is the restricted role's the service runs as;
+ * {@code database-reader.password} is the read-only role's administrators query with.
  *
  * @param owner   password of the owner role {@value EmbeddedPostgresServer#OWNER}
  * @param service password of the service role {@value EmbeddedPostgresServer#SERVICE}
+ * @param reader  password of the read-only role {@value EmbeddedPostgresServer#READER} (null when only loaded
+ *                for a command, which does not use it)
  */
-record DatabaseSecrets(String owner, String service) {
+record DatabaseSecrets(String owner, String service, String reader) {
     static final String OWNER_FILE = "database-owner.password";
     static final String SERVICE_FILE = "database-service.password";
+    static final String READER_FILE = "database-reader.password";
 
-    /** Reads both passwords from {@code keys}, creating the missing ones. */
+    /** Reads the passwords from {@code keys}, creating the missing ones. */
     static DatabaseSecrets loadOrCreate(Path keys) {
-        return new DatabaseSecrets(passwordIn(keys.resolve(OWNER_FILE)), passwordIn(keys.resolve(SERVICE_FILE)));
+        return new DatabaseSecrets(passwordIn(keys.resolve(OWNER_FILE)), passwordIn(keys.resolve(SERVICE_FILE)),
+                passwordIn(keys.resolve(READER_FILE)));
     }
 
-    /** Reads both passwords; fails when they are missing (a command never invents the running server's). */
+    /** Reads the owner's and the service's passwords; fails when missing (a command never invents them). */
     static DatabaseSecrets load(Path keys) {
         try {
-            return new DatabaseSecrets(read(keys.resolve(OWNER_FILE)), read(keys.resolve(SERVICE_FILE)));
+            return new DatabaseSecrets(read(keys.resolve(OWNER_FILE)), read(keys.resolve(SERVICE_FILE)), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the database passwords in " + keys.toAbsolutePath(), e);
         }

@@ -9,12 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,16 +26,25 @@ import org.slf4j.LoggerFactory;
  * {@code <data dir>/postgres-socket} (0700: no other local user can reach it, so none can squat on it, ask
  * for a password or fill the connection slots), and every connection needs a password (SCRAM) even there;
  * the service connects as {@value #SERVICE}, a role that is no superuser and may only
- * add to the audit tables ({@code db/migration/afterMigrate.sql}), while migrations run as the owner
- * {@value #OWNER}. The passwords are generated into {@code <data dir>/keys} ({@link DatabaseSecrets}).
+ * add to the audit tables ({@code db/migration/afterMigrate.sql}), while migrations run as the schema's owner
+ * {@value #OWNER}, no superuser either; administrators query as {@value #READER} (SELECT only). The cluster's
+ * superuser {@value #BOOTSTRAP} has no password and never logs in. The passwords are generated into
+ * {@code <data dir>/keys} ({@link DatabaseSecrets}).
  *
  * <p>PostgreSQL never runs with kernel uid 0: started by root it runs as the unprivileged system account
  * {@value RootlessLaunch#ACCOUNT}, which owns the cluster and the socket folder and cannot read {@code keys/}
  * ({@link RootlessLaunch}, {@link DatabaseFolders}).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
-    /** The owner role: superuser of the embedded cluster, owner of the schema, runs the migrations. */
-    public static final String OWNER = "postgres";
+    /**
+     * The cluster's bootstrap superuser: it has no password, so it never logs in; the service uses it only in
+     * single-user mode (no connection possible) at each start, to set up the roles below.
+     */
+    static final String BOOTSTRAP = "postgres";
+    /** The owner role: owner of the database and the schema, runs the migrations; no superuser. */
+    public static final String OWNER = "orgcert_owner";
+    /** The role administrators query the database with: SELECT only ({@code db/migration/afterMigrate.sql}). */
+    public static final String READER = "orgcert_reader";
     /** The role the service's connection pool uses. */
     public static final String SERVICE = "orgcert_service";
     static final String CLUSTER = "postgres";
@@ -103,18 +110,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (!Files.exists(cluster.resolve("PG_VERSION"))) {
                 initdb(asUser, home, cluster, durability);
             }
-            if (!hbaIsOurs(cluster)) {
-                // A new cluster (initdb's pg_hba.conf rejects everyone), or one made by an older version that
-                // trusted every local connection: give the owner its password (single-user mode, no connection
-                // possible) before password authentication starts. Through stdin: PostgreSQL's account cannot
-                // read keys/.
-                setOwnerPassword(asUser, home, cluster, secrets.owner());
-            }
+            // Every start, before any connection is possible: the roles, their rights and their passwords from
+            // keys/ (through stdin: PostgreSQL's account cannot read keys/). This also moves a cluster made by an
+            // older version (superuser owner with a password, or trust) to the roles below.
+            setUpRoles(asUser, home, cluster, secrets);
             Files.writeString(cluster.resolve("pg_hba.conf"), hba(), StandardCharsets.US_ASCII);
             Process postmaster = startPostmaster(asUser, home, cluster, socket.getParent(), durability);
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postmaster, cluster, socket, secrets);
             server.awaitReady();
-            server.ensureServiceRole();
             LOG.info("embedded PostgreSQL running on the Unix socket {} (no TCP) with data in {} ({} commits)",
                     socket, cluster, durability == Durability.DURABLE ? "durable" : "NOT crash-safe");
             return server;
@@ -148,6 +151,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return DatabaseLogin.local(socket, OWNER, secrets.owner());
     }
 
+    /** The read-only login for administrators. */
+    public DatabaseLogin reader() {
+        return DatabaseLogin.local(socket, READER, secrets.reader());
+    }
+
     /** The restricted login the service runs with. */
     public DatabaseLogin service() {
         return DatabaseLogin.local(socket, SERVICE, secrets.service());
@@ -179,7 +187,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static void initdb(List<String> asUser, Path home, Path cluster, Durability durability)
             throws IOException {
         List<String> command = new ArrayList<>(asUser);
-        command.addAll(List.of(home.resolve("bin/initdb").toString(), "-D", cluster.toString(), "-U", OWNER,
+        command.addAll(List.of(home.resolve("bin/initdb").toString(), "-D", cluster.toString(), "-U", BOOTSTRAP,
                 "--auth=reject", "-E", "UTF-8"));
         if (durability == Durability.TESTS_ONLY_NOT_CRASH_SAFE) {
             command.add("--no-sync");
@@ -187,14 +195,49 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         run(command, null, "initdb");
     }
 
-    private static void setOwnerPassword(List<String> asUser, Path home, Path cluster, String password)
+    private static void setUpRoles(List<String> asUser, Path home, Path cluster, DatabaseSecrets secrets)
             throws IOException {
         List<String> command = new ArrayList<>(asUser);
         command.addAll(List.of(home.resolve("bin/postgres").toString(), "--single", "-D", cluster.toString(),
                 "-c", "listen_addresses=", "-c", "unix_socket_directories=", "-c", "password_encryption=scram-sha-256",
-                OWNER));
-        // The generated password is base64url: no quote can end the literal.
-        run(command, "ALTER ROLE " + OWNER + " PASSWORD '" + password + "';\n", "postgres --single");
+                // A failing statement is not echoed into the output (an exception message): it holds passwords.
+                "-c", "log_min_error_statement=panic", BOOTSTRAP));
+        run(command, String.join("\n", roleStatements(secrets)) + "\n", "postgres --single");
+    }
+
+    /** One statement a line (single-user mode ends a statement at the line's end). */
+    static List<String> roleStatements(DatabaseSecrets secrets) {
+        List<String> sql = new ArrayList<>();
+        // The generated passwords are base64url: no quote can end the literal.
+        for (String[] role : List.of(new String[] {OWNER, secrets.owner()}, new String[] {SERVICE, secrets.service()},
+                new String[] {READER, secrets.reader()})) {
+            sql.add("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role[0] + "') THEN"
+                    + " CREATE ROLE " + role[0] + "; END IF; END $$;");
+            sql.add("ALTER ROLE " + role[0] + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS"
+                    + " PASSWORD '" + role[1] + "';");
+        }
+        sql.add("ALTER ROLE " + BOOTSTRAP + " PASSWORD NULL;");
+        sql.add("ALTER DATABASE postgres OWNER TO " + OWNER + ";");
+        sql.add("ALTER SCHEMA public OWNER TO " + OWNER + ";");
+        // What an older version's migrations made as the superuser passes to the owner (a sequence of a column
+        // goes with its table).
+        sql.add("DO $$ DECLARE o RECORD; BEGIN"
+                + " FOR o IN SELECT c.oid::regclass AS name, c.relkind FROM pg_class c"
+                + " WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')"
+                + " AND c.relowner <> '" + OWNER + "'::regrole"
+                + " AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
+                + " AND d.objid = c.oid AND d.deptype IN ('a', 'i')) LOOP"
+                + " EXECUTE format('ALTER %s %s OWNER TO " + OWNER + "', CASE o.relkind WHEN 'S' THEN 'SEQUENCE'"
+                + " WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE'"
+                + " ELSE 'TABLE' END, o.name); END LOOP;"
+                + " FOR o IN SELECT p.oid::regprocedure AS name FROM pg_proc p"
+                + " WHERE p.pronamespace = 'public'::regnamespace AND p.proowner <> '" + OWNER + "'::regrole LOOP"
+                + " EXECUTE format('ALTER ROUTINE %s OWNER TO " + OWNER + "', o.name); END LOOP;"
+                + " FOR o IN SELECT t.oid::regtype AS name FROM pg_type t"
+                + " WHERE t.typnamespace = 'public'::regnamespace AND t.typtype IN ('e', 'd')"
+                + " AND t.typowner <> '" + OWNER + "'::regrole LOOP"
+                + " EXECUTE format('ALTER TYPE %s OWNER TO " + OWNER + "', o.name); END LOOP; END $$;");
+        return sql;
     }
 
     private static Process startPostmaster(List<String> asUser, Path home, Path cluster, Path sockets,
@@ -246,18 +289,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         throw new IOException("PostgreSQL did not take connections within 60 s: " + logTail(), last);
     }
 
-    /** Creates the service role if missing and (re)sets its rights and password, which is never sent in clear. */
-    private void ensureServiceRole() throws IOException {
-        try (Connection c = owner().connect(); Statement s = c.createStatement()) {
-            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + SERVICE + "') THEN"
-                    + " CREATE ROLE " + SERVICE + "; END IF; END $$");
-            s.execute("ALTER ROLE " + SERVICE + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
-            c.unwrap(PGConnection.class).alterUserPassword(SERVICE, secrets.service().toCharArray(), "scram-sha-256");
-        } catch (SQLException e) {
-            throw new IOException("cannot set up the role " + SERVICE + ": " + e.getMessage(), e);
-        }
-    }
-
     private String logTail() {
         try {
             List<String> lines = Files.readAllLines(cluster.resolve("postmaster.log"), StandardCharsets.UTF_8);
@@ -267,14 +298,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private static boolean hbaIsOurs(Path cluster) throws IOException {
-        Path hba = cluster.resolve("pg_hba.conf");
-        return Files.exists(hba) && Files.readString(hba, StandardCharsets.US_ASCII).startsWith(HBA_MARKER);
-    }
-
     private static String hba() {
         return HBA_MARKER + "; written at every start by EmbeddedPostgresServer.\n"
                 + "# No trust, no TCP: every connection comes over the 0700 Unix socket, with a password.\n"
+                + "# The bootstrap superuser never logs in; it has no password either.\n"
+                + "local all " + BOOTSTRAP + " reject\n"
                 + "local all all scram-sha-256\n";
     }
 

@@ -94,10 +94,7 @@ class EmbeddedPostgresServerTest {
     @Order(2)
     @DisplayName("review issue 12 findings 1, 9: no TCP listener at all, only a Unix socket in a 0700 folder of the data folder")
     void onlyAUnixSocketInAClosedFolder() throws SQLException, IOException, InterruptedException {
-        try (Connection c = server.owner().connect()) {
-            assertThat(setting(c, "listen_addresses")).isEmpty();
-            assertThat(setting(c, "unix_socket_directories")).isEqualTo(data.resolve("postgres-socket").toString());
-        }
+        // (The owner is no superuser: pg_settings hides unix_socket_directories from it; the postmaster tells.)
         // postmaster.pid: pid, data dir, start time, port, socket folder, listen address, ...
         List<String> pid = Files.readAllLines(data.resolve("postgres/postmaster.pid"), StandardCharsets.US_ASCII);
         assertThat(pid.get(4).strip()).isEqualTo(data.resolve("postgres-socket").toString());
@@ -212,15 +209,41 @@ class EmbeddedPostgresServerTest {
         assertOwnedBy(data.resolve("keys"), "root", "rwx------");
         assertOwnedBy(data, "root", "rwx--x---");
         assertThat(Files.readAttributes(data, PosixFileAttributes.class).group().getName()).isEqualTo(RootlessLaunch.ACCOUNT);
-        Path made = Path.of("/tmp", "orgcert-db-probe-" + System.nanoTime());
+        // Even the cluster's superuser, were it to log in, is that account: it cannot read keys/.
+        Result read = as(RootlessLaunch.ACCOUNT, "cat", data.resolve("keys").resolve(DatabaseSecrets.OWNER_FILE).toString());
+        assertThat(read.exit()).isNotZero();
+        assertThat(read.output()).contains("Permission denied");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("review issue 12 finding 2: no role that logs in is a superuser; the owner reads no server file and"
+            + " runs no program; the bootstrap superuser has no password; administrators read with a SELECT-only role")
+    void noSuperuserLogsIn() throws SQLException, IOException {
         try (Connection c = server.owner().connect(); Statement s = c.createStatement()) {
-            String key = data.resolve("keys").resolve(DatabaseSecrets.OWNER_FILE).toString();
-            assertThatThrownBy(() -> s.execute("SELECT pg_read_binary_file('" + key + "')"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("Permission denied");
-            s.execute("COPY (SELECT 1) TO PROGRAM 'touch " + made + "'");
-            assertThat(Files.getOwner(made).getName()).isEqualTo(RootlessLaunch.ACCOUNT);
-        } finally {
-            Files.deleteIfExists(made);
+            assertThat(query(s, "SELECT current_user")).isEqualTo(EmbeddedPostgresServer.OWNER);
+            assertThat(query(s, "SELECT string_agg(rolname, ',' ORDER BY rolname) FROM pg_roles WHERE rolsuper"))
+                    .isEqualTo("postgres");
+            String key = data.resolve("keys").resolve("audit-mac.key").toString();
+            assertDenied(s, "SELECT pg_read_binary_file('" + key + "')");
+            assertDenied(s, "COPY (SELECT 1) TO PROGRAM 'cat /etc/hostname'");
+            assertDenied(s, "CREATE ROLE planted SUPERUSER LOGIN");
+        }
+        String ownerPassword = server.owner().password();
+        for (String password : List.of("", ownerPassword)) {
+            assertThatThrownBy(() -> new DatabaseLogin(server.owner().jdbcUrl(), "postgres", password).connect().close())
+                    .isInstanceOf(SQLException.class);
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                data.resolve("keys").resolve(DatabaseSecrets.READER_FILE)))).isEqualTo("rw-------");
+        try (Connection c = server.reader().connect(); Statement s = c.createStatement()) {
+            assertThat(query(s, "SELECT count(*)::text FROM audit_record")).isNotNull();
+            assertThat(query(s, "SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user")).isEqualTo("false");
+            assertDenied(s, "INSERT INTO audit_record (occurred_at, actor, action, subject_type, subject_id, detail)"
+                    + " VALUES (now(), 'test', 'TEST', 'test', '1', '')");
+            assertDenied(s, "UPDATE employer SET name = name");
+            assertDenied(s, "SELECT count(*) FROM spring_session");
+            assertDenied(s, "CREATE TABLE planted (x INT)");
         }
     }
 
