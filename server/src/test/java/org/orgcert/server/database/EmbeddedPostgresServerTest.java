@@ -300,6 +300,37 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
+    @Order(9)
+    @DisplayName("review issue 12 finding 2: a cluster whose tables the superuser owns (older versions) passes them to the owner role at the next start")
+    void anOlderClustersObjectsPassToTheOwner() throws IOException, SQLException, InterruptedException {
+        server.close();
+        Path home;
+        try (Stream<Path> homes = Files.list(data.resolve(EmbeddedPostgresServer.RUNTIME))) {
+            home = homes.filter(p -> p.getFileName().toString().startsWith("PG-")).findFirst().orElseThrow();
+        }
+        List<String> single = new ArrayList<>(RootlessLaunch.prefix(RootlessLaunch.account()));
+        single.addAll(List.of(home.resolve("bin/postgres").toString(), "--single", "-D", data.resolve("postgres").toString(),
+                "-c", "listen_addresses=", "-c", "unix_socket_directories=", "postgres"));
+        Process legacy = new ProcessBuilder(single).directory(new java.io.File("/")).redirectErrorStream(true).start();
+        legacy.getOutputStream().write(("CREATE TABLE legacy_made_by_superuser (id SERIAL PRIMARY KEY)\n"
+                + "CREATE FUNCTION legacy_function() RETURNS int LANGUAGE sql AS 'SELECT 1'\n").getBytes(StandardCharsets.US_ASCII));
+        legacy.getOutputStream().close();
+        String output = new String(legacy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(legacy.waitFor()).as(output).isZero();
+        server = EmbeddedPostgresServer.start(data, Durability.DURABLE);
+        try (Connection c = server.owner().connect(); Statement s = c.createStatement()) {
+            assertThat(query(s, "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relname = 'legacy_made_by_superuser'"))
+                    .isEqualTo(EmbeddedPostgresServer.OWNER);
+            assertThat(query(s, "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relname = 'legacy_made_by_superuser_id_seq'"))
+                    .isEqualTo(EmbeddedPostgresServer.OWNER);
+            assertThat(query(s, "SELECT pg_get_userbyid(proowner) FROM pg_proc WHERE proname = 'legacy_function'"))
+                    .isEqualTo(EmbeddedPostgresServer.OWNER);
+            s.execute("DROP TABLE legacy_made_by_superuser");
+            s.execute("DROP FUNCTION legacy_function()");
+        }
+    }
+
+    @Test
     @Order(10)
     @DisplayName("issue 12.1: every acknowledged commit survives PostgreSQL being killed")
     void acknowledgedCommitsSurviveAKill() throws SQLException, InterruptedException {
