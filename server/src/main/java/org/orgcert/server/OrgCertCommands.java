@@ -1,9 +1,5 @@
 package org.orgcert.server;
 
-import org.orgcert.server.audit.AuditCommands;
-import org.orgcert.server.database.DatabaseConfiguration;
-import org.orgcert.server.review.RegistryImportCommands;
-import org.orgcert.server.time.ClockConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -13,13 +9,13 @@ import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ComponentScan;
 
 /**
  * What a one-shot command ({@code ./orgcert audit-verify}, {@code ./orgcert import-registry FILE}) runs on: the
  * database, the clock and the audit log, and the command itself. Not the service: no web server, no CA key stores
  * (so no CA passphrase is read, let alone made), no token stock, no scheduler, no start-up sweeps or renewals,
- * nothing that writes but the command (review of issue 12, finding 7). A command that needs more imports it here.
+ * nothing that writes but the command (review of issue 12, finding 7). A command that needs more marks its configuration {@link CommandContextPart}.
  *
  * <p>Deliberately not a component: the service's own context (component scan of this package) never reads it.
  */
@@ -27,7 +23,9 @@ import org.springframework.context.annotation.Import;
         DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
         FlywayAutoConfiguration.class})
 @EnableConfigurationProperties(OrgCertProperties.class)
-@Import({DatabaseConfiguration.class, ClockConfiguration.class, AuditCommands.class, RegistryImportCommands.class})
+// The database, the clock, the audit beans and the registry import: every class marked @CommandContextPart.
+@ComponentScan(basePackageClasses = OrgCertCommands.class, useDefaultFilters = false,
+        includeFilters = @ComponentScan.Filter(CommandContextPart.class))
 public final class OrgCertCommands {
     /** The commands there are ({@code --orgcert.command=NAME}). */
     static final java.util.Set<String> NAMES = java.util.Set.of("audit-verify", "import-registry");

@@ -1,5 +1,6 @@
 package org.orgcert.server.audit;
 
+import org.orgcert.server.CommandContextPart;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Import;
  * ({@code import-registry}) writes to. Never the checkpointer: only the service signs checkpoints. Not a
  * component, so that the service's context does not read it.
  */
+@CommandContextPart
 @Import({AuditKeyring.class, AuditCheckpointFile.class, AuditVerifier.class, AuditChainer.class, AuditLog.class,
         AuditVerifyCommand.class})
 public final class AuditCommands {

@@ -3,6 +3,7 @@ package org.orgcert.server.database;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
+import org.orgcert.server.CommandContextPart;
 import org.orgcert.server.OrgCertProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * The service's DataSources: the pool the service runs on (the restricted role on the embedded database),
  * the owner's for Flyway, and the health check's ({@link DatabaseProbe}).
  */
+@CommandContextPart
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
 

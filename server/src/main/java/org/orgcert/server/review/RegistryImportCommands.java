@@ -1,5 +1,6 @@
 package org.orgcert.server.review;
 
+import org.orgcert.server.CommandContextPart;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -7,6 +8,7 @@ import org.springframework.context.annotation.Import;
  * ({@code org.orgcert.server.OrgCertCommands}): the bundled registry and the command. Not a component, so that the
  * service's context does not read it.
  */
+@CommandContextPart
 @Import({BundledInsuranceRegistry.class, RegistryImportCommand.class})
 public final class RegistryImportCommands {
 }

@@ -48,7 +48,7 @@ class AuditCommandContextTest {
         List<String> arguments = new ArrayList<>(List.of("--orgcert.command=" + command, "--orgcert.data-dir=" + data,
                 "--orgcert.db.url=" + database.get("orgcert.db.url"), "--orgcert.db.user=" + database.get("orgcert.db.user"),
                 "--orgcert.db.password=" + database.get("orgcert.db.password"), "--orgcert.audit.key-folder=" + KEYS,
-                "--orgcert.audit.checkpoint-file=" + data.resolve("audit/checkpoints"), "--logging.level.root=WARN"));
+                "--orgcert.audit.checkpoint-file=" + data.resolve("audit/checkpoints")));
         arguments.addAll(List.of(extra));
         return arguments.toArray(String[]::new);
     }
