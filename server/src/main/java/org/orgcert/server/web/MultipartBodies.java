@@ -65,8 +65,11 @@ final class MultipartBodies {
         } catch (SizeException e) {
             failure = new IllegalStateException(e);
         } catch (FileUploadException e) {
-            failure = new IOException(e);
-        } catch (IOException | RuntimeException e) {
+            // Malformed parts are the endpoint's to answer; a stream that broke under the parser is not.
+            failure = streamBroke(e) ? new BodyBroken(new IOException(e)) : new IOException(e);
+        } catch (IOException e) {
+            failure = new BodyBroken(e);
+        } catch (RuntimeException e) {
             failure = e;
         }
         if (failure != null) {
@@ -81,5 +84,22 @@ final class MultipartBodies {
             fields.clear();
         }
         return new MultipartBodyRequest(request, parts, fields, failure);
+    }
+
+    /** Whether the parser failed because reading the body failed (a cause outside the parser's own exceptions). */
+    private static boolean streamBroke(FileUploadException failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException && !cause.getClass().getName().startsWith(FileUploadException.class.getPackageName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The body broke off while it was read: the client closed or reset it. */
+    static final class BodyBroken extends IOException {
+        BodyBroken(IOException cause) {
+            super("the request body broke off: " + cause.getMessage(), cause);
+        }
     }
 }

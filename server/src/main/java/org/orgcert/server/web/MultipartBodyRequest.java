@@ -50,6 +50,11 @@ final class MultipartBodyRequest extends HttpServletRequestWrapper {
         return failure != null;
     }
 
+    /** Whether the body's stream broke off while it was read (the client went away), rather than being malformed. */
+    boolean broken() {
+        return failure instanceof MultipartBodies.BodyBroken;
+    }
+
     /** Removes the parts' files, if any (after the request, whatever the endpoint did with them). */
     void deleteParts() {
         for (Part part : parts) {

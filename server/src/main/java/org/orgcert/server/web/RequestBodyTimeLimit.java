@@ -60,6 +60,7 @@ final class RequestBodyTimeLimit implements Filter {
 
     static final String BUSY_TYPE = Problems.TYPE_BASE + "body-readers-busy";
     static final String TOO_LARGE_TYPE = Problems.TYPE_BASE + "request-too-large";
+    static final String INCOMPLETE_TYPE = Problems.TYPE_BASE + "request-body-incomplete";
 
     /**
      * The servlet's multipart limits (Spring Boot's {@code spring.servlet.multipart.*}, Tomcat's part count and
@@ -141,6 +142,13 @@ final class RequestBodyTimeLimit implements Filter {
             TimedInputStream in = new TimedInputStream(request.getInputStream(), deadline, nanoTime);
             if (multipart) {
                 MultipartBodyRequest parts = MultipartBodies.parse(request, in, uploads, spillFolder);
+                if (parts.broken() && !in.tooSlow()) {
+                    // The client closed or reset its upload: answered here, so that no endpoint meets the broken
+                    // stream and logs it as a server error (a hostile client filled the log that way).
+                    request.setAttribute(RefusedBodyNotDrained.ATTRIBUTE, Boolean.TRUE);
+                    incomplete(request, response);
+                    return;
+                }
                 if (parts.failed() && !drained(in)) {
                     // More is coming than Tomcat would read and drop after the answer (max-swallow-size): the
                     // answer goes out without it and the connection closes.
@@ -251,6 +259,11 @@ final class RequestBodyTimeLimit implements Filter {
     private static void tooSlow(HttpServletRequest request, HttpServletResponse response) throws IOException {
         problem(request, response, HttpServletResponse.SC_REQUEST_TIMEOUT, TYPE, "request body timeout",
                 "The request body did not arrive in time; send it again.");
+    }
+
+    private static void incomplete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        problem(request, response, HttpServletResponse.SC_BAD_REQUEST, INCOMPLETE_TYPE, "request body incomplete",
+                "The request body broke off before its end; nothing was done.");
     }
 
     private static void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {

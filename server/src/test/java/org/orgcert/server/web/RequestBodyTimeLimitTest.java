@@ -90,6 +90,60 @@ class RequestBodyTimeLimitTest {
     }
 
     @Test
+    void anUploadWhoseStreamBreaksOffIsAnswered400AndNoEndpointSeesIt() throws Exception {
+        // Issue 12 hostile-client bench: a client that closes its multipart body mid-way made every endpoint log
+        // the broken stream as a server error, thousands of stack traces a minute.
+        byte[] start = "--b\r\nContent-Disposition: form-data; name=\"scan\"; filename=\"a.pdf\"\r\n\r\n%PDF"
+                .getBytes(StandardCharsets.UTF_8);
+        ByteArrayInputStream source = new ByteArrayInputStream(start);
+        ServletInputStream breaking = new ServletInputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                int b = source.read();
+                if (b < 0) {
+                    throw new java.io.IOException("Stream closed");
+                }
+                return b;
+            }
+
+            @Override
+            public boolean isFinished() {
+                return false;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/anything") {
+            @Override
+            public ServletInputStream getInputStream() {
+                return breaking;
+            }
+
+            @Override
+            public long getContentLengthLong() {
+                return 10_000;
+            }
+        };
+        request.setContentType("multipart/form-data; boundary=b");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        AtomicReference<HttpServletRequest> served = new AtomicReference<>();
+
+        filter.doFilter(request, response, (req, res) -> served.set((HttpServletRequest) req));
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentAsString()).contains("request-body-incomplete");
+        assertThat(served.get()).isNull();
+    }
+
+    @Test
     void otherFailuresOfTheChainGoOnUp() {
         MockHttpServletRequest request = trickling("--b\r\n...", "multipart/form-data; boundary=b", 0);
         java.io.IOException failure = new java.io.IOException("disk full");
