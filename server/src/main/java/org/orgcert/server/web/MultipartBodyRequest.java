@@ -1,6 +1,5 @@
 package org.orgcert.server.web;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -92,27 +91,7 @@ final class MultipartBodyRequest extends HttpServletRequestWrapper {
 
     @Override
     public ServletInputStream getInputStream() {
-        return new ServletInputStream() {
-            @Override
-            public int read() {
-                return -1;
-            }
-
-            @Override
-            public boolean isFinished() {
-                return true;
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setReadListener(ReadListener listener) {
-                throw new IllegalStateException("the body was read already; no non-blocking reads");
-            }
-        };
+        return new ReadBodyStream(new byte[0]); // the parts hold the body
     }
 
     @Override
