@@ -83,23 +83,14 @@ final class AuditKeys {
 
     /** The keys in {@code folder}; fails naming the file when one is missing or unreadable. */
     static AuditKeys load(Path folder) {
-        try {
-            byte[] mac = Files.readAllBytes(folder.resolve(MAC_FILE));
-            if (mac.length != MAC_BYTES) {
-                throw new IllegalStateException(folder.resolve(MAC_FILE) + " must hold exactly " + MAC_BYTES + " bytes");
-            }
+        return reading(folder, () -> {
+            byte[] mac = mac(folder);
             java.util.List<String> pair = Files.readAllLines(folder.resolve(SIGNING_FILE));
             KeyFactory ed25519 = KeyFactory.getInstance("Ed25519");
             PrivateKey signing = ed25519.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pair.get(0))));
             PublicKey verifying = ed25519.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pair.get(1))));
             return new AuditKeys(mac, signing, verifying);
-        } catch (NoSuchFileException e) {
-            throw new IllegalStateException("the audit key file " + e.getFile() + " is missing", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the audit keys in " + folder, e);
-        } catch (GeneralSecurityException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new IllegalStateException("the audit keys in " + folder + " are damaged", e);
-        }
+        });
     }
 
     /**
@@ -107,15 +98,31 @@ final class AuditKeys {
      * ({@code audit-checkpoint.pub}); the signing key is not read. Fails naming the file when one is missing.
      */
     static AuditKeys loadForChecking(Path folder) {
-        try {
-            byte[] mac = Files.readAllBytes(folder.resolve(MAC_FILE));
-            if (mac.length != MAC_BYTES) {
-                throw new IllegalStateException(folder.resolve(MAC_FILE) + " must hold exactly " + MAC_BYTES + " bytes");
-            }
+        return reading(folder, () -> {
+            byte[] mac = mac(folder);
             String publicHalf = Files.readAllLines(folder.resolve(PUBLIC_FILE)).get(0);
             PublicKey verifying = KeyFactory.getInstance("Ed25519").generatePublic(
                     new X509EncodedKeySpec(Base64.getDecoder().decode(publicHalf)));
             return new AuditKeys(mac, null, verifying);
+        });
+    }
+
+    private static byte[] mac(Path folder) throws IOException {
+        byte[] mac = Files.readAllBytes(folder.resolve(MAC_FILE));
+        if (mac.length != MAC_BYTES) {
+            throw new IllegalStateException(folder.resolve(MAC_FILE) + " must hold exactly " + MAC_BYTES + " bytes");
+        }
+        return mac;
+    }
+
+    private interface KeyRead {
+        AuditKeys read() throws IOException, GeneralSecurityException;
+    }
+
+    /** Runs {@code read}, naming a missing file, an unreadable folder or damaged keys in what it throws. */
+    private static AuditKeys reading(Path folder, KeyRead read) {
+        try {
+            return read.read();
         } catch (NoSuchFileException e) {
             throw new IllegalStateException("the audit key file " + e.getFile() + " is missing", e);
         } catch (IOException e) {
