@@ -1,6 +1,7 @@
 package org.orgcert.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -63,12 +64,11 @@ class DeploymentCommandsTest {
         service = java(serviceLog, SERVICE_ENVIRONMENT, "--server.port=" + port, "--orgcert.data-dir=" + data,
                 "--db-scheduler.enabled=false", "--orgcert.issuance.hierarchies=sm2",
                 "--orgcert.issuance.token-kdf-log2n=10", "--orgcert.account.bcrypt-strength=4");
-        long deadline = System.nanoTime() + START.toNanos();
-        while (health() != 200 && health() != 503) {
+        await().atMost(START).pollInterval(Duration.ofSeconds(1)).until(() -> {
             assertThat(service.isAlive()).as("service exited: %s", tail(serviceLog)).isTrue();
-            assertThat(System.nanoTime()).as("service did not start: %s", tail(serviceLog)).isLessThan(deadline);
-            Thread.sleep(1000);
-        }
+            int health = health();
+            return health == 200 || health == 503;
+        });
     }
 
     @AfterAll

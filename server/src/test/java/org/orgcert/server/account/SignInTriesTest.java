@@ -1,6 +1,7 @@
 package org.orgcert.server.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,9 +82,7 @@ class SignInTriesTest extends ServiceTestBase {
             // The right one goes out while the guesses are still arriving, as soon as the lock is in place.
             Future<Integer> right = pool.submit(() -> {
                 go.await();
-                for (int i = 0; i < 3000 && !locked(name); i++) {
-                    Thread.sleep(10);
-                }
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> locked(name));
                 return me(name, PASSWORD);
             });
             go.countDown();
