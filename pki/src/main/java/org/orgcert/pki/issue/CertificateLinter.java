@@ -53,8 +53,9 @@ import org.orgcert.pki.profile.ProfileKind;
  * USCC exactly as encoded; key algorithm allowed; every extension with exactly the value and criticality
  * the profile gives (keyUsage and basicConstraints critical, everything else non-critical, RFC 5280
  * 4.2.1.1-4.2.1.3, 4.2.1.9), keyUsage within what the key family may do, basicConstraints' pathLen, SKI the
- * SHA-1 of the key (method 1), AKI the issuer's key identifier, CRL DP and AIA the CA's URLs; and no
- * extension the profile does not name.
+ * SHA-1 of the key (method 1), AKI the issuer's key identifier, CRL DP and AIA the CA's URLs; the identity
+ * code and the 2023 USCC extension (as far as the profile names them) the subject's USCC; and no extension
+ * the profile does not name.
  *
  * <p>How it stays cheap enough to run twice per certificate ({@code prepare} and {@code sign}): every
  * extension is compared as bytes with the encoding the linter expects. The expected encodings of the
@@ -278,7 +279,7 @@ public final class CertificateLinter {
         for (ASN1ObjectIdentifier oid : extensions.getExtensionOIDs()) {
             Rule rule = expect.rules.get(oid);
             Extension extension = extensions.getExtension(oid);
-            if (rule == null && !(oid.equals(expect.identityCode) || oid.equals(Extension.subjectKeyIdentifier))) {
+            if (rule == null && !(expect.usccExtensions.contains(oid) || oid.equals(Extension.subjectKeyIdentifier))) {
                 problems.add("extension " + oid + " is not allowed by the profile");
             } else if (extension.isCritical() != (rule != null && rule.critical)) {
                 problems.add(name(oid) + (extension.isCritical() ? " must not" : " must") + " be critical");
@@ -297,13 +298,15 @@ public final class CertificateLinter {
         if (ski == null || !Arrays.equals(ski.getExtnValue().getOctets(), keyIdentifier(tbs))) {
             problems.add("subjectKeyIdentifier must be the SHA-1 of the subject key (RFC 5280 4.2.1.2 method 1)");
         }
-        if (expect.identityCode != null) {
-            Extension identity = extensions.getExtension(expect.identityCode);
+        if (!expect.usccExtensions.isEmpty()) {
             String uscc = EmployerNames.uscc(tbs.getSubject());
-            if (identity == null || uscc == null
-                    || !Arrays.equals(identity.getExtnValue().getOctets(), der(new DERPrintableString(uscc)))) {
-                problems.add("identity-code extension " + expect.identityCode
-                        + " must carry the subject's USCC as PrintableString");
+            byte[] value = uscc == null ? null : der(new DERPrintableString(uscc));
+            for (ASN1ObjectIdentifier oid : expect.usccExtensions) {
+                Extension extension = extensions.getExtension(oid);
+                if (extension == null || value == null || !Arrays.equals(extension.getExtnValue().getOctets(), value)) {
+                    problems.add((oid.equals(expect.identityCode) ? "identity-code extension " : "USCC extension ")
+                            + oid + " must carry the subject's USCC as PrintableString");
+                }
             }
         }
     }
@@ -348,6 +351,8 @@ public final class CertificateLinter {
         final CertificateProfile profile;
         final Map<ASN1ObjectIdentifier, Rule> rules = new java.util.LinkedHashMap<>();
         final ASN1ObjectIdentifier identityCode;
+        /** The identity code and the 2023 USCC extension, as far as the profile names them: both carry the USCC. */
+        final List<ASN1ObjectIdentifier> usccExtensions = new ArrayList<>(2);
 
         Expected(CertificateProfile profile, KeyAlgorithm key, Issuer issuer) {
             this.profile = profile;
@@ -396,6 +401,12 @@ public final class CertificateLinter {
             }
             identityCode = profile.kind().isEmployer() && profile.identityCodeOid() != null
                     ? new ASN1ObjectIdentifier(profile.identityCodeOid()) : null;
+            if (identityCode != null) {
+                usccExtensions.add(identityCode);
+            }
+            if (profile.kind().isEmployer() && profile.usccExtensionOid() != null) {
+                usccExtensions.add(new ASN1ObjectIdentifier(profile.usccExtensionOid()));
+            }
         }
     }
 

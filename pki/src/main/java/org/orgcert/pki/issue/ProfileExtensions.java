@@ -21,7 +21,7 @@ import org.orgcert.pki.profile.KeyUsageBit;
 
 /**
  * Turns a profile into X.509 extensions. The extensions that are the same for every certificate of a
- * profile and CA are built once ({@link #constant}); only the key identifier and the identity code
+ * profile and CA are built once ({@link #constant}); only the key identifier and the USCC extensions
  * change per certificate ({@link #perCertificate}).
  */
 final class ProfileExtensions {
@@ -82,19 +82,25 @@ final class ProfileExtensions {
         return List.copyOf(extensions);
     }
 
-    /** The subject key identifier (RFC 5280 4.2.1.2 method 1) and, for employers, the identity code. */
+    /**
+     * The subject key identifier (RFC 5280 4.2.1.2 method 1) and, for employers, the USCC under the
+     * identity-code OID (GM/T 0015-2012) and, when the profile names one, under the 2023 edition's USCC OID.
+     */
     static List<Extension> perCertificate(CertificateProfile profile, SubjectPublicKeyInfo key, String uscc) {
         try {
-            Extension skiExtension = new Extension(Extension.subjectKeyIdentifier, false,
-                    CertificateLinter.keyIdentifier(key));
-            if (profile.identityCodeOid() == null || uscc == null) {
-                return List.of(skiExtension);
+            List<Extension> extensions = new ArrayList<>(3);
+            extensions.add(new Extension(Extension.subjectKeyIdentifier, false, CertificateLinter.keyIdentifier(key)));
+            if (uscc != null) {
+                byte[] value = new DERPrintableString(uscc).getEncoded();
+                for (String oid : new String[] {profile.identityCodeOid(), profile.usccExtensionOid()}) {
+                    if (oid != null) {
+                        extensions.add(new Extension(new ASN1ObjectIdentifier(oid), false, value));
+                    }
+                }
             }
-            Extension identity = new Extension(new ASN1ObjectIdentifier(profile.identityCodeOid()), false,
-                    new DERPrintableString(uscc).getEncoded());
-            return List.of(skiExtension, identity);
+            return extensions;
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot encode a key identifier", e);
+            throw new IllegalStateException("cannot encode a key identifier or the USCC", e);
         }
     }
 

@@ -28,6 +28,9 @@ import org.orgcert.pki.algorithm.KeyAlgorithm;
  * @param policyOids          certificatePolicies OIDs; empty for none
  * @param identityCodeOid     for employer profiles, the OID of the GM/T 0015 identity-code extension that
  *                            carries the USCC ({@code docs/pki.md} says why the default); null for none
+ * @param usccExtensionOid    for employer profiles, the OID of the GM/T 0015-2023 USCC extension, a second
+ *                            copy of the USCC in the same encoding; null (the default) for none, because the
+ *                            2023 edition's OID could not be confirmed ({@code docs/pki.md})
  * @param subject             the fixed part of an employer subject (C); null for other kinds
  * @param maxNameLength       the longest employer name, in characters, that the profile accepts
  */
@@ -46,6 +49,7 @@ public record CertificateProfile(
         boolean ocspNoCheck,
         List<String> policyOids,
         String identityCodeOid,
+        String usccExtensionOid,
         SubjectTemplate subject,
         int maxNameLength) {
 
@@ -61,6 +65,11 @@ public record CertificateProfile(
         }
         if (keyUsage.isEmpty() || keyAlgorithms.isEmpty()) {
             throw new IllegalArgumentException("profile " + id + " needs key usages and key algorithms");
+        }
+        if (usccExtensionOid != null && usccExtensionOid.equals(identityCodeOid)) {
+            // One extension OID twice in a certificate is invalid (RFC 5280 4.2).
+            throw new IllegalArgumentException("profile " + id + ": uscc-extension-oid must differ from"
+                    + " identity-code-oid (" + identityCodeOid + ")");
         }
         if (kind.isEmployer() && subject == null) {
             throw new IllegalArgumentException("employer profile " + id + " needs a subject template");

@@ -128,9 +128,15 @@ public final class CertificateProfiles {
                 Boolean.parseBoolean(s.optional("authority-info-access", "false")),
                 Boolean.parseBoolean(s.optional("ocsp-no-check", "false")),
                 s.list("policies"),
-                s.optional("identity-code-oid", null),
+                s.optional("identity-code-oid", null, CertificateProfiles::oid),
+                s.optional("uscc-extension-oid", null, CertificateProfiles::oid),
                 template,
                 Integer.parseInt(s.optional("max-name-length", "64")));
+    }
+
+    /** An object identifier in dotted form, checked now so a typo fails at loading, not at the first issue. */
+    private static String oid(String value) {
+        return new org.bouncycastle.asn1.ASN1ObjectIdentifier(value).getId();
     }
 
     /** {@code key-usage.<algorithm>} settings, e.g. {@code key-usage.ecdsa-p256=KEY_AGREEMENT}. */
@@ -151,6 +157,11 @@ public final class CertificateProfiles {
         String optional(String key, String fallback) {
             String value = properties.getProperty(id + "." + key);
             return value == null || value.isBlank() ? fallback : value.strip();
+        }
+
+        /** An optional setting that must parse when present; {@code fallback} when absent. */
+        <T> T optional(String key, T fallback, Function<String, T> parser) {
+            return optional(key, null) == null ? fallback : required(key, parser);
         }
 
         <T> T required(String key, Function<String, T> parser) {
