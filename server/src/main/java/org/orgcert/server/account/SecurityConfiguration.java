@@ -143,6 +143,12 @@ class SecurityConfiguration {
                         .hasRole(StaffRole.CA_SERVICE.name())
                         .requestMatchers("/api/v1/staff", "/api/v1/staff/**", "/api/v1/notifications")
                         .hasRole(StaffRole.BUREAU_ADMIN.name())
+                        // Relying platforms (issue 13 item 2): the administrator registers them, the auditor reads;
+                        // the assistant reads which origins it serves, with no account (docs/signin.md).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/signin/assistant-origins").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/platforms", "/api/v1/platforms/*")
+                        .hasAnyRole(StaffRole.BUREAU_ADMIN.name(), StaffRole.AUDITOR.name())
+                        .requestMatchers("/api/v1/platforms", "/api/v1/platforms/**").hasRole(StaffRole.BUREAU_ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/calendar/**").hasRole(StaffRole.BUREAU_ADMIN.name())
                         .requestMatchers("/api/v1/audit/**")
                         .hasAnyRole(StaffRole.AUDITOR.name(), StaffRole.BUREAU_ADMIN.name())

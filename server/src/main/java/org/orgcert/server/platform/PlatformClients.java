@@ -1,0 +1,94 @@
+package org.orgcert.server.platform;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.stereotype.Component;
+
+/**
+ * The relying platforms as the OIDC provider (Spring Authorization Server) sees them: each ENABLED platform is a
+ * {@link RegisteredClient} read from the table at every request, so a platform disabled or changed counts at once
+ * (no cache to go stale). The mapping is fixed by our protocol (docs/signin.md), not by the platform: the
+ * authorization code grant only (no refresh token: a sign-in is as fresh as the certificate's status), PKCE
+ * always, ID tokens signed ES256. The registered client's id is the client id: both never change.
+ *
+ * <p>Platforms are registered through {@link RelyingPlatforms}, audited; {@link #save} refuses.
+ */
+@Component
+public class PlatformClients implements RegisteredClientRepository {
+    private final PlatformStore store;
+
+    PlatformClients(PlatformStore store) {
+        this.store = store;
+    }
+
+    /** Refused: platforms are registered through {@link RelyingPlatforms}, by the administrator, audited. */
+    @Override
+    public void save(RegisteredClient registeredClient) {
+        throw new UnsupportedOperationException("relying platforms are registered through RelyingPlatforms");
+    }
+
+    /** The enabled platform whose client id is {@code id} (the two are the same), or null. */
+    @Override
+    public RegisteredClient findById(String id) {
+        return findByClientId(id);
+    }
+
+    /** The enabled platform with this client id as a registered client, or null (unknown or disabled). */
+    @Override
+    public RegisteredClient findByClientId(String clientId) {
+        if (clientId == null || !clientId.matches("[a-z0-9-]{3,40}")) {
+            return null;
+        }
+        return store.find(clientId).filter(RelyingPlatform::enabled)
+                .map(p -> registered(p, store.secretHash(clientId).orElse(null))).orElse(null);
+    }
+
+    /**
+     * The origins ({@code scheme://host[:port]}, lower case, no default port) of every enabled platform's redirect
+     * URIs, each once, by client id: the pages that may ask the employer's assistant for a signature.
+     */
+    public List<String> assistantOrigins() {
+        Set<String> origins = new LinkedHashSet<>();
+        store.enabled().forEach(p -> p.redirectUris().forEach(uri -> origins.add(PlatformUris.origin(uri))));
+        return List.copyOf(origins);
+    }
+
+    /**
+     * Where to post a logout token for this platform, if it registered such an address. Given for a disabled
+     * platform too: it may still hold sessions from sign-ins before it was disabled, and ending them is right.
+     */
+    public Optional<String> backchannelLogoutUri(String clientId) {
+        return Optional.ofNullable(clientId).flatMap(store::find)
+                .map(RelyingPlatform::backchannelLogoutUri);
+    }
+
+    /** {@code secretHash}: the stored {@code {bcrypt}…} hash, which the provider's DelegatingPasswordEncoder checks. */
+    static RegisteredClient registered(RelyingPlatform p, String secretHash) {
+        RegisteredClient.Builder client = RegisteredClient.withId(p.clientId())
+                .clientId(p.clientId())
+                .clientIdIssuedAt(p.createdAt())
+                .clientName(p.name())
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUris(uris -> uris.addAll(p.redirectUris()))
+                .postLogoutRedirectUris(uris -> uris.addAll(p.postLogoutRedirectUris()))
+                .scopes(scopes -> scopes.addAll(p.scopes()))
+                .clientSettings(ClientSettings.builder().requireProofKey(true)
+                        .requireAuthorizationConsent(p.requireConsent()).build())
+                .tokenSettings(TokenSettings.builder().idTokenSignatureAlgorithm(SignatureAlgorithm.ES256).build());
+        if (p.authentication() == ClientAuthentication.CLIENT_SECRET_BASIC) {
+            client.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC).clientSecret(secretHash);
+        } else {
+            client.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
+        }
+        return client.build();
+    }
+}
