@@ -7,6 +7,7 @@ import org.bouncycastle.asn1.x509.Certificate;
 import org.orgcert.pki.Asn1Time;
 import org.orgcert.pki.Der;
 import org.orgcert.pki.PkiException;
+import org.orgcert.pki.issue.EmployerNames;
 
 /**
  * What a person needs to know about a certificate on the token: whose it is, its serial and validity.
@@ -46,6 +47,21 @@ public record CertificateSummary(String subject, String serialHex, Instant notBe
             throw new KeyAssistantException(KeyAssistantException.Kind.BAD_CERTIFICATE,
                     "This is not a valid X.509 certificate.", e);
         }
+    }
+
+    /** The employer's name as people read it: the subject's organisation (O), else its whole subject. */
+    public String employerName() {
+        String name = EmployerNames.organisation(subjectName());
+        return name == null ? subject : name;
+    }
+
+    /** The employer's unified social credit code (the subject's serialNumber), or null when there is none. */
+    public String uscc() {
+        return EmployerNames.uscc(subjectName());
+    }
+
+    private X500Name subjectName() {
+        return X500Name.getInstance(Certificate.getInstance(der).getSubject());
     }
 
     /** The renewal window at {@code now} (R-REN-1). */

@@ -31,6 +31,13 @@ public sealed interface TokenSource {
     String describe();
 
     /**
+     * Whether the key is plugged in now, without a PIN and without opening the token: the token file exists, or
+     * the PKCS#11 slot reports a token ({@link Pkcs11Presence}). Asked every second while {@code serve} runs, so
+     * a removed key signs its sign-ins out.
+     */
+    boolean present();
+
+    /**
      * A software token: one file, MAC-protected with the device key.
      *
      * @param tokenFile     the token file
@@ -50,6 +57,11 @@ public sealed interface TokenSource {
         @Override
         public String describe() {
             return "software token " + tokenFile;
+        }
+
+        @Override
+        public boolean present() {
+            return Files.isRegularFile(tokenFile);
         }
     }
 
@@ -75,6 +87,11 @@ public sealed interface TokenSource {
         @Override
         public String describe() {
             return "PKCS#11 token in slot " + slot + " of " + library + " (side file " + sideFile + ")";
+        }
+
+        @Override
+        public boolean present() {
+            return Pkcs11Presence.present(library, slot);
         }
     }
 

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.orgcert.key.CertificateSummary;
 import org.orgcert.key.KeyAssistant;
@@ -19,8 +18,8 @@ import org.orgcert.key.SuccessorUpdate;
 import org.orgcert.key.UnlockSecret;
 import org.orgcert.key.UnlockSecrets;
 import org.orgcert.key.TokenSource;
-import org.orgcert.key.local.AllowedOrigins;
 import org.orgcert.key.local.LocalApi;
+import org.orgcert.key.local.LocalAssistant;
 import org.orgcert.key.service.LossReason;
 import org.orgcert.key.service.Revocation;
 import org.orgcert.key.service.ServiceClient;
@@ -260,32 +259,30 @@ final class Commands {
 
     private ExitCode serve() throws IOException {
         ServiceClient service = service();
-        List<String> allowed = args.values(Option.ALLOWED_ORIGIN);
-        AllowedOrigins origins;
-        try {
-            origins = AllowedOrigins.of(allowed.isEmpty() ? List.of(AllowedOrigins.originOf(service.baseUrl()))
-                    : allowed);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--allowed-origin: " + e.getMessage() + ".");
-        }
         int port = args.number(Option.PORT, LocalApi.DEFAULT_PORT, 1, 65535);
         TokenSource source = tokenSource();
         PrintStream log = terminal.err();
-        LocalApi api = LocalApi.start(port, origins, source, assistant, service, clock,
-                line -> log.println(clock.instant() + " " + line));
+        LocalAssistant running;
+        try {
+            running = LocalAssistant.start(port, args.values(Option.ALLOWED_ORIGIN), source, service, clock,
+                    Duration.ofSeconds(2), line -> log.println(clock.instant() + " " + line));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--allowed-origin: " + e.getMessage() + ".");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            api.close();
+            running.close();
             stopped.countDown();
         }));
         out.println("OrgCert key assistant: " + source.describe());
-        out.println("Listening on http://127.0.0.1:" + api.address().getPort() + " for pages of " + origins
-                + "; Ctrl-C stops it.");
+        out.println("Listening on http://127.0.0.1:" + running.api().address().getPort() + " for pages of "
+                + running.origins() + " (the service's list is read again every 10 minutes); Ctrl-C stops it.");
+        out.println("The employer's page: " + running.api().pageUrl());
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            api.close();
+            running.close();
         }
         return ExitCode.OK;
     }

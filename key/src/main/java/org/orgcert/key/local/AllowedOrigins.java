@@ -4,8 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import org.orgcert.key.WebOrigin;
 
 /**
  * The web origins whose pages may use the local API: compared exactly with the request's {@code Origin} header,
@@ -53,15 +53,14 @@ public final class AllowedOrigins {
      * @throws IllegalArgumentException when the URL is not http(s) with a host, or has a query, fragment or user info
      */
     public static String originOf(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null
-                || url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("not an http(s) origin: " + url + " (like https://zhjy.example.cn)");
-        }
-        int port = url.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https")
-                && port == 443);
-        return scheme + "://" + url.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+        return WebOrigin.of(url);
+    }
+
+    /** These and {@code more}. */
+    public AllowedOrigins plus(AllowedOrigins more) {
+        Set<String> all = new LinkedHashSet<>(origins);
+        all.addAll(more.origins);
+        return new AllowedOrigins(all);
     }
 
     /** Whether {@code origin} (the request's header, as sent) is exactly one of these. */

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.orgcert.key.KeyAssistantException;
 import org.orgcert.key.service.ServiceException;
+import org.orgcert.key.signin.SignInException;
 import org.orgcert.token.TokenException;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,6 +50,9 @@ final class ApiError extends RuntimeException {
         if (failure instanceof KeyAssistantException assistant) {
             return new ApiError(assistantStatus(assistant.kind()), assistant.kind().code(), assistant.getMessage());
         }
+        if (failure instanceof SignInException signIn) {
+            return new ApiError(signInStatus(signIn.reason()), signIn.reason().code(), signIn.getMessage());
+        }
         if (failure instanceof ServiceException service) {
             // the service's client errors keep their status; its failures and silence are a bad gateway to the page
             int status = service.status() >= 400 && service.status() < 500 ? service.status() : 502;
@@ -81,6 +85,16 @@ final class ApiError extends RuntimeException {
         };
     }
 
+    private static int signInStatus(SignInException.Reason reason) {
+        return switch (reason) {
+            case MALFORMED_CHALLENGE, BAD_PLATFORM_NAME -> 400;
+            case ORIGIN_MISMATCH -> 403;
+            case UNKNOWN_REQUEST -> 404;
+            case CERTIFICATE_MISMATCH, STALE_CHALLENGE, NOT_PENDING, NO_PIN_SESSION -> 409;
+            case TOO_MANY_PENDING -> 429;
+        };
+    }
+
     private static String kebab(String name) {
         return name.toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -91,6 +105,16 @@ final class ApiError extends RuntimeException {
 
     String code() {
         return code;
+    }
+
+    /** For a wrong PIN: the tries left; -1 otherwise. */
+    int retriesLeft() {
+        return retriesLeft;
+    }
+
+    /** The service's extra problem properties (e.g. {@code opensOn}). */
+    Map<String, String> properties() {
+        return properties;
     }
 
     ObjectNode body() {

@@ -85,6 +85,26 @@ final class Responses {
                 instant(status, json, "revokedAt"));
     }
 
+    /** The most origins taken from one list: a provider lists its platforms, not the web. */
+    static final int MAX_ORIGINS = 1000;
+
+    /** {@code {"origins": ["https://...", ...]}}: the origins as text, checked by the caller. */
+    static java.util.List<String> origins(int status, byte[] body) {
+        JsonNode origins = object(status, body).path("origins");
+        if (!origins.isArray() || origins.size() > MAX_ORIGINS) {
+            throw ServiceException.unexpected(status, "The service's origin list has no \"origins\" array (or more"
+                    + " than " + MAX_ORIGINS + ").");
+        }
+        java.util.List<String> list = new java.util.ArrayList<>();
+        for (JsonNode origin : origins) {
+            if (!origin.isString()) {
+                throw ServiceException.unexpected(status, "The service's origin list holds something other than text.");
+            }
+            list.add(origin.asString());
+        }
+        return java.util.List.copyOf(list);
+    }
+
     /**
      * The exception for an error answer: a problem body's code, detail and extra properties, or
      * {@code http-<status>} with a generic sentence when the body is not a problem.

@@ -235,6 +235,42 @@ public final class ServiceClient {
         return Responses.revocation(answer.expect(200), answer.body());
     }
 
+    // ---- signing in with the key (docs/signin.md) ----
+
+    /**
+     * The origins whose pages may ask the assistant ({@code GET /api/v1/signin/assistant-origins}, public):
+     * the provider's own and those of every enabled platform, as text the caller checks one by one.
+     *
+     * @throws ServiceException unreachable, or an answer that is not {@code {"origins": [text...]}}
+     */
+    public java.util.List<String> assistantOrigins() {
+        Answer answer = get("/api/v1/signin/assistant-origins");
+        return Responses.origins(answer.expect(200), answer.body());
+    }
+
+    /**
+     * Tells the provider the key was removed: it ends every sign-in session whose presence hash is the SHA-256 of
+     * this secret ({@code POST /api/v1/signin/key-removed}, {@code {"presence": "<secret, base64url>"}}, no session:
+     * the secret is the proof). Any 2xx is taken.
+     *
+     * @param presence the secret in base64url, written into the body from the array (the caller wipes it)
+     * @throws ServiceException unreachable or refused
+     */
+    public void keyRemoved(char[] presence) {
+        byte[] body = json(g -> {
+            g.writeName("presence");
+            g.writeString(presence, 0, presence.length);
+        });
+        try {
+            Answer answer = post("/api/v1/signin/key-removed", body, false);
+            if (answer.status() < 200 || answer.status() >= 300) {
+                answer.expect(204);
+            }
+        } finally {
+            Arrays.fill(body, (byte) 0);
+        }
+    }
+
     // ---- HTTP ----
 
     /** An answer: status and body; {@link #expect} turns any other status into the problem it carries. */

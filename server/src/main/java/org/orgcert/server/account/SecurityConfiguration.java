@@ -120,6 +120,8 @@ class SecurityConfiguration {
                         // unlock response goes to whoever holds the secret the requesting assistant made (issue 11).
                         .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/on-key",
                                 "/api/v1/unlock-requests/*/response").permitAll()
+                        // The assistant's report that the key was removed proves itself by the presence secret (issue 13).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/signin/key-removed").permitAll()
                         // The fee calculator and the price list are public (R-FEE).
                         .requestMatchers(HttpMethod.GET, "/api/v1/quotes", "/api/v1/prices").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/information-change")
@@ -202,7 +204,8 @@ class SecurityConfiguration {
                                 PathPatternRequestMatcher.withDefaults().matcher("/api/v1/renewals/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/api/v1/renewals"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/api/v1/certificates/*/on-key"),
-                                PathPatternRequestMatcher.withDefaults().matcher("/api/v1/unlock-requests/*/response")))
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/v1/unlock-requests/*/response"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/v1/signin/key-removed")))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthenticated, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/my/login"),

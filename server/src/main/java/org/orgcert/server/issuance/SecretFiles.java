@@ -14,7 +14,7 @@ import org.orgcert.pki.Pki;
  * 0600): the CA passphrase, the unblock master key, the software tokens' device key. Their contents are
  * never logged.
  */
-final class SecretFiles {
+public final class SecretFiles {
     private SecretFiles() {
     }
 
@@ -44,7 +44,7 @@ final class SecretFiles {
      * place without replacing anything, and the folder flushed: {@link DurableFiles}); false when {@code file}
      * appeared meanwhile.
      */
-    static boolean write(Path file, byte[] bytes) throws IOException {
+    public static boolean write(Path file, byte[] bytes) throws IOException {
         return write(file, bytes, DurableFiles.DISK);
     }
 

@@ -1,0 +1,379 @@
+package org.orgcert.key.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.orgcert.key.local.HttpCalls.json;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orgcert.key.KeyAssistant;
+import org.orgcert.key.TestClock;
+import org.orgcert.key.TestTokens;
+import org.orgcert.key.TestTokens.Kind;
+import org.orgcert.key.TestTokens.Made;
+import org.orgcert.key.service.ServiceClient;
+import org.orgcert.key.signin.PresenceSecret;
+import org.orgcert.key.signin.SignIns;
+import org.orgcert.key.signin.TestChallenges;
+import org.orgcert.pki.Pki;
+import org.orgcert.pki.algorithm.Signatures;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Signing in to a relying platform with the key (R-USE-1..3, docs/signin.md) through the local API and the
+ * assistant's confirm page, over real HTTP on a real software token: every refusal, and no PIN or presence secret
+ * in any answer or console line.
+ */
+class SignInApiTest {
+    private static final String PLATFORM = "https://zhjy.example.cn";
+    private static final String OTHER_PLATFORM = "https://gjj.example.cn";
+    private static final String EVIL = "https://evil.example";
+    private static final String PIN = new String(TestTokens.PIN);
+    private static final String WRONG_PIN = "Wrong-Secret-77";
+
+    @TempDir
+    Path dir;
+    private Made made;
+    private LocalApi api;
+    private SignIns signIns;
+    private HttpCalls calls;
+    private final TestClock clock = TestClock.now();
+    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void start() throws IOException {
+        made = TestTokens.personalised(Kind.SOFTWARE, dir);
+        signIns = new SignIns(clock);
+        ServiceClient service = new ServiceClient(URI.create("http://127.0.0.1:9"), Duration.ofSeconds(2));
+        api = LocalApi.start(0, () -> AllowedOrigins.of(List.of(PLATFORM, OTHER_PLATFORM)), made.source(),
+                new KeyAssistant(clock), service, clock, log::add, signIns);
+        calls = new HttpCalls(api.address().getPort());
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+        for (String text : everything()) {
+            assertThat(text).doesNotContain(PIN, WRONG_PIN);
+        }
+    }
+
+    @Test
+    void aConfirmedSignInIsTheChallengeWithAPresenceLineSignedByTheKey_R_USE_1() throws Exception {
+        String challenge = challenge(PLATFORM, clock.instant());
+        HttpResponse<String> asked = ask(PLATFORM, challenge, "昆明智慧就业");
+        assertThat(asked.statusCode()).isEqualTo(202);
+        assertThat(asked.headers().firstValue("Access-Control-Allow-Origin")).contains(PLATFORM);
+        String id = json(asked).path("requestId").asString();
+        assertThat(id).matches("[A-Za-z0-9_-]{22}");
+        assertThat(json(asked).path("confirmUrl").asString()).isEqualTo(calls.own() + "/confirm/" + id);
+        assertThat(Instant.parse(json(asked).path("expiresAt").asString())).isEqualTo(clock.instant().plusSeconds(120));
+        assertThat(result(id, PLATFORM).path("state").asString()).isEqualTo("PENDING");
+        assertThat(result(id, PLATFORM).has("signedText")).isFalse();
+
+        HttpResponse<String> page = calls.get("/confirm/" + id, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<p class=\"origin\">" + PLATFORM + "</p>", "昆明智慧就业", TestTokens.EMPLOYER,
+                "PIN码", "确认登录", "拒绝", TestChallenges.PLATFORM);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("frame-ancestors 'none'", "form-action 'self'").doesNotContain("script-src"));
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+
+        HttpResponse<String> confirmed = confirm(id, page, PIN);
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("已经确认登录 " + PLATFORM);
+
+        JsonNode signed = result(id, PLATFORM);
+        assertThat(signed.path("state").asString()).isEqualTo("SIGNED");
+        String text = signed.path("signedText").asString();
+        assertThat(text).startsWith(challenge + "\npresence: ").matches("(?s).*\npresence: [A-Za-z0-9_-]{43}");
+        byte[] certificate = Base64.getDecoder().decode(signed.path("certificate").asString());
+        assertThat(certificate).isEqualTo(made.certificate());
+        assertThat(verifies(certificate, text, Base64.getDecoder().decode(signed.path("signature").asString())))
+                .isTrue();
+
+        // the presence line is the SHA-256 of the secret the assistant keeps for when the key is removed
+        List<PresenceSecret> secrets = signIns.keyRemoved();
+        assertThat(secrets).hasSize(1);
+        char[] secret = secrets.get(0).encoded();
+        String hash = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(Base64.getUrlDecoder().decode(new String(secret))));
+        assertThat(text).endsWith("\npresence: " + hash);
+        assertThat(secrets.get(0).toString()).doesNotContain(new String(secret));
+        for (String seen : everything()) {
+            assertThat(seen).doesNotContain(new String(secret));
+        }
+
+        HttpResponse<String> status = calls.get("/", null);
+        assertThat(status.body()).contains("最近批准的登录", "昆明智慧就业", PLATFORM);
+    }
+
+    @Test
+    void aPageOfAnUnlistedOriginCannotAsk_R_USE_2() throws Exception {
+        HttpResponse<String> refused = ask(EVIL, challenge(EVIL, clock.instant()), "Evil");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(json(refused).path("error").asString()).isEqualTo("origin-not-allowed");
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(log).contains("POST /v1/signin 403 origin-not-allowed");
+    }
+
+    @Test
+    void aChallengeMadeForAnotherOriginIsRefused_R_USE_2() throws Exception {
+        HttpResponse<String> refused = ask(PLATFORM, challenge(OTHER_PLATFORM, clock.instant()), "昆明智慧就业");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(json(refused).path("error").asString()).isEqualTo("origin-mismatch");
+    }
+
+    @Test
+    void aChallengeForAnotherCertificateIsRefused_R_USE_2() throws Exception {
+        Made other = TestTokens.personalised(Kind.SOFTWARE, dir);
+        HttpResponse<String> refused = ask(PLATFORM, TestChallenges.challenge(PLATFORM, other.certificate(),
+                clock.instant()), "昆明智慧就业");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json(refused).path("error").asString()).isEqualTo("certificate-mismatch");
+    }
+
+    @Test
+    void aChallengeMoreThanFiveMinutesFromTheClockIsStale_R_USE_2() throws Exception {
+        for (Duration off : List.of(Duration.ofMinutes(-6), Duration.ofMinutes(6))) {
+            HttpResponse<String> refused = ask(PLATFORM, challenge(PLATFORM, clock.instant().plus(off)), "昆明智慧就业");
+            assertThat(refused.statusCode()).as(off.toString()).isEqualTo(409);
+            assertThat(json(refused).path("error").asString()).isEqualTo("stale-challenge");
+        }
+        assertThat(ask(PLATFORM, challenge(PLATFORM, clock.instant().minus(Duration.ofMinutes(4))), "昆明智慧就业")
+                .statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void aMalformedChallengeOrPlatformNameIsRefused_R_USE_2() throws Exception {
+        String good = challenge(PLATFORM, clock.instant());
+        for (String bad : List.of("hello", good + "\n", good.replace("orgcert-signin/1", "orgcert-signin/2"),
+                good + "\npresence: AAAA")) {
+            HttpResponse<String> refused = ask(PLATFORM, bad, "昆明智慧就业");
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(json(refused).path("error").asString()).isEqualTo("malformed-challenge");
+        }
+        for (String name : List.of("", "   ", "\u202Ensc.vog.nc", "a\nb", "x".repeat(65))) {
+            HttpResponse<String> refused = ask(PLATFORM, good, name);
+            assertThat(refused.statusCode()).as(name).isEqualTo(400);
+            assertThat(json(refused).path("error").asString()).isIn("bad-platform-name", "bad-request");
+        }
+        HttpResponse<String> missing = calls.postJson("/v1/signin", PLATFORM, json("challenge", good));
+        assertThat(missing.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theNameAPageGivesIsShownAsTextNeverAsMarkup() throws Exception {
+        String id = json(ask(PLATFORM, challenge(PLATFORM, clock.instant()), "<b onclick=x>\"平台\"</b>"))
+                .path("requestId").asString();
+        String page = calls.get("/confirm/" + id, null).body();
+        assertThat(page).contains("&lt;b onclick=x&gt;&quot;平台&quot;&lt;/b&gt;").doesNotContain("<b onclick");
+    }
+
+    @Test
+    void aWrongPinCountsATryAndSaysHowManyAreLeft_R_USE_3() throws Exception {
+        String id = json(ask(PLATFORM, challenge(PLATFORM, clock.instant()), "昆明智慧就业")).path("requestId").asString();
+        HttpResponse<String> page = calls.get("/confirm/" + id, null);
+        HttpResponse<String> wrong = confirm(id, page, WRONG_PIN);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("PIN码不对，还可以再试5次", "确认登录").doesNotContain("wrong-pin");
+        assertThat(json(calls.get("/v1/token", PLATFORM)).path("retriesLeft").asInt()).isEqualTo(5);
+        assertThat(result(id, PLATFORM).path("state").asString()).isEqualTo("PENDING");
+        assertThat(log).anyMatch(line -> line.equals("POST /confirm/" + id + " 401 wrong-pin"));
+
+        // the page answered with a new form: the right PIN now signs
+        assertThat(confirm(id, wrong, PIN).statusCode()).isEqualTo(200);
+        assertThat(result(id, PLATFORM).path("state").asString()).isEqualTo("SIGNED");
+        assertThat(json(calls.get("/v1/token", PLATFORM)).path("retriesLeft").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void theEmployerCanRefuse_R_USE_3() throws Exception {
+        String id = json(ask(PLATFORM, challenge(PLATFORM, clock.instant()), "昆明智慧就业")).path("requestId").asString();
+        HttpResponse<String> page = calls.get("/confirm/" + id, null);
+        HttpResponse<String> refused = calls.postForm("/confirm/" + id, calls.own(), "csrf", HttpCalls.csrf(page.body()),
+                "action", "refuse");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("已经拒绝");
+        JsonNode result = result(id, PLATFORM);
+        assertThat(result.path("state").asString()).isEqualTo("REFUSED");
+        assertThat(result.has("signature")).isFalse();
+        HttpResponse<String> again = calls.get("/confirm/" + id, null);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("已经拒绝了").doesNotContain("name=\"pin\"");
+        assertThat(signIns.presenceSecretsKept()).isZero();
+    }
+
+    @Test
+    void aRequestNotConfirmedWithinTwoMinutesExpires_R_USE_3() throws Exception {
+        String id = json(ask(PLATFORM, challenge(PLATFORM, clock.instant()), "昆明智慧就业")).path("requestId").asString();
+        HttpResponse<String> page = calls.get("/confirm/" + id, null);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(result(id, PLATFORM).path("state").asString()).isEqualTo("EXPIRED");
+        HttpResponse<String> late = confirm(id, page, PIN);
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("已经处理过，或者已经过期");
+        assertThat(calls.get("/confirm/" + id, null).body()).contains("已经过期");
+        assertThat(result(id, PLATFORM).path("state").asString()).isEqualTo("EXPIRED");
+        // forgotten later altogether
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(calls.get("/v1/signin/" + id, PLATFORM).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyTheOriginThatAskedReadsTheResult_R_USE_2() throws Exception {
+        String id = json(ask(PLATFORM, challenge(PLATFORM, clock.instant()), "昆明智慧就业")).path("requestId").asString();
+        confirm(id, calls.get("/confirm/" + id, null), PIN);
+        HttpResponse<String> other = calls.get("/v1/signin/" + id, OTHER_PLATFORM);
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(json(other).path("error").asString()).isEqualTo("not-found");
+        assertThat(other.body()).doesNotContain("signature");
+        HttpResponse<String> evil = calls.get("/v1/signin/" + id, EVIL);
+        assertThat(evil.statusCode()).isEqualTo(403);
+        assertThat(calls.get("/v1/signin/" + id, null).statusCode()).isEqualTo(403);
+        assertThat(result(id, PLATFORM).path("state").asString()).isEqualTo("SIGNED");
+        assertThat(calls.get("/v1/signin/unknown", PLATFORM).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void atMostThreeRequestsWaitAtOnce() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(ask(PLATFORM, challenge(PLATFORM, clock.instant()), "昆明智慧就业").statusCode()).isEqualTo(202);
+        }
+        HttpResponse<String> more = ask(PLATFORM, challenge(PLATFORM, clock.instant()), "昆明智慧就业");
+        assertThat(more.statusCode()).isEqualTo(429);
+        assertThat(json(more).path("error").asString()).isEqualTo("too-many-pending");
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(ask(PLATFORM, challenge(PLATFORM, clock.instant()), "昆明智慧就业").statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void theConfirmFormIsRefusedFromAnywhereButTheAssistantsOwnPage_R_USE_3() throws Exception {
+        String id = json(ask(PLATFORM, challenge(PLATFORM, clock.instant()), "昆明智慧就业")).path("requestId").asString();
+        String path = "/confirm/" + id;
+        String csrf = HttpCalls.csrf(calls.get(path, null).body());
+        String statusCsrf = HttpCalls.csrf(calls.get("/", null).body());
+        // another site's form (its Origin), a form without Origin, a page of the platform itself, a cross-site fetch
+        for (String origin : new String[] {EVIL, null, PLATFORM, "null", "http://localhost:1"}) {
+            HttpResponse<String> refused = calls.postForm(path, origin, "csrf", csrf, "pin", PIN, "action", "confirm");
+            assertThat(refused.statusCode()).as(String.valueOf(origin)).isEqualTo(403);
+            assertThat(refused.body()).contains("为安全起见").doesNotContain("origin-not-allowed");
+        }
+        assertThat(calls.postForm(path, calls.own(), Map.of("Sec-Fetch-Site", "cross-site"), "csrf", csrf, "pin", PIN,
+                "action", "confirm").statusCode()).isEqualTo(403);
+        // the own origin without the page's token, with another page's token, with a made-up one
+        for (String token : new String[] {"", statusCsrf, "A".repeat(43)}) {
+            HttpResponse<String> refused = calls.postForm(path, calls.own(), "csrf", token, "pin", PIN, "action",
+                    "confirm");
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).contains("页面已经过期");
+        }
+        HttpResponse<String> noToken = calls.postForm(path, calls.own(), "pin", PIN, "action", "confirm");
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        // a JSON body is no form
+        assertThat(calls.postJson(path, calls.own(), json("csrf", csrf, "pin", PIN, "action", "confirm")).statusCode())
+                .isEqualTo(415);
+        assertThat(result(id, PLATFORM).path("state").asString()).isEqualTo("PENDING");
+        assertThat(json(calls.get("/v1/token", PLATFORM)).path("retriesLeft").asInt()).as("no PIN was tried")
+                .isEqualTo(6);
+
+        // the page's own form, once
+        assertThat(calls.postForm(path, calls.own(), "csrf", csrf, "pin", PIN, "action", "confirm").statusCode())
+                .isEqualTo(200);
+        assertThat(calls.postForm(path, calls.own(), "csrf", csrf, "pin", PIN, "action", "confirm").statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aPinSessionConfirmsWithoutThePinUntilClosedOrOver_R_USE_3() throws Exception {
+        HttpResponse<String> wrong = calls.postForm("/pin-session", calls.own(), "csrf",
+                HttpCalls.csrf(calls.get("/", null).body()), "pin", WRONG_PIN);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("还可以再试5次");
+        assertThat(signIns.pinSession().openUntil(clock.instant())).isEmpty();
+
+        HttpResponse<String> opened = calls.postForm("/pin-session", calls.own(), "csrf", HttpCalls.csrf(wrong.body()),
+                "pin", PIN);
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.body()).contains("PIN会话已经打开", "关闭PIN会话");
+        assertThat(json(calls.get("/v1/token", PLATFORM)).path("retriesLeft").asInt()).isEqualTo(6);
+
+        String id = json(ask(PLATFORM, challenge(PLATFORM, clock.instant()), "昆明智慧就业")).path("requestId").asString();
+        HttpResponse<String> page = calls.get("/confirm/" + id, null);
+        assertThat(page.body()).contains("不用输入PIN码").doesNotContain("name=\"pin\"");
+        assertThat(calls.postForm("/confirm/" + id, calls.own(), "csrf", HttpCalls.csrf(page.body()), "action",
+                "confirm").statusCode()).isEqualTo(200);
+        assertThat(result(id, PLATFORM).path("state").asString()).isEqualTo("SIGNED");
+
+        // closed by the employer: the PIN is asked again
+        HttpResponse<String> closed = calls.postForm("/pin-session/close", calls.own(), "csrf",
+                HttpCalls.csrf(calls.get("/", null).body()));
+        assertThat(closed.body()).contains("PIN会话已经关闭");
+        String second = json(ask(PLATFORM, challenge(PLATFORM, clock.instant()), "昆明智慧就业")).path("requestId")
+                .asString();
+        HttpResponse<String> asked = calls.get("/confirm/" + second, null);
+        assertThat(asked.body()).contains("name=\"pin\"");
+        HttpResponse<String> withoutPin = calls.postForm("/confirm/" + second, calls.own(), "csrf",
+                HttpCalls.csrf(asked.body()), "action", "confirm");
+        assertThat(withoutPin.statusCode()).isEqualTo(409);
+        assertThat(withoutPin.body()).contains("请输入PIN码");
+
+        // over after 30 minutes
+        calls.postForm("/pin-session", calls.own(), "csrf", HttpCalls.csrf(calls.get("/", null).body()), "pin", PIN);
+        assertThat(signIns.pinSession().openUntil(clock.instant())).isPresent();
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(signIns.pinSession().openUntil(clock.instant())).isEmpty();
+        assertThat(calls.get("/", null).body()).contains("打开PIN会话");
+    }
+
+    // ---- helpers ----
+
+    private String challenge(String origin, Instant time) {
+        return TestChallenges.challenge(origin, made.certificate(), time);
+    }
+
+    private HttpResponse<String> ask(String origin, String challenge, String platformName) throws IOException {
+        return calls.postJson("/v1/signin", origin, json("challenge", challenge, "platformName", platformName));
+    }
+
+    private JsonNode result(String id, String origin) throws IOException {
+        HttpResponse<String> response = calls.get("/v1/signin/" + id, origin);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json(response);
+    }
+
+    private HttpResponse<String> confirm(String id, HttpResponse<String> page, String pin) throws IOException {
+        return calls.postForm("/confirm/" + id, calls.own(), "csrf", HttpCalls.csrf(page.body()), "pin", pin, "action",
+                "confirm");
+    }
+
+    private static boolean verifies(byte[] certificate, String text, byte[] signature) throws Exception {
+        byte[] spki = new X509CertificateHolder(certificate).getSubjectPublicKeyInfo().getEncoded();
+        var key = KeyFactory.getInstance(Kind.SOFTWARE.algorithm().keyType(), Pki.provider())
+                .generatePublic(new X509EncodedKeySpec(spki));
+        return Signatures.verify(key, text.getBytes(StandardCharsets.UTF_8), signature);
+    }
+
+    private List<String> everything() {
+        List<String> all = new ArrayList<>(calls.answers);
+        all.addAll(log);
+        return all;
+    }
+}

@@ -1,0 +1,70 @@
+package org.orgcert.server.signin;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The sign-ins with the key (table {@code key_signin}): recorded, looked up, and ended. */
+@Repository
+class KeySignIns {
+    /** Why a sign-in ended. */
+    enum EndReason {
+        /** The employer's assistant reported the key gone. */
+        KEY_REMOVED,
+        /** The certificate was revoked. */
+        CERTIFICATE_REVOKED
+    }
+
+    private static final String COLUMNS = "id, uscc, employer_name, ca, serial, not_after, hardware_key, client_id, created_at";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    KeySignIns(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    void record(KeySignIn signIn, String presenceHash) {
+        jdbc.update("INSERT INTO key_signin (id, uscc, employer_name, ca, serial, not_after, hardware_key, presence_hash,"
+                + " client_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", signIn.id(), signIn.uscc(),
+                signIn.employerName(), signIn.ca(), new BigDecimal(new BigInteger(signIn.serialHex(), 16)),
+                Timestamp.from(signIn.notAfter()), signIn.hardwareKey(), presenceHash, signIn.platform(),
+                Timestamp.from(signIn.at()));
+    }
+
+    /** The sign-in with {@code id} if it has not ended. */
+    Optional<KeySignIn> findActive(UUID id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM key_signin WHERE id = ? AND ended_at IS NULL", KeySignIns::map, id)
+                .stream().findFirst();
+    }
+
+    /** Ends the running sign-ins whose presence hash is {@code presenceHash}; returns them. */
+    List<KeySignIn> endByPresence(String presenceHash) {
+        return jdbc.query("UPDATE key_signin SET ended_at = ?, end_reason = ? WHERE presence_hash = ? AND ended_at IS NULL"
+                + " RETURNING " + COLUMNS, KeySignIns::map, Timestamp.from(clock.instant()), EndReason.KEY_REMOVED.name(),
+                presenceHash);
+    }
+
+    /** Ends the running sign-ins made with the certificate {@code serial}; returns them. */
+    List<KeySignIn> endBySerial(BigInteger serial) {
+        return jdbc.query("UPDATE key_signin SET ended_at = ?, end_reason = ? WHERE serial = ? AND ended_at IS NULL"
+                + " RETURNING " + COLUMNS, KeySignIns::map, Timestamp.from(clock.instant()),
+                EndReason.CERTIFICATE_REVOKED.name(), new BigDecimal(serial));
+    }
+
+    private static KeySignIn map(ResultSet rs, int row) throws SQLException {
+        return new KeySignIn(rs.getObject("id", UUID.class), rs.getString("uscc"), rs.getString("employer_name"),
+                rs.getString("ca"), rs.getBigDecimal("serial").toBigIntegerExact().toString(16).toUpperCase(java.util.Locale.ROOT),
+                rs.getTimestamp("not_after").toInstant(), rs.getBoolean("hardware_key"), rs.getString("client_id"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,120 @@
+package org.orgcert.server.signin;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.orgcert.server.OrgCertProperties;
+import org.orgcert.server.PublicUrl;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+
+/**
+ * The OpenID Connect provider for relying platforms (docs/signin.md) on Spring Authorization Server, in two filter
+ * chains ahead of the portal's:
+ * <ol>
+ * <li>the protocol endpoints ({@code /oauth2/*}, discovery, JWKS, userinfo), whose only sign-in is the USB key: an
+ * unauthenticated authorization request goes to {@code /signin/key};</li>
+ * <li>the key sign-in page and its two JSON calls ({@code /signin/**}).</li>
+ * </ol>
+ * Both keep the key sign-in in the web session under {@link #KEY_SIGNIN_CONTEXT} and the pending authorization
+ * request under {@link #SAVED_REQUEST}, apart from the portal's own sign-in: a staff member or an employer agent
+ * signed in to the portal is not signed in here, and signing in with the key does not sign anyone in to the portal.
+ */
+@Configuration(proxyBeanMethods = false)
+class SignInSecurityConfiguration {
+    static final String KEY_SIGNIN_CONTEXT = "ORGCERT_KEY_SIGNIN_CONTEXT";
+    static final String SAVED_REQUEST = "ORGCERT_KEY_SIGNIN_REQUEST";
+
+    @Bean
+    SigningKeys signInSigningKeys(OrgCertProperties properties, Clock clock,
+            @Value("${orgcert.signin.key-folder:}") String keyFolder,
+            @Value("${orgcert.signin.key-rotation:P30D}") Duration rotation) {
+        Path keys = keyFolder.isBlank() ? properties.dataDir().resolve("keys") : Path.of(keyFolder);
+        return new SigningKeys(keys.resolve("signin"), rotation, clock);
+    }
+
+    @Bean
+    JwtEncoder signInTokenEncoder(SigningKeys keys) {
+        return new SignInTokenEncoder(keys);
+    }
+
+    @Bean
+    com.nimbusds.jose.jwk.source.JWKSource<com.nimbusds.jose.proc.SecurityContext> signInKeySet(SigningKeys keys) {
+        return (selector, context) -> selector.select(keys.published());
+    }
+
+    /**
+     * Checks access tokens presented to userinfo (the authorization server configures the resource server for it);
+     * userinfo then looks the token up in {@link KeySignInAuthorizations}, so a token of an ended sign-in fails there.
+     */
+    @Bean
+    org.springframework.security.oauth2.jwt.JwtDecoder signInTokenDecoder(
+            com.nimbusds.jose.jwk.source.JWKSource<com.nimbusds.jose.proc.SecurityContext> keySet) {
+        var processor = new com.nimbusds.jwt.proc.DefaultJWTProcessor<com.nimbusds.jose.proc.SecurityContext>();
+        processor.setJWSKeySelector(new com.nimbusds.jose.proc.JWSVerificationKeySelector<>(
+                com.nimbusds.jose.JWSAlgorithm.ES256, keySet));
+        processor.setJWTClaimsSetVerifier((claims, context) -> { }); // Spring's validators check the times
+        // Access tokens are typed at+jwt (RFC 9068), which Nimbus does not accept by default.
+        processor.setJWSTypeVerifier(new com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier<>(
+                new com.nimbusds.jose.JOSEObjectType("at+jwt"), com.nimbusds.jose.JOSEObjectType.JWT));
+        return new org.springframework.security.oauth2.jwt.NimbusJwtDecoder(processor);
+    }
+
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> signInClaims() {
+        return SignInClaims::addTo;
+    }
+
+    /** The issuer is the public URL when one is configured; otherwise Spring takes it from each request's host. */
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(PublicUrl publicUrl) {
+        AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+        return (publicUrl.configured() ? settings.issuer(publicUrl.base()) : settings).build();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, SignInClients clients,
+            KeySignInAuthorizations authorizations, KeySignInContexts contexts) throws Exception {
+        http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher()))
+                .oauth2AuthorizationServer(server -> server
+                        .registeredClientRepository(clients)
+                        .authorizationService(authorizations)
+                        .authorizationConsentService(new ConsentEveryTime())
+                        .oidc(oidc -> oidc.userInfoEndpoint(info -> info.userInfoMapper(SignInClaims::userInfo))))
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .securityContext(c -> c.securityContextRepository(contexts))
+                .requestCache(c -> c.requestCache(savedRequests()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/signin/key")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain keySignInChain(HttpSecurity http, KeySignInContexts contexts, CsrfTokenRepository csrf)
+            throws Exception {
+        http.securityMatcher("/signin/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .securityContext(c -> c.securityContextRepository(contexts))
+                .requestCache(c -> c.requestCache(savedRequests()))
+                .csrf(c -> c.csrfTokenRepository(csrf));
+        return http.build();
+    }
+
+    static HttpSessionRequestCache savedRequests() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setSessionAttrName(SAVED_REQUEST);
+        return cache;
+    }
+}

@@ -1,0 +1,282 @@
+package org.orgcert.server.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.orgcert.server.KeyHolders;
+import org.orgcert.server.ServiceTest;
+import org.orgcert.server.ServiceTestBase;
+import org.orgcert.server.TestActors;
+import org.orgcert.server.TestUscc;
+import org.orgcert.server.lifecycle.CertificateEnding;
+import org.orgcert.server.lifecycle.EndReason;
+import org.orgcert.server.platform.PlatformRegistration;
+import org.orgcert.server.platform.RelyingPlatforms;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * Signing in to a relying platform with the USB key through the provider (R-USE-1..3, docs/signin.md): the code
+ * flow with PKCE, the key's signature over the challenge, the tokens naming the employer; and every bad answer
+ * refused, audited, signing nobody in; a revocation counting at the next sign-in; a removed key ending the sign-in
+ * and telling the platform.
+ */
+@ServiceTest
+class KeySignInTest extends ServiceTestBase {
+    private static final String SCOPES = "openid employer certificate";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    RelyingPlatforms platforms;
+    @Autowired
+    CertificateEnding endings;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private HttpServer platformServer;
+    private final List<String> logoutTokens = new CopyOnWriteArrayList<>();
+    private String base;
+    private String clientId;
+    private String secret;
+    private KeyHolders.Holder holder;
+
+    @BeforeEach
+    void platformAndKey() throws Exception {
+        platformServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        platformServer.createContext("/logout", exchange -> {
+            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.US_ASCII);
+            logoutTokens.add(URLDecoder.decode(form.substring("logout_token=".length()), StandardCharsets.US_ASCII));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        platformServer.start();
+        base = "http://localhost:" + port;
+        clientId = "t-" + OidcFlow.random().toLowerCase().replaceAll("[^a-z0-9]", "").substring(0, 10);
+        secret = platforms.register(new PlatformRegistration(clientId, "昆明智慧就业（测试）",
+                List.of("http://127.0.0.1:9/callback"), List.of(), "http://127.0.0.1:" + platformServer.getAddress().getPort()
+                        + "/logout", List.of("openid", "employer", "certificate"), false, "client_secret_basic"),
+                new org.orgcert.server.domain.Actor.Staff("t-admin", org.orgcert.server.domain.StaffRole.BUREAU_ADMIN, null)).secret();
+        holder = new KeyHolders(context).produce(TestUscc.next());
+    }
+
+    @AfterEach
+    void stop() {
+        platformServer.stop(0);
+    }
+
+    @Test
+    void theKeySignsTheEmployerInAndTheTokensNameIt() throws Exception {
+        OidcFlow flow = flow();
+        Map<String, Object> tokens = signIn(flow);
+
+        SignedJWT idToken = SignedJWT.parse((String) tokens.get("id_token"));
+        JWKSet keys = JWKSet.parse(flow.get(base + "/oauth2/jwks").body());
+        ECKey key = (ECKey) keys.getKeyByKeyId(idToken.getHeader().getKeyID());
+        assertThat(idToken.verify(new ECDSAVerifier(key))).isTrue();
+        var claims = idToken.getJWTClaimsSet();
+        assertThat(claims.getSubject()).isEqualTo(holder.certificate().uscc().value());
+        assertThat(claims.getStringClaim("uscc")).isEqualTo(holder.certificate().uscc().value());
+        assertThat(claims.getStringClaim("name")).isEqualTo(holder.certificate().employerName());
+        assertThat(claims.getStringClaim("cert_serial")).isEqualTo(holder.certificate().serialHex());
+        assertThat(claims.getLongClaim("cert_not_after")).isEqualTo(holder.certificate().notAfter().getEpochSecond());
+        assertThat(claims.getStringListClaim("amr")).containsExactly("swk", "pin");
+        assertThat(claims.getStringClaim("acr")).isEqualTo(SignInClaims.ACR);
+        assertThat(claims.getAudience()).containsExactly(clientId);
+
+        HttpResponse<String> info = flow.userInfo((String) tokens.get("access_token"));
+        assertThat(info.statusCode()).as(info.headers().map() + " " + info.body()).isEqualTo(200);
+        Map<String, Object> userInfo = OidcFlow.JSON.readValue(info.body(), new TypeReference<>() { });
+        assertThat(userInfo).containsEntry("uscc", holder.certificate().uscc().value())
+                .containsEntry("cert_serial", holder.certificate().serialHex());
+        assertThat(tokens).doesNotContainKey("refresh_token");
+        // Only hashes of the code and the access token are kept.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM signin_authorization WHERE encode(access_hash, 'escape') = ?",
+                Long.class, (String) tokens.get("access_token"))).isZero();
+        assertThat(audited("signin.signed-in")).isPositive();
+    }
+
+    @Test
+    void aReplayedAnswerIsRefused() throws Exception {
+        OidcFlow flow = flow();
+        startSignIn(flow);
+        String signed = signedText(flow, presence());
+        byte[] signature = holder.token().sign(holder.pin(), signed.getBytes(StandardCharsets.UTF_8));
+        assertThat(flow.answer(signed, signature, certificate(), base).statusCode()).isEqualTo(200);
+        HttpResponse<String> again = flow.answer(signed, signature, certificate(), base);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("stale-challenge");
+    }
+
+    @Test
+    void anAnswerFromAnotherOriginIsRefusedAndAudited() throws Exception {
+        OidcFlow flow = flow();
+        startSignIn(flow);
+        String signed = signedText(flow, presence());
+        long before = audited("signin.refused");
+        HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
+                signed.getBytes(StandardCharsets.UTF_8)), certificate(), "https://evil.example");
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.body()).contains("other-origin");
+        assertThat(audited("signin.refused")).isEqualTo(before + 1);
+        // The challenge is spent: the right origin cannot use it afterwards.
+        assertThat(flow.answer(signed, holder.token().sign(holder.pin(), signed.getBytes(StandardCharsets.UTF_8)),
+                certificate(), base).body()).contains("stale-challenge");
+    }
+
+    @Test
+    void aSignatureOverOtherTextIsRefused() throws Exception {
+        OidcFlow flow = flow();
+        startSignIn(flow);
+        String other = signedText(flow, presence()).replace("orgcert-signin/1", "orgcert-signin/2");
+        HttpResponse<String> answer = flow.answer(other, holder.token().sign(holder.pin(),
+                other.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("other-challenge");
+    }
+
+    @Test
+    void aBrokenSignatureIsRefused() throws Exception {
+        OidcFlow flow = flow();
+        startSignIn(flow);
+        String signed = signedText(flow, presence());
+        // Signed over the challenge with another presence line than the one posted.
+        byte[] signature = holder.token().sign(holder.pin(), signedText(flow, presence()).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> answer = flow.answer(signed, signature, certificate(), base);
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.body()).contains("bad-signature");
+        assertThat(flow.get(base + "/oauth2/authorize").statusCode()).isNotEqualTo(200);
+    }
+
+    @Test
+    void aRevokedCertificateSignsNobodyInAtTheNextSignIn() throws Exception {
+        OidcFlow first = flow();
+        Map<String, Object> tokens = signIn(first);
+        endings.report(holder.certificate().serial(), EndReason.LOST, TestActors.SERVICE);
+        // The sign-in made with it has ended: its access token no longer works.
+        assertThat(first.userInfo((String) tokens.get("access_token")).statusCode()).isEqualTo(401);
+
+        OidcFlow next = flow();
+        startSignIn(next);
+        String signed = signedText(next, presence());
+        HttpResponse<String> answer = next.answer(signed, holder.token().sign(holder.pin(),
+                signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.body()).contains("certificate-revoked");
+    }
+
+    @Test
+    void aRemovedKeyEndsTheSignInAndThePlatformIsTold() throws Exception {
+        OidcFlow flow = flow();
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        Map<String, Object> tokens = signIn(flow, secret);
+        String sid = SignedJWT.parse((String) tokens.get("id_token")).getJWTClaimsSet().getStringClaim("sid");
+
+        HttpResponse<String> removed = flow.post("/api/v1/signin/key-removed",
+                Map.of("presence", Base64.getUrlEncoder().withoutPadding().encodeToString(secret)), null);
+        assertThat(removed.statusCode()).isEqualTo(204);
+
+        assertThat(flow.userInfo((String) tokens.get("access_token")).statusCode()).isEqualTo(401);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !logoutTokens.isEmpty());
+        var logout = SignedJWT.parse(logoutTokens.get(0)).getJWTClaimsSet();
+        assertThat(logout.getStringClaim("sid")).isEqualTo(sid);
+        assertThat(logout.getAudience()).containsExactly(clientId);
+        assertThat(logout.getJSONObjectClaim("events")).containsKey(BackChannelLogout.EVENT);
+        // The provider's session holds nobody now: the next authorization asks for the key again.
+        assertThat(flow.authorize(SCOPES).getPath()).isEqualTo("/signin/key");
+        // A second report ends nothing.
+        assertThat(flow.post("/api/v1/signin/key-removed", Map.of("presence",
+                Base64.getUrlEncoder().withoutPadding().encodeToString(secret)), null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anUnregisteredRedirectUriIsNeverRedirectedTo() throws Exception {
+        OidcFlow flow = new OidcFlow(base, clientId, secret, "https://evil.example/callback");
+        HttpResponse<String> answer = flow.get(base + "/oauth2/authorize?response_type=code&client_id=" + clientId
+                + "&redirect_uri=https%3A%2F%2Fevil.example%2Fcallback&scope=openid&state=s&code_challenge="
+                + OidcFlow.random() + "&code_challenge_method=S256");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Location")).isEmpty();
+    }
+
+    @Test
+    void aPortalSignInIsNotASignInWithTheKey() throws Exception {
+        OidcFlow flow = flow();
+        // A signed-in staff member's browser is still sent to the key.
+        flow.get(base + "/staff/login");
+        assertThat(flow.authorize(SCOPES).getPath()).isEqualTo("/signin/key");
+    }
+
+    private OidcFlow flow() {
+        return new OidcFlow(base, clientId, secret, "http://127.0.0.1:9/callback");
+    }
+
+    private Map<String, Object> signIn(OidcFlow flow) throws Exception {
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        return signIn(flow, secret);
+    }
+
+    private Map<String, Object> signIn(OidcFlow flow, byte[] presenceSecret) throws Exception {
+        startSignIn(flow);
+        String signed = signedText(flow, SignInEndings.presenceHash(presenceSecret));
+        HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
+                signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        Map<String, String> done = OidcFlow.JSON.readValue(answer.body(), new TypeReference<>() { });
+        String code = flow.code(done.get("redirect"));
+        HttpResponse<String> tokens = flow.token(code);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return OidcFlow.JSON.readValue(tokens.body(), new TypeReference<>() { });
+    }
+
+    private void startSignIn(OidcFlow flow) throws Exception {
+        URI signInPage = flow.authorize(SCOPES);
+        assertThat(signInPage.getPath()).isEqualTo("/signin/key");
+        assertThat(flow.openSignInPage()).contains("昆明智慧就业（测试）");
+        HttpResponse<String> challenge = flow.requestChallenge(certificate(), base);
+        assertThat(challenge.statusCode()).as(challenge.body()).isEqualTo(200);
+    }
+
+    private String signedText(OidcFlow flow, String presenceHash) {
+        return flow.challenge.get("challenge") + "\npresence: " + presenceHash;
+    }
+
+    private static String presence() throws Exception {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(OidcFlow.random().getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private byte[] certificate() {
+        return holder.certificate().der();
+    }
+
+    private long audited(String action) {
+        return jdbc.queryForObject("SELECT count(*) FROM audit_record WHERE action = ?", Long.class, action);
+    }
+}
