@@ -151,6 +151,9 @@ public final class LocalApi implements AutoCloseable {
             exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
             outcome = path.startsWith("/v1/") ? json.handle(exchange, method, path)
                     : page.handle(exchange, method, path);
+        } catch (Throwable failure) {
+            // even the error answer failed (e.g. a class missing from the runtime): the console says which
+            outcome = new Outcome(500, "internal (" + failure.getClass().getName() + ")");
         } finally {
             exchange.close();
         }
