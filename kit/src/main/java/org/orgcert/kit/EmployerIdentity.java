@@ -41,6 +41,17 @@ public record EmployerIdentity(String uscc, String name, String serial, Instant 
     }
 
     static EmployerIdentity of(ParsedCertificate certificate, IdentityOids oids) {
+        try {
+            return read(certificate, oids);
+        } catch (KitException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Bouncy Castle reads names and extensions lazily: a bad one surfaces only now.
+            throw new KitException(KitException.Kind.MALFORMED, "the certificate's subject or extensions cannot be read", e);
+        }
+    }
+
+    private static EmployerIdentity read(ParsedCertificate certificate, IdentityOids oids) {
         String fromExtensions = null;
         for (String oid : new String[] {oids.usccExtension(), oids.identityCode()}) {
             if (oid == null) {

@@ -124,8 +124,13 @@ final class ParsedCertificate {
 
     /** The string value of extension {@code oid}; null when absent. */
     String extensionString(ASN1ObjectIdentifier oid) {
-        Extensions extensions = extensions();
-        Extension extension = extensions == null ? null : extensions.getExtension(oid);
+        Extension extension;
+        try {
+            Extensions extensions = extensions();
+            extension = extensions == null ? null : extensions.getExtension(oid);
+        } catch (RuntimeException e) {
+            throw new KitException(KitException.Kind.MALFORMED, "the certificate's extensions cannot be read", e);
+        }
         if (extension == null) {
             return null;
         }

@@ -153,6 +153,16 @@ public final class SignInVerifier {
         } catch (KitException e) {
             return new Checked(CertificateValidation.of(CertificateStatus.MALFORMED, e.getMessage()), null);
         }
+        try {
+            return check(k);
+        } catch (RuntimeException e) {
+            // A part only read now (an extension Bouncy Castle's JCA view or the CRL/OCSP lookup parses) is bad.
+            return new Checked(CertificateValidation.of(CertificateStatus.MALFORMED,
+                    e instanceof KitException ? e.getMessage() : "the certificate cannot be read: " + e), k);
+        }
+    }
+
+    private Checked check(KnownCertificates.Known k) {
         ParsedCertificate certificate = k.certificate;
         Instant now = clock.instant();
         TrustChains.Chain chain = k.chain;

@@ -103,6 +103,16 @@ public enum SignatureAlgorithm {
             if (signature == null || data == null) {
                 throw new KitException(KitException.Kind.BAD_ARGUMENT, "the data and the signature are required");
             }
+            try {
+                return verifies(data, signature);
+            } catch (KitException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                return false; // whatever Bouncy Castle could not even decode does not verify
+            }
+        }
+
+        private boolean verifies(byte[] data, byte[] signature) {
             return switch (algorithm) {
                 case SM3_WITH_SM2 -> {
                     ecShape(signature);
