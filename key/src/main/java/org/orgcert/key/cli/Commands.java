@@ -276,7 +276,9 @@ final class Commands {
         }));
         out.println("OrgCert key assistant: " + source.describe());
         out.println("Listening on http://127.0.0.1:" + running.api().address().getPort() + " for pages of "
-                + running.origins() + " (the service's list is read again every 10 minutes); Ctrl-C stops it.");
+                + running.origins().trusted() + " (the whole API) and, to sign in, of " + (running.origins()
+                .platforms().values().isEmpty() ? "no platform yet" : running.origins().platforms().toString())
+                + " (the service's list, read again every 10 minutes); Ctrl-C stops it.");
         out.println("The employer's page: " + running.api().pageUrl());
         try {
             stopped.await();

@@ -23,8 +23,8 @@ enum Option {
     SERIAL("--serial", "HEX", "the certificate's serial"),
     REASON("--reason", "LOST|DAMAGED|CANCELLED", "why the certificate ends"),
     PORT("--port", "N", "the local API's port on 127.0.0.1 (default 17017)"),
-    ALLOWED_ORIGIN("--allowed-origin", "URL", "a web origin whose pages may call the local API (repeatable;"
-            + " default: the service's)");
+    ALLOWED_ORIGIN("--allowed-origin", "URL", "another web origin whose pages may use the whole local API"
+            + " (repeatable; the service's always may, the platforms it lists may sign in)");
 
     private final String flag;
     private final String value;

@@ -20,6 +20,11 @@ public final class AllowedOrigins {
         this.origins = Set.copyOf(origins);
     }
 
+    /** Like {@link #of}, but an empty list is allowed: no origin at all. */
+    public static AllowedOrigins ofOrNone(List<String> urls) {
+        return urls.isEmpty() ? new AllowedOrigins(Set.of()) : of(urls);
+    }
+
     /**
      * Origins given as URLs; each is reduced to its origin and must have no path beyond {@code /}.
      *

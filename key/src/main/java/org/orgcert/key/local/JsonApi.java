@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.orgcert.key.KeyAssistant;
@@ -37,7 +36,7 @@ final class JsonApi {
     static final int KEPT_SECRETS = 16;
     private static final Pattern SIGN_IN_RESULT = Pattern.compile("/v1/signin/([A-Za-z0-9_-]{1,64})");
 
-    private final Supplier<AllowedOrigins> origins;
+    private final OriginPolicy origins;
     private final TokenSource tokens;
     private final KeyAssistant assistant;
     private final ServiceClient service;
@@ -53,14 +52,18 @@ final class JsonApi {
         }
     });
 
-    /** One endpoint: its method, the body fields it takes (none for GET), whether it opens the token, its action. */
-    private record Route(String method, Set<String> fields, boolean token, Function<Call, Reply> action) {
+    /**
+     * One endpoint: its method, the body fields it takes (none for GET), whether it opens the token, whether the
+     * provider's platforms may call it (otherwise only the trusted origins), its action.
+     */
+    private record Route(String method, Set<String> fields, boolean token, boolean platforms,
+            Function<Call, Reply> action) {
         static Route get(Function<Call, ObjectNode> action) {
-            return new Route("GET", Set.of(), true, call -> Reply.ok(action.apply(call)));
+            return new Route("GET", Set.of(), true, false, call -> Reply.ok(action.apply(call)));
         }
 
         static Route post(Set<String> fields, Function<Call, ObjectNode> action) {
-            return new Route("POST", fields, true, call -> Reply.ok(action.apply(call)));
+            return new Route("POST", fields, true, false, call -> Reply.ok(action.apply(call)));
         }
     }
 
@@ -83,10 +86,10 @@ final class JsonApi {
     }
 
     /**
-     * @param origins the origins allowed now (the provider's list may change while the assistant runs)
+     * @param origins the origins allowed now, and for what (the provider's list may change while the assistant runs)
      * @param hosts   the {@code Host} values that reach this assistant ({@code 127.0.0.1:port}, {@code localhost:port})
      */
-    JsonApi(Supplier<AllowedOrigins> origins, TokenSource tokens, KeyAssistant assistant, ServiceClient service,
+    JsonApi(OriginPolicy origins, TokenSource tokens, KeyAssistant assistant, ServiceClient service,
             Clock clock, Set<String> hosts, SignInEndpoints signIns) {
         this.origins = origins;
         this.tokens = tokens;
@@ -96,7 +99,8 @@ final class JsonApi {
         this.hosts = hosts;
         this.signIns = signIns;
         this.routes = Map.of(
-                "/v1/token", Route.get(call -> Views.info(assistant.info(call.token()))),
+                "/v1/token", new Route("GET", Set.of(), true, true, call -> Reply.ok(Views.info(assistant.info(
+                        call.token())))),
                 "/v1/pin", Route.post(Set.of("oldPin", "newPin"), this::changePin),
                 "/v1/sign", Route.post(Set.of("pin", "data"), this::sign),
                 "/v1/unblock-challenge", Route.get(this::unblockChallenge),
@@ -105,7 +109,7 @@ final class JsonApi {
                 "/v1/certificate", Route.post(Set.of("pin", "certificate"), this::importCertificate),
                 "/v1/renew", Route.post(Set.of("pin"), this::renew),
                 "/v1/fetch-successor", Route.post(Set.of("pin"), this::fetchSuccessor),
-                "/v1/signin", new Route("POST", Set.of("challenge", "platformName"), true, signIns::ask));
+                "/v1/signin", new Route("POST", Set.of("challenge", "platformName"), true, true, signIns::ask));
     }
 
     /** Answers one request; returns the status and error code for the console line. */
@@ -115,7 +119,7 @@ final class JsonApi {
             Headers response = exchange.getResponseHeaders();
             response.set("Vary", "Origin");
             String origin = request.getFirst("Origin");
-            AllowedOrigins allowed = origins.get();
+            AllowedOrigins allowed = origins.all();
             if (!allowed.allows(origin) || request.get("Origin").size() != 1) {
                 throw new ApiError(403, "origin-not-allowed", "This assistant answers only pages of " + allowed
                         + "; the request's Origin header is missing or another.");
@@ -169,11 +173,16 @@ final class JsonApi {
         String id = null;
         Matcher result = SIGN_IN_RESULT.matcher(path);
         if (route == null && result.matches()) {
-            route = new Route("GET", Set.of(), false, signIns::result);
+            route = new Route("GET", Set.of(), false, true, signIns::result);
             id = result.group(1);
         }
         if (route == null) {
             throw new ApiError(404, "not-found", "No such endpoint; see GET /v1/token.");
+        }
+        if (!route.platforms() && !origins.trusted().allows(origin)) {
+            // a relying platform: token and sign-in only, whatever PIN its page may have collected
+            throw new ApiError(403, "origin-not-allowed", "Pages of " + origin + " may only read the token and sign"
+                    + " in (GET /v1/token, /v1/signin).");
         }
         if (!route.method().equals(method)) {
             exchange.getResponseHeaders().set("Allow", route.method() + ", OPTIONS");

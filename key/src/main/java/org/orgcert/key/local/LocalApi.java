@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.orgcert.key.KeyAssistant;
 import org.orgcert.key.TokenSource;
 import org.orgcert.key.service.ServiceClient;
@@ -39,10 +38,11 @@ import org.orgcert.key.signin.SignIns;
  * <p>Who may call, checked in this order before anything touches the token:
  * <ol>
  * <li>Listens on 127.0.0.1 only, never on another interface: nothing on the network reaches it.</li>
- * <li>JSON API: the {@code Origin} header must be exactly one of the allowed origins (the provider's registered
- *     ones, {@link RegisteredOrigins}, and this assistant's own); otherwise 403 without CORS headers. A page of
- *     another site cannot call it, and its browser cannot read the answer. The own page: a form is taken only
- *     with {@code Origin} = this assistant's own origin and the page's anti-CSRF token.</li>
+ * <li>JSON API: the {@code Origin} header must be exactly one of the allowed origins ({@link OriginPolicy}: the
+ *     bureau's own, the provider's registered platforms, this assistant's own); otherwise 403 without CORS
+ *     headers. A page of another site cannot call it, and its browser cannot read the answer. A platform may only
+ *     read the token and sign in. The own page: a form is taken only with {@code Origin} = this assistant's own
+ *     origin and the page's anti-CSRF token.</li>
  * <li>The {@code Host} header must be {@code 127.0.0.1:port} or {@code localhost:port}, so a hostile name
  *     rebound to 127.0.0.1 (DNS rebinding) is refused too.</li>
  * <li>Bodies are at most {@value #MAX_BODY} bytes, and no URL carries a query: PINs travel only in bodies,
@@ -72,7 +72,7 @@ public final class LocalApi implements AutoCloseable {
         }
     }
 
-    private LocalApi(HttpServer server, ExecutorService executor, Supplier<AllowedOrigins> origins,
+    private LocalApi(HttpServer server, ExecutorService executor, OriginPolicy origins,
             TokenSource tokens, KeyAssistant assistant, ServiceClient service, Clock clock, AccessLog log,
             SignIns signIns) {
         this.server = server;
@@ -83,14 +83,25 @@ public final class LocalApi implements AutoCloseable {
         // the own page's origins may call the API too (they are this program)
         AllowedOrigins own = AllowedOrigins.of(java.util.List.of("http://127.0.0.1:" + port, "http://localhost:"
                 + port));
-        this.json = new JsonApi(() -> origins.get().plus(own), tokens, assistant, service, clock, hosts,
+        OriginPolicy withOwn = new OriginPolicy() {
+            @Override
+            public AllowedOrigins trusted() {
+                return origins.trusted().plus(own);
+            }
+
+            @Override
+            public AllowedOrigins platforms() {
+                return origins.platforms();
+            }
+        };
+        this.json = new JsonApi(withOwn, tokens, assistant, service, clock, hosts,
                 new SignInEndpoints(signIns, "http://127.0.0.1:" + port));
         this.page = new OwnPage(tokens, assistant, service, signIns, clock, hosts);
     }
 
     /**
      * Starts the API on 127.0.0.1:{@code port} ({@code 0}: any free port, for tests) for pages of fixed
-     * {@code origins}, with sign-ins of its own.
+     * {@code origins}, trusted with the whole API, with sign-ins of its own.
      *
      * @param service where {@code /v1/renew} renews and {@code /v1/fetch-successor} fetches
      * @param log     receives one line per request
@@ -98,16 +109,18 @@ public final class LocalApi implements AutoCloseable {
      */
     public static LocalApi start(int port, AllowedOrigins origins, TokenSource tokens, KeyAssistant assistant,
             ServiceClient service, Clock clock, AccessLog log) throws IOException {
-        return start(port, () -> origins, tokens, assistant, service, clock, log, new SignIns(clock));
+        return start(port, OriginPolicy.fixed(origins, java.util.List.of()), tokens, assistant, service, clock, log,
+                new SignIns(clock));
     }
 
     /**
      * Starts the API on 127.0.0.1:{@code port} for pages of the origins {@code origins} gives at each request
-     * (e.g. {@link RegisteredOrigins}), with {@code signIns} shared with the key watcher.
+     * (e.g. {@link RegisteredOrigins}: the platforms it lists may only read the token and sign in), with
+     * {@code signIns} shared with the key watcher.
      *
      * @throws IOException when the port is taken
      */
-    public static LocalApi start(int port, Supplier<AllowedOrigins> origins, TokenSource tokens,
+    public static LocalApi start(int port, OriginPolicy origins, TokenSource tokens,
             KeyAssistant assistant, ServiceClient service, Clock clock, AccessLog log, SignIns signIns)
             throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress("localhost", LOOPBACK),

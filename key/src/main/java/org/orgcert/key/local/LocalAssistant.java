@@ -71,9 +71,9 @@ public final class LocalAssistant implements AutoCloseable {
         return api;
     }
 
-    /** The origins allowed now. */
-    public AllowedOrigins origins() {
-        return origins.get();
+    /** The origins allowed now, and for what. */
+    public OriginPolicy origins() {
+        return origins;
     }
 
     /** The sign-ins. */

@@ -71,11 +71,13 @@ class LocalAssistantTest {
 
     @Test
     void servesTheRegisteredOriginsTheServiceAndTheConfiguredOnes_R_USE_2() throws Exception {
-        assertThat(assistant.origins().values()).containsExactlyInAnyOrder(PLATFORM, provider.url().toString(),
+        assertThat(assistant.origins().all().values()).containsExactlyInAnyOrder(PLATFORM, provider.url().toString(),
                 "https://extra.example.cn");
         for (String origin : List.of(PLATFORM, provider.url().toString(), "https://extra.example.cn", calls.own())) {
             assertThat(calls.get("/v1/token", origin).statusCode()).as(origin).isEqualTo(200);
         }
+        assertThat(calls.postJson("/v1/renew", PLATFORM, json("pin", PIN)).statusCode()).as("a platform signs in only")
+                .isEqualTo(403);
         HttpResponse<String> unlisted = calls.get("/v1/token", "https://gjj.example.cn");
         assertThat(unlisted.statusCode()).isEqualTo(403);
         assertThat(HttpCalls.json(unlisted).path("error").asString()).isEqualTo("origin-not-allowed");

@@ -41,7 +41,8 @@ class OwnPageTest {
     @BeforeEach
     void start() throws IOException {
         made = TestTokens.personalised(Kind.SOFTWARE, dir);
-        api = LocalApi.start(0, () -> AllowedOrigins.of(List.of("https://zhjy.example.cn")), made.source(),
+        api = LocalApi.start(0, OriginPolicy.fixed(AllowedOrigins.of(List.of(SERVICE)), List.of(
+                "https://zhjy.example.cn")), made.source(),
                 new KeyAssistant(clock), new ServiceClient(URI.create(SERVICE), Duration.ofSeconds(2)), clock,
                 log::add, new SignIns(clock));
         calls = new HttpCalls(api.address().getPort());

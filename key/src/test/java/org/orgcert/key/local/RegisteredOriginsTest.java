@@ -21,27 +21,32 @@ class RegisteredOriginsTest {
             RegisteredOrigins origins = new RegisteredOrigins(new ServiceClient(provider.url()),
                     List.of("https://extra.example.cn"), log::add);
             String service = provider.url().toString();
-            assertThat(origins.get().values()).containsExactlyInAnyOrder(service, "https://extra.example.cn");
+            assertThat(origins.all().values()).containsExactlyInAnyOrder(service, "https://extra.example.cn");
+            assertThat(origins.platforms().values()).isEmpty();
             assertThat(origins.refresh()).isTrue();
-            assertThat(origins.get().values()).containsExactlyInAnyOrder(service, "https://extra.example.cn",
+            assertThat(origins.all().values()).containsExactlyInAnyOrder(service, "https://extra.example.cn",
                     "https://zhjy.example.cn", "https://gjj.example.cn:8443");
+            // the service and the configured origins use the whole API; the listed platforms sign in only
+            assertThat(origins.trusted().values()).containsExactlyInAnyOrder(service, "https://extra.example.cn");
+            assertThat(origins.platforms().values()).containsExactlyInAnyOrder("https://zhjy.example.cn",
+                    "https://gjj.example.cn:8443");
             assertThat(log).anyMatch(line -> line.contains("4 entries of the service's list were not origins"));
 
             // the provider drops a platform: it is no longer served after the next read
             provider.listOrigins("{\"origins\":[\"https://gjj.example.cn:8443\"]}");
             assertThat(origins.refresh()).isTrue();
-            assertThat(origins.get().allows("https://zhjy.example.cn")).isFalse();
-            assertThat(origins.get().allows("https://gjj.example.cn:8443")).isTrue();
+            assertThat(origins.all().allows("https://zhjy.example.cn")).isFalse();
+            assertThat(origins.all().allows("https://gjj.example.cn:8443")).isTrue();
 
             // down, or answering nonsense: the last good list stays
             for (String broken : new String[] {"not json", "{\"origins\":\"https://a.cn\"}", "{\"origins\":[1]}"}) {
                 provider.listOrigins(broken);
                 assertThat(origins.refresh()).as(broken).isFalse();
-                assertThat(origins.get().allows("https://gjj.example.cn:8443")).isTrue();
+                assertThat(origins.all().allows("https://gjj.example.cn:8443")).isTrue();
             }
             provider.originsStatus(503);
             assertThat(origins.refresh()).isFalse();
-            assertThat(origins.get().allows("https://gjj.example.cn:8443")).isTrue();
+            assertThat(origins.all().allows("https://gjj.example.cn:8443")).isTrue();
         }
     }
 
@@ -50,7 +55,7 @@ class RegisteredOriginsTest {
         RegisteredOrigins origins = new RegisteredOrigins(new ServiceClient(java.net.URI.create(
                 "http://127.0.0.1:9/"), Duration.ofSeconds(1)), List.of(), log::add);
         assertThat(origins.refresh()).isFalse();
-        assertThat(origins.get().values()).containsExactly("http://127.0.0.1:9");
+        assertThat(origins.all().values()).containsExactly("http://127.0.0.1:9");
         assertThat(log).anyMatch(line -> line.contains("could not be read"));
         assertThat(RegisteredOrigins.REFRESH).isEqualTo(Duration.ofMinutes(10));
     }

@@ -45,6 +45,8 @@ class SignInApiTest {
     private static final String PLATFORM = "https://zhjy.example.cn";
     private static final String OTHER_PLATFORM = "https://gjj.example.cn";
     private static final String EVIL = "https://evil.example";
+    /** The bureau's own site: the whole API. */
+    private static final String SERVICE = "https://orgcert.example.gov.cn";
     private static final String PIN = new String(TestTokens.PIN);
     private static final String WRONG_PIN = "Wrong-Secret-77";
 
@@ -62,7 +64,8 @@ class SignInApiTest {
         made = TestTokens.personalised(Kind.SOFTWARE, dir);
         signIns = new SignIns(clock);
         ServiceClient service = new ServiceClient(URI.create("http://127.0.0.1:9"), Duration.ofSeconds(2));
-        api = LocalApi.start(0, () -> AllowedOrigins.of(List.of(PLATFORM, OTHER_PLATFORM)), made.source(),
+        api = LocalApi.start(0, OriginPolicy.fixed(AllowedOrigins.of(List.of(SERVICE)), List.of(PLATFORM,
+                OTHER_PLATFORM)), made.source(),
                 new KeyAssistant(clock), service, clock, log::add, signIns);
         calls = new HttpCalls(api.address().getPort());
     }
@@ -250,6 +253,26 @@ class SignInApiTest {
         assertThat(calls.get("/v1/signin/" + id, null).statusCode()).isEqualTo(403);
         assertThat(result(id, PLATFORM).path("state").asString()).isEqualTo("SIGNED");
         assertThat(calls.get("/v1/signin/unknown", PLATFORM).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aPlatformMayOnlyReadTheTokenAndSignInWhateverPinItsPageCollected_R_USE_2() throws Exception {
+        String pin = json("pin", PIN, "data", "AQID");
+        for (String[] call : new String[][] {{"/v1/sign", pin}, {"/v1/pin", json("oldPin", PIN, "newPin", WRONG_PIN)},
+                {"/v1/renew", json("pin", PIN)}, {"/v1/fetch-successor", json("pin", PIN)},
+                {"/v1/certificate", json("pin", PIN, "certificate", "AQID")},
+                {"/v1/unblock", json("response", "x", "newPin", WRONG_PIN)},
+                {"/v1/unlock", json("requestId", "1", "responseKeyHash", "x", "newPin", WRONG_PIN)}}) {
+            HttpResponse<String> refused = calls.postJson(call[0], PLATFORM, call[1]);
+            assertThat(refused.statusCode()).as(call[0]).isEqualTo(403);
+            assertThat(json(refused).path("error").asString()).isEqualTo("origin-not-allowed");
+        }
+        assertThat(calls.get("/v1/unblock-challenge", PLATFORM).statusCode()).isEqualTo(403);
+        assertThat(json(calls.get("/v1/token", PLATFORM)).path("retriesLeft").asInt()).as("no PIN was tried")
+                .isEqualTo(6);
+        // the bureau's own pages use the whole API
+        assertThat(calls.postJson("/v1/sign", SERVICE, pin).statusCode()).isEqualTo(200);
+        assertThat(calls.get("/v1/unblock-challenge", SERVICE).statusCode()).isEqualTo(200);
     }
 
     @Test

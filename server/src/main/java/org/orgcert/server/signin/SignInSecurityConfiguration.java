@@ -86,12 +86,21 @@ class SignInSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, SignInClients clients,
-            KeySignInAuthorizations authorizations, KeySignInContexts contexts) throws Exception {
+            KeySignInAuthorizations authorizations, KeySignInContexts contexts,
+            org.springframework.security.crypto.password.PasswordEncoder passwords) throws Exception {
+        ClientSecretCheck secrets = new ClientSecretCheck(passwords);
         http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher()))
                 .oauth2AuthorizationServer(server -> server
                         .registeredClientRepository(clients)
                         .authorizationService(authorizations)
                         .authorizationConsentService(new ConsentEveryTime())
+                        .authorizationEndpoint(endpoint -> endpoint.consentPage("/signin/consent"))
+                        .clientAuthentication(client -> client.authenticationProviders(providers -> providers.forEach(p -> {
+                            if (p instanceof org.springframework.security.oauth2.server.authorization.authentication
+                                    .ClientSecretAuthenticationProvider secret) {
+                                secret.setPasswordEncoder(secrets);
+                            }
+                        })))
                         .oidc(oidc -> oidc.userInfoEndpoint(info -> info.userInfoMapper(SignInClaims::userInfo))))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .securityContext(c -> c.securityContextRepository(contexts))
