@@ -249,6 +249,61 @@ class KeySignInTest extends ServiceTestBase {
     }
 
     @Test
+    void aCertificateOfAnotherCaSignsNobodyIn() throws Exception {
+        // Another CA (the PKI tests' SM2 hierarchy) certifies a key we hold, for the same employer.
+        var keyPair = org.orgcert.pki.algorithm.KeyAlgorithm.SM2.generateKeyPair();
+        var signer = org.orgcert.pki.algorithm.PrivateKeySigner.of(keyPair);
+        var csr = new org.orgcert.pki.csr.CsrParser().parse(org.orgcert.pki.csr.CsrBuilder.build(
+                new org.bouncycastle.asn1.x500.X500Name("CN=t"), signer));
+        byte[] foreign = new org.orgcert.pki.issue.CertificateIssuer(org.orgcert.pki.testing.TestCas.hierarchy(
+                org.orgcert.pki.algorithm.KeyAlgorithm.SM2).issuing(), org.orgcert.pki.profile.CertificateProfiles.builtIn(),
+                java.time.Clock.systemUTC()).issue(org.orgcert.pki.issue.IssueRequest.of(
+                org.orgcert.pki.profile.CertificateProfiles.EMPLOYER_SIGNING, new org.orgcert.pki.issue.CertificateSubject
+                        .Employer(holder.certificate().employerName(), holder.certificate().uscc()), csr.publicKey())).der();
+        OidcFlow flow = flow();
+        flow.authorize(SCOPES);
+        flow.openSignInPage();
+        assertThat(flow.requestChallenge(foreign, base).statusCode()).isEqualTo(200);
+        String signed = signedText(flow, presence());
+        HttpResponse<String> answer = flow.answer(signed, signer.sign(signed.getBytes(StandardCharsets.UTF_8)), foreign, base);
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.body()).contains("unknown-certificate");
+    }
+
+    @Test
+    void anExpiredCertificateSignsNobodyIn() throws Exception {
+        OidcFlow flow = flow();
+        startSignIn(flow);
+        setTime(holder.certificate().notAfter().plusSeconds(1));
+        String signed = signedText(flow, presence());
+        HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
+                signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        // The challenge was made before the clock moved; by then it has also expired, which is checked first.
+        assertThat(answer.statusCode()).isEqualTo(409);
+        assertThat(answer.body()).contains("stale-challenge");
+
+        OidcFlow again = flow();
+        startSignIn(again);
+        String fresh = signedText(again, presence());
+        HttpResponse<String> refused = again.answer(fresh, holder.token().sign(holder.pin(),
+                fresh.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("certificate-expired");
+    }
+
+    @Test
+    void anotherKeysSignatureIsRefused() throws Exception {
+        OidcFlow flow = flow();
+        startSignIn(flow);
+        String signed = signedText(flow, presence());
+        // Signed by another employer's key (another algorithm too), presented with this certificate.
+        var other = org.orgcert.pki.algorithm.PrivateKeySigner.of(org.orgcert.pki.algorithm.KeyAlgorithm.ECDSA_P256.generateKeyPair());
+        HttpResponse<String> answer = flow.answer(signed, other.sign(signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.body()).contains("bad-signature");
+    }
+
+    @Test
     void anUnregisteredRedirectUriIsNeverRedirectedTo() throws Exception {
         OidcFlow flow = new OidcFlow(base, clientId, secret, "https://evil.example/callback");
         HttpResponse<String> answer = flow.get(base + "/oauth2/authorize?response_type=code&client_id=" + clientId
