@@ -43,6 +43,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoPlatformEndToEndTest {
     private static final String PLATFORM_NAME = "“昆明智慧就业”信息平台";
+    /** Holds the page's answer ({@code POST /signin/key}) until the test calls {@code window.releaseAnswer()}. */
+    private static final String HOLD_THE_ANSWER = "var send = window.fetch;"
+            + "window.answerHeld = false;"
+            + "window.fetch = function (url, options) {"
+            + "  if (String(url) !== '/signin/key') { return send.apply(window, arguments); }"
+            + "  window.answerHeld = true;"
+            + "  return new Promise(function (go) { window.releaseAnswer = go; })"
+            + "      .then(function () { return send.call(window, url, options); });"
+            + "};";
     /** Notes in {@code window.refusedAt} (ms since 1970, as the JVM's clock) when the page first says "注销". */
     private static final String NOTE_REFUSAL_TIME = "var status = document.getElementById('status');"
             + "window.refusedAt = null;"
@@ -114,15 +123,19 @@ class DemoPlatformEndToEndTest {
             signIn(key);
             String signedIn = chrome.driver().manage().getCookieNamed("JSESSIONID").getValue();
 
-            // The next attempt, from a new visit, up to the PIN typed in the assistant; then the loss is reported
-            // and the employer confirms. Timed: from the report's commit to the refusal shown on the provider's page
-            // (the page notes the moment itself, so the test's own polling adds nothing).
+            // The next attempt, from a new visit: the employer confirms in the assistant, and the page's answer to the
+            // provider is held in the page until the loss is reported; then it goes. So the provider sees the answer
+            // just after the report's commit, the hardest moment for a revocation to count. Timed: from the commit to
+            // the refusal shown on the page (the page notes the moment itself: the test's own polling adds nothing).
             chrome.freshVisit();
-            AtomicLong committedAt = new AtomicLong();
             openTheProvidersKeyPage();
-            chrome.script(NOTE_REFUSAL_TIME);
+            chrome.script(HOLD_THE_ANSWER + NOTE_REFUSAL_TIME);
             chrome.find("#start").click();
-            confirmInTheAssistant(key, () -> reportLost(key, committedAt));
+            confirmInTheAssistant(key);
+            chrome.waitFor(10, d -> Boolean.TRUE.equals(chrome.script("return window.answerHeld;")));
+            AtomicLong committedAt = new AtomicLong();
+            reportLost(key, committedAt);
+            chrome.script("window.releaseAnswer();");
             WebElement status = chrome.find("#status");
             chrome.waitFor(10, d -> status.getText().contains("注销"));
             chrome.screenshot("provider-refused");
@@ -161,7 +174,7 @@ class DemoPlatformEndToEndTest {
     private void signIn(EmployerKeys.Key key) {
         openTheProvidersKeyPage();
         chrome.find("#start").click();
-        confirmInTheAssistant(key, () -> { });
+        confirmInTheAssistant(key);
         WebDriver driver = chrome.driver();
         // Consent asked (kmzhjy registered so): the employer ticks what goes to the platform.
         chrome.waitFor(15, d -> d.getCurrentUrl().startsWith(platform.url() + "/account")
@@ -190,10 +203,9 @@ class DemoPlatformEndToEndTest {
     }
 
     /**
-     * In the assistant's window the provider's page opened: the PIN, then {@code beforeConfirm}, then 确认登录; back to
-     * the provider's page.
+     * In the assistant's window the provider's page opened: the PIN, 确认登录; back to the provider's page.
      */
-    private void confirmInTheAssistant(EmployerKeys.Key key, Runnable beforeConfirm) {
+    private void confirmInTheAssistant(EmployerKeys.Key key) {
         WebDriver driver = chrome.driver();
         String page = driver.getWindowHandle();
         String popup = chrome.waitFor(15, d -> d.getWindowHandles().stream().filter(h -> !h.equals(page)).findFirst()
@@ -203,7 +215,6 @@ class DemoPlatformEndToEndTest {
         assertThat(chrome.find(".origin").getText()).isEqualTo(service.url());
         chrome.find("#pin").sendKeys(new String(key.pin()));
         chrome.screenshot("assistant-confirm");
-        beforeConfirm.run();
         chrome.find("button[value=confirm]").click();
         chrome.waitFor(10, d -> chrome.findAll("#pin").isEmpty());
         chrome.screenshot("assistant-confirmed");
