@@ -130,9 +130,9 @@ final class CrlCache {
                 throw bad("its signature does not verify with the issuing CA's key");
             }
             checkExtensions(tbs.getExtensions());
-            Instant thisUpdate = tbs.getThisUpdate().getDate().toInstant();
+            Instant thisUpdate = DerTime.instant(tbs.getThisUpdate());
             Instant nextUpdate = tbs.getNextUpdate() == null ? thisUpdate.plus(MAX_AGE_WITHOUT_NEXT_UPDATE)
-                    : tbs.getNextUpdate().getDate().toInstant();
+                    : DerTime.instant(tbs.getNextUpdate());
             Crl crl = new Crl(thisUpdate, nextUpdate, entries(tbs));
             if (!crl.current(now)) {
                 throw bad("it is not current (thisUpdate " + thisUpdate + ", nextUpdate " + nextUpdate + ")");
@@ -188,7 +188,7 @@ final class CrlCache {
                 }
             }
             revoked.put(entry.getUserCertificate().getValue(),
-                    new Revocation.Revoked(entry.getRevocationDate().getDate().toInstant(), reason));
+                    new Revocation.Revoked(DerTime.instant(entry.getRevocationDate()), reason));
         }
         return revoked;
     }

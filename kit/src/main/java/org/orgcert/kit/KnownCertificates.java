@@ -36,7 +36,11 @@ final class KnownCertificates {
      * @throws KitException as {@link ParsedCertificate#parse} for bytes that are no certificate
      */
     Known get(byte[] der) {
-        String fingerprint = ParsedCertificate.fingerprint(der);
+        return get(der, ParsedCertificate.fingerprint(der));
+    }
+
+    /** As {@link #get(byte[])}, when the caller has hashed the bytes already (the challenge names the hash). */
+    Known get(byte[] der, String fingerprint) {
         Known known = byFingerprint.get(fingerprint);
         if (known != null && Arrays.equals(known.certificate.der, der)) {
             return known;

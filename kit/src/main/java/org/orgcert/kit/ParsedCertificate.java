@@ -141,8 +141,31 @@ final class ParsedCertificate {
         throw new KitException(KitException.Kind.NOT_A_STRING, "extension " + oid + " is not a string");
     }
 
+    /** Read once: the status URLs are asked for at every validation. "" stands for none. */
+    private volatile String crlUrl;
+    private volatile String ocspUrl;
+
     /** The first http(s) URL of the CRL distribution points; null when there is none. */
     String crlUrl() {
+        String url = crlUrl;
+        if (url == null) {
+            url = readCrlUrl();
+            crlUrl = url == null ? "" : url;
+        }
+        return url == null || url.isEmpty() ? null : url;
+    }
+
+    /** The first http(s) URL of the OCSP responder in authorityInfoAccess; null when there is none. */
+    String ocspUrl() {
+        String url = ocspUrl;
+        if (url == null) {
+            url = readOcspUrl();
+            ocspUrl = url == null ? "" : url;
+        }
+        return url == null || url.isEmpty() ? null : url;
+    }
+
+    private String readCrlUrl() {
         try {
             CRLDistPoint points = CRLDistPoint.fromExtensions(extensions());
             if (points == null) {
@@ -163,8 +186,7 @@ final class ParsedCertificate {
         }
     }
 
-    /** The first http(s) URL of the OCSP responder in authorityInfoAccess; null when there is none. */
-    String ocspUrl() {
+    private String readOcspUrl() {
         try {
             AuthorityInformationAccess access = AuthorityInformationAccess.fromExtensions(extensions());
             if (access == null) {

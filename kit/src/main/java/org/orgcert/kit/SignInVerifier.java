@@ -147,9 +147,14 @@ public final class SignInVerifier {
     }
 
     Checked check(byte[] der) {
+        return check(der, null);
+    }
+
+    /** As {@link #check(byte[])}; {@code fingerprint} the SHA-256 of {@code der} when known, else null. */
+    Checked check(byte[] der, String fingerprint) {
         KnownCertificates.Known k;
         try {
-            k = known.get(der);
+            k = fingerprint == null ? known.get(der) : known.get(der, fingerprint);
         } catch (KitException e) {
             return new Checked(CertificateValidation.of(CertificateStatus.MALFORMED, e.getMessage()), null);
         }

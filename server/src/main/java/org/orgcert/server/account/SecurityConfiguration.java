@@ -108,7 +108,8 @@ class SecurityConfiguration {
                         .permitAll()
                         // The portal's public guide pages, their style sheet, the blank forms and the usage guide.
                         .requestMatchers(HttpMethod.GET, "/", "/materials", "/channels", "/fees", "/windows", "/guide",
-                                "/guide.pdf", "/forms/*.pdf", "/assets/**", "/demo")
+                                "/guide.pdf", "/forms/*.pdf", "/assets/**", "/demo",
+                                "/assistant", "/assistant/download/*")
                         .permitAll()
                         // A browser asks for the icon by itself, in parallel with the first page: sent to a sign-in
                         // page, that answer set a second CSRF cookie, and the first page's form was refused (403).

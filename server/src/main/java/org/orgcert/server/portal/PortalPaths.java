@@ -7,6 +7,8 @@ package org.orgcert.server.portal;
 final class PortalPaths {
     static final String HOME = "/";
     static final String MATERIALS = "/materials";
+    /** The USB-key assistant's download page (issue 13). */
+    static final String ASSISTANT = "/assistant";
     static final String CHANNELS = "/channels";
     static final String FEES = "/fees";
     static final String WINDOWS = "/windows";
@@ -46,7 +48,7 @@ final class PortalPaths {
     static final String STAFF_SIGN_IN_NUMBER_CHANGE = "/staff/service/sign-in-numbers/changes/{id}";
 
     /** The pages anyone may open, where {@code ?lang=} switches the language. */
-    static final String[] PUBLIC = {HOME, MATERIALS, CHANNELS, FEES, WINDOWS, GUIDE, GUIDE_PDF, "/forms/**"};
+    static final String[] PUBLIC = {HOME, MATERIALS, ASSISTANT, ASSISTANT + "/download/*", CHANNELS, FEES, WINDOWS, GUIDE, GUIDE_PDF, "/forms/**"};
 
     private PortalPaths() {
     }

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 class SignInClients implements RegisteredClientRepository {
     static final Duration CODE_VALIDITY = Duration.ofMinutes(1);
     static final Duration ACCESS_VALIDITY = Duration.ofMinutes(5);
-    static final Duration ID_TOKEN_VALIDITY = Duration.ofMinutes(5);
+    /** What Spring Authorization Server gives an ID token (not a setting of its token policy). */
+    static final Duration ID_TOKEN_VALIDITY = Duration.ofMinutes(30);
 
     private final PlatformClients platforms;
 

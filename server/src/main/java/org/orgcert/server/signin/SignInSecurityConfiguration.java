@@ -94,6 +94,7 @@ class SignInSecurityConfiguration {
                         .registeredClientRepository(clients)
                         .authorizationService(authorizations)
                         .authorizationConsentService(new ConsentEveryTime())
+                        .authorizationEndpoint(endpoint -> endpoint.consentPage("/signin/consent"))
                         .clientAuthentication(client -> client.authenticationProviders(providers -> providers.forEach(p -> {
                             if (p instanceof org.springframework.security.oauth2.server.authorization.authentication
                                     .ClientSecretAuthenticationProvider secret) {

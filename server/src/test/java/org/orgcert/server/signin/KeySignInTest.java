@@ -46,6 +46,8 @@ import tools.jackson.core.type.TypeReference;
 @ServiceTest
 class KeySignInTest extends ServiceTestBase {
     private static final String SCOPES = "openid employer certificate";
+    private static final org.orgcert.server.domain.Actor ADMIN = new org.orgcert.server.domain.Actor.Staff("t-admin",
+            org.orgcert.server.domain.StaffRole.BUREAU_ADMIN, null);
 
     @LocalServerPort
     int port;
@@ -80,7 +82,7 @@ class KeySignInTest extends ServiceTestBase {
         secret = platforms.register(new PlatformRegistration(clientId, "昆明智慧就业（测试）",
                 List.of("http://127.0.0.1:9/callback"), List.of(), "http://127.0.0.1:" + platformServer.getAddress().getPort()
                         + "/logout", List.of("openid", "employer", "certificate"), false, "client_secret_basic"),
-                new org.orgcert.server.domain.Actor.Staff("t-admin", org.orgcert.server.domain.StaffRole.BUREAU_ADMIN, null)).secret();
+                ADMIN).secret();
         holder = new KeyHolders(context).produce(TestUscc.next());
     }
 
@@ -215,6 +217,93 @@ class KeySignInTest extends ServiceTestBase {
     }
 
     @Test
+    void aPlatformThatAsksForConfirmationGetsOnlyWhatTheEmployerTicked() throws Exception {
+        String confirming = clientId + "c";
+        String confirmingSecret = platforms.register(new PlatformRegistration(confirming, "住房公积金（测试）",
+                List.of("http://127.0.0.1:9/callback"), List.of(), null, List.of("openid", "employer", "certificate"), true,
+                "client_secret_basic"), ADMIN).secret();
+        OidcFlow flow = new OidcFlow(base, confirming, confirmingSecret, "http://127.0.0.1:9/callback");
+        startSignIn(flow, "住房公积金（测试）");
+        String signed = signedText(flow, presence());
+        HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
+                signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        Map<String, String> done = OidcFlow.JSON.readValue(answer.body(), new TypeReference<>() { });
+        URI consent = OidcFlow.location(flow.get(base + done.get("redirect").replace(base, "")));
+        assertThat(consent.getPath()).isEqualTo("/signin/consent");
+        String page = flow.get(base + consent.getRawPath() + "?" + consent.getRawQuery()).body();
+        assertThat(page).contains("住房公积金（测试）").contains("单位名称和统一社会信用代码").contains(KeyHolders.NAME);
+
+        String state = OidcFlow.query(consent).get("state");
+        HttpResponse<String> approved = flow.browser.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/oauth2/authorize"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("client_id=" + confirming + "&state="
+                        + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8) + "&scope=openid&scope=employer"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> back = OidcFlow.query(OidcFlow.location(approved));
+        HttpResponse<String> tokens = flow.token(back.get("code"));
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        Map<String, Object> issued = OidcFlow.JSON.readValue(tokens.body(), new TypeReference<>() { });
+        var claims = SignedJWT.parse((String) issued.get("id_token")).getJWTClaimsSet();
+        assertThat(claims.getStringClaim("uscc")).isEqualTo(holder.certificate().uscc().value());
+        assertThat(claims.getClaims()).doesNotContainKey("cert_serial");
+    }
+
+    @Test
+    void aCertificateOfAnotherCaSignsNobodyIn() throws Exception {
+        // Another CA (the PKI tests' SM2 hierarchy) certifies a key we hold, for the same employer.
+        var keyPair = org.orgcert.pki.algorithm.KeyAlgorithm.SM2.generateKeyPair();
+        var signer = org.orgcert.pki.algorithm.PrivateKeySigner.of(keyPair);
+        var csr = new org.orgcert.pki.csr.CsrParser().parse(org.orgcert.pki.csr.CsrBuilder.build(
+                new org.bouncycastle.asn1.x500.X500Name("CN=t"), signer));
+        byte[] foreign = new org.orgcert.pki.issue.CertificateIssuer(org.orgcert.pki.testing.TestCas.hierarchy(
+                org.orgcert.pki.algorithm.KeyAlgorithm.SM2).issuing(), org.orgcert.pki.profile.CertificateProfiles.builtIn(),
+                java.time.Clock.systemUTC()).issue(org.orgcert.pki.issue.IssueRequest.of(
+                org.orgcert.pki.profile.CertificateProfiles.EMPLOYER_SIGNING, new org.orgcert.pki.issue.CertificateSubject
+                        .Employer(holder.certificate().employerName(), holder.certificate().uscc()), csr.publicKey())).der();
+        OidcFlow flow = flow();
+        flow.authorize(SCOPES);
+        flow.openSignInPage();
+        assertThat(flow.requestChallenge(foreign, base).statusCode()).isEqualTo(200);
+        String signed = signedText(flow, presence());
+        HttpResponse<String> answer = flow.answer(signed, signer.sign(signed.getBytes(StandardCharsets.UTF_8)), foreign, base);
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.body()).contains("unknown-certificate");
+    }
+
+    @Test
+    void anExpiredCertificateSignsNobodyIn() throws Exception {
+        OidcFlow flow = flow();
+        startSignIn(flow);
+        setTime(holder.certificate().notAfter().plusSeconds(1));
+        String signed = signedText(flow, presence());
+        HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
+                signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        // The challenge was made before the clock moved; by then it has also expired, which is checked first.
+        assertThat(answer.statusCode()).isEqualTo(409);
+        assertThat(answer.body()).contains("stale-challenge");
+
+        OidcFlow again = flow();
+        startSignIn(again);
+        String fresh = signedText(again, presence());
+        HttpResponse<String> refused = again.answer(fresh, holder.token().sign(holder.pin(),
+                fresh.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("certificate-expired");
+    }
+
+    @Test
+    void anotherKeysSignatureIsRefused() throws Exception {
+        OidcFlow flow = flow();
+        startSignIn(flow);
+        String signed = signedText(flow, presence());
+        // Signed by another employer's key (another algorithm too), presented with this certificate.
+        var other = org.orgcert.pki.algorithm.PrivateKeySigner.of(org.orgcert.pki.algorithm.KeyAlgorithm.ECDSA_P256.generateKeyPair());
+        HttpResponse<String> answer = flow.answer(signed, other.sign(signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.body()).contains("bad-signature");
+    }
+
+    @Test
     void anUnregisteredRedirectUriIsNeverRedirectedTo() throws Exception {
         OidcFlow flow = new OidcFlow(base, clientId, secret, "https://evil.example/callback");
         HttpResponse<String> answer = flow.get(base + "/oauth2/authorize?response_type=code&client_id=" + clientId
@@ -256,9 +345,13 @@ class KeySignInTest extends ServiceTestBase {
     }
 
     private void startSignIn(OidcFlow flow) throws Exception {
+        startSignIn(flow, "昆明智慧就业（测试）");
+    }
+
+    private void startSignIn(OidcFlow flow, String platformName) throws Exception {
         URI signInPage = flow.authorize(SCOPES);
         assertThat(signInPage.getPath()).isEqualTo("/signin/key");
-        assertThat(flow.openSignInPage()).contains("昆明智慧就业（测试）");
+        assertThat(flow.openSignInPage()).contains(platformName);
         HttpResponse<String> challenge = flow.requestChallenge(certificate(), base);
         assertThat(challenge.statusCode()).as(challenge.body()).isEqualTo(200);
     }
