@@ -160,7 +160,8 @@ class DemoPlatformEndToEndTest {
 
             Files.delete(key.tokenFile());
             long pulled = System.nanoTime();
-            chrome.waitFor(15, d -> {
+            // The assistant looks every second; then the provider's back-channel logout reaches the platform.
+            chrome.waitFor(5, d -> {
                 chrome.open(platform.url() + "/account");
                 return !chrome.findAll("#signin").isEmpty();
             });
@@ -175,19 +176,13 @@ class DemoPlatformEndToEndTest {
         openTheProvidersKeyPage();
         chrome.find("#start").click();
         confirmInTheAssistant(key);
-        WebDriver driver = chrome.driver();
-        // Consent asked (kmzhjy registered so): the employer ticks what goes to the platform.
-        chrome.waitFor(15, d -> d.getCurrentUrl().startsWith(platform.url() + "/account")
-                || !chrome.findAll("#submit-consent").isEmpty());
-        if (!chrome.findAll("#submit-consent").isEmpty()) {
-            for (WebElement scope : chrome.findAll("input[type=checkbox][name=scope]")) {
-                if (!scope.isSelected() && scope.isEnabled()) {
-                    scope.click();
-                }
-            }
-            chrome.screenshot("provider-consent");
-            chrome.find("#submit-consent").click();
-        }
+        // Consent asked (kmzhjy registered so): the provider's page lists what goes to the platform, all ticked.
+        chrome.waitFor(15, d -> !chrome.findAll("#consent-submit").isEmpty());
+        assertThat(chrome.find("#consent-platform").getText()).isEqualTo(PLATFORM_NAME);
+        assertThat(chrome.findAll("#consent input[type=checkbox][name=scope]"))
+                .hasSize(2).allMatch(WebElement::isSelected);
+        chrome.screenshot("provider-consent");
+        chrome.find("#consent-submit").click();
         chrome.waitFor(15, d -> d.getCurrentUrl().startsWith(platform.url() + "/account"));
         chrome.screenshot("demo-account");
     }
