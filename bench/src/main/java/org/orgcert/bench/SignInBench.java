@@ -56,6 +56,34 @@ public final class SignInBench {
     private SignInBench() {
     }
 
+    /**
+     * CPU time used so far: this JVM, its sign-in client threads (and the HTTP client's), and the embedded
+     * PostgreSQL's processes (found by their data folder in the command line).
+     */
+    record CpuUse(double jvmMillis, double clientMillis, double postgresMillis) {
+        static CpuUse now(Path data) {
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            double clients = 0;
+            for (java.lang.management.ThreadInfo info : threads.dumpAllThreads(false, false)) {
+                if (info.getThreadName().startsWith("signin-") || info.getThreadName().startsWith("HttpClient")) {
+                    clients += Math.max(0, threads.getThreadCpuTime(info.getThreadId())) / 1e6;
+                }
+            }
+            double postgres = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(data.toString()) && c.contains("postgres")).orElse(false)
+                            || p.parent().map(ProcessHandle::info).flatMap(ProcessHandle.Info::commandLine)
+                                    .map(c -> c.contains(data.toString()) && c.contains("postgres")).orElse(false))
+                    .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0)).sum();
+            return new CpuUse(os.getProcessCpuTime() / 1e6, clients, postgres);
+        }
+
+        CpuUse minus(CpuUse earlier) {
+            return new CpuUse(jvmMillis - earlier.jvmMillis, clientMillis - earlier.clientMillis,
+                    postgresMillis - earlier.postgresMillis);
+        }
+    }
+
     /** One employer's key at hand: the opened software token, its PIN, the certificate. */
     record Key(KeyAlgorithm algorithm, Token token, char[] pin, byte[] certificate) {
     }
@@ -111,11 +139,13 @@ public final class SignInBench {
                 thread.start();
             }
             Thread.sleep(WARM_UP.toMillis());
+            CpuUse before = CpuUse.now(data);
             phase.set(1);
             long start = System.nanoTime();
             Thread.sleep(MEASURE.toMillis());
             phase.set(2);
             double seconds = (System.nanoTime() - start) / 1e9;
+            CpuUse used = CpuUse.now(data).minus(before);
             for (Thread thread : threads) {
                 thread.join();
             }
@@ -129,6 +159,16 @@ public final class SignInBench {
             lines.add(BenchMain.line("signin.login.p50", all[all.length / 2] / 1e6, "ms"));
             lines.add(BenchMain.line("signin.login.p99", all[(int) (all.length * 0.99)] / 1e6, "ms"));
             lines.add(String.format(Locale.ROOT, "signin.login.clients %d clients", CLIENTS));
+            long signIns = done[0].sum() + done[1].sum();
+            // CPU per sign-in, which the machine's other load does not change much: the service and the clients (one
+            // JVM; the clients' own threads counted apart) and PostgreSQL's processes.
+            lines.add(BenchMain.line("signin.login.cpu.service", (used.jvmMillis() - used.clientMillis()) / signIns, "ms/sign-in"));
+            lines.add(BenchMain.line("signin.login.cpu.postgres", used.postgresMillis() / signIns, "ms/sign-in"));
+            lines.add(BenchMain.line("signin.login.cpu.clients", used.clientMillis() / signIns, "ms/sign-in"));
+            lines.add(BenchMain.line("signin.login.capacity.2-cores",
+                    2000.0 / ((used.jvmMillis() - used.clientMillis() + used.postgresMillis()) / signIns), "sign-ins/s"));
+            lines.add(BenchMain.line("signin.login.load-average", java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean().getSystemLoadAverage(), "processes"));
             long total = Arrays.stream(STEP_NANOS).mapToLong(LongAdder::sum).sum();
             for (int i = 0; i < STEPS.length; i++) {
                 lines.add(BenchMain.line("signin.login.share." + STEPS[i], 100.0 * STEP_NANOS[i].sum() / total, "%"));
@@ -206,7 +246,7 @@ public final class SignInBench {
             }
             String token = csrf.group(1);
             Map<String, String> issued = fields(expect(post("/signin/key/challenge", "{\"certificate\":\""
-                    + Base64.getEncoder().encodeToString(key.certificate()) + "\"}", token), 200).body());
+                    + Base64.getEncoder().encodeToString(key.certificate()) + "\",\"platform\":\"bench-platform\"}", token), 200).body());
             step(2);
             byte[] presence = new byte[32];
             RANDOM.nextBytes(presence);
