@@ -70,7 +70,8 @@
     assistant("/v1/token").then(function (token) {
       if (!token.certificate) { throw {code: "no-certificate"}; }
       say("正在准备登录……");
-      return service("/signin/key/challenge", {certificate: token.certificate.der});
+      return service("/signin/key/challenge", {certificate: token.certificate.der,
+        platform: document.getElementById("signin").getAttribute("data-client-id")});
     }).then(function (issued) {
       challenge = issued;
       return assistant("/v1/signin", {challenge: issued.challenge, platformName: issued.platformName});

@@ -3,6 +3,7 @@ package org.orgcert.kit;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -91,8 +92,30 @@ public enum SignatureAlgorithm {
         return new Key(family, key);
     }
 
-    /** A certificate's key, parsed once, and the algorithm it signs with. */
-    record Key(SignatureAlgorithm algorithm, AsymmetricKeyParameter parameters) {
+    /** A certificate's key, parsed once, and the algorithm it signs with. Thread-safe. */
+    static final class Key {
+        private final SignatureAlgorithm algorithm;
+        private final AsymmetricKeyParameter parameters;
+        /**
+         * An SM2 verifier kept for the next signature: its init hashes the user ID with the curve and the key
+         * (Z, GM/T 0003.2), which depends on nothing else, and Bouncy Castle's reset keeps it. Taken by one
+         * thread at a time; a thread that finds none makes its own.
+         */
+        private final AtomicReference<SM2Signer> spareSm2 = new AtomicReference<>();
+
+        Key(SignatureAlgorithm algorithm, AsymmetricKeyParameter parameters) {
+            this.algorithm = algorithm;
+            this.parameters = parameters;
+        }
+
+        SignatureAlgorithm algorithm() {
+            return algorithm;
+        }
+
+        AsymmetricKeyParameter parameters() {
+            return parameters;
+        }
+
         /**
          * Whether {@code signature} over {@code data} verifies.
          *
@@ -116,10 +139,15 @@ public enum SignatureAlgorithm {
             return switch (algorithm) {
                 case SM3_WITH_SM2 -> {
                     ecShape(signature);
-                    SM2Signer signer = new SM2Signer();
-                    signer.init(false, new ParametersWithID(parameters, SM2_DEFAULT_USER_ID));
+                    SM2Signer signer = spareSm2.getAndSet(null);
+                    if (signer == null) {
+                        signer = new SM2Signer();
+                        signer.init(false, new ParametersWithID(parameters, SM2_DEFAULT_USER_ID));
+                    }
                     signer.update(data, 0, data.length);
-                    yield signer.verifySignature(signature);
+                    boolean valid = signer.verifySignature(signature); // resets the signer, Z kept
+                    spareSm2.set(signer);
+                    yield valid;
                 }
                 case SHA256_WITH_ECDSA -> {
                     ecShape(signature);

@@ -81,6 +81,47 @@ class SignInVerifierTest {
     }
 
     @Test
+    void rUse1_oneCertificateVerifiedFromManyThreadsAtOnceGivesEveryAnswerRight() throws Exception {
+        // The kit keeps one SM2 verifier per key for reuse (its Z hash): threads must never share one.
+        KitCas.Employer employer = KitCas.family(KeyAlgorithm.SM2).employer(Clock.systemUTC());
+        SignInVerifier verifier = KitCas.family(KeyAlgorithm.SM2).verifier().build();
+        byte[][] data = new byte[8][];
+        byte[][] signatures = new byte[8][];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = ("challenge " + i).getBytes(StandardCharsets.UTF_8);
+            signatures[i] = Signing.sign(KeyAlgorithm.SM2, employer.key().getPrivate(), data[i], dir);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> wrong = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t;
+                wrong.add(pool.submit(() -> {
+                    int mistakes = 0;
+                    for (int i = 0; i < 300; i++) {
+                        int d = (i + offset) % data.length;
+                        int s = i % 3 == 0 ? (d + 1) % data.length : d; // every third: another text's signature
+                        boolean valid;
+                        try {
+                            verifier.verifySignedData(employer.certificate(), data[d], signatures[s]);
+                            valid = true;
+                        } catch (KitException e) {
+                            valid = false;
+                        }
+                        mistakes += valid == (s == d) ? 0 : 1;
+                    }
+                    return mistakes;
+                }));
+            }
+            for (var result : wrong) {
+                assertThat(result.get()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void rUse1_aSignatureOfAnotherAlgorithmIsRefusedAsSuch() {
         KitCas.Employer sm2 = KitCas.family(KeyAlgorithm.SM2).employer(Clock.systemUTC());
         KitCas.Employer ecdsa = KitCas.family(KeyAlgorithm.ECDSA_P256).employer(Clock.systemUTC());

@@ -71,10 +71,10 @@ class BackChannelLogout {
     private List<Notice> noticesFor(KeySignIn signIn) {
         return jdbc.query("SELECT DISTINCT client_id, id_token_issuer FROM signin_authorization"
                 + " WHERE key_signin_id = ? AND id_token_issued_at IS NOT NULL", (rs, i) -> {
-                    String registeredId = rs.getString(1);
-                    var client = clients.findById(registeredId);
-                    URI endpoint = client == null ? null : clients.backChannelLogoutUri(client);
-                    return endpoint == null ? null : new Notice(signIn.id(), signIn.uscc(), client.getClientId(), endpoint,
+                    // The registered client's id is the client id; a platform disabled since is told too.
+                    String clientId = rs.getString(1);
+                    URI endpoint = clients.backChannelLogoutUri(clientId);
+                    return endpoint == null ? null : new Notice(signIn.id(), signIn.uscc(), clientId, endpoint,
                             rs.getString(2));
                 }, signIn.id()).stream().filter(java.util.Objects::nonNull).toList();
     }

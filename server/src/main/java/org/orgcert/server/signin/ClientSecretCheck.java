@@ -50,9 +50,10 @@ final class ClientSecretCheck implements PasswordEncoder {
         return matches;
     }
 
+    /** Never: a re-hashed secret would be saved through the registered clients, which only the administrator changes. */
     @Override
     public boolean upgradeEncoding(String encoded) {
-        return stored.upgradeEncoding(encoded);
+        return false;
     }
 
     private static String digest(String text) {

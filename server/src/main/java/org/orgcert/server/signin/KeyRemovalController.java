@@ -20,6 +20,10 @@ class KeyRemovalController {
 
     /** What the assistant sends: the presence secret, base64url without padding. */
     record KeyRemoved(String presence) {
+        @Override
+        public String toString() {
+            return "KeyRemoved[presence hidden]";
+        }
     }
 
     @PostMapping(path = "/api/v1/signin/key-removed", consumes = "application/json")

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The key sign-in in the web session (attribute {@link SignInSecurityConfiguration#KEY_SIGNIN_CONTEXT}), believed only
- * while the sign-in has not ended: once the key was removed or the certificate revoked, the session holds nobody and
- * the next authorization request asks for the key again.
+ * while the sign-in has not ended and its certificate is valid, and only for the platform it was made for: otherwise
+ * the session holds nobody and the authorization request asks for the key again.
  */
 @Component
 class KeySignInContexts implements SecurityContextRepository {
@@ -41,7 +41,7 @@ class KeySignInContexts implements SecurityContextRepository {
             @Override
             public SecurityContext get() {
                 if (checked == null) {
-                    checked = stillSignedIn(stored.get());
+                    checked = forThisPlatform(stillSignedIn(stored.get()), request.getParameter("client_id"));
                 }
                 return checked;
             }
@@ -61,6 +61,18 @@ class KeySignInContexts implements SecurityContextRepository {
     @Override
     public boolean containsContext(HttpServletRequest request) {
         return sessions.containsContext(request);
+    }
+
+    /**
+     * A sign-in with the key is for the one platform the employer confirmed in the assistant: another platform's
+     * authorization request finds nobody signed in, and the key is asked again, naming that platform.
+     */
+    private static SecurityContext forThisPlatform(SecurityContext context, String clientId) {
+        if (clientId != null && context.getAuthentication() instanceof KeySignInAuthentication key
+                && !clientId.equals(key.signIn().platform())) {
+            return SecurityContextHolder.createEmptyContext();
+        }
+        return context;
     }
 
     private SecurityContext stillSignedIn(SecurityContext context) {

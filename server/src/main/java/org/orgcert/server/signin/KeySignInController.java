@@ -28,17 +28,23 @@ class KeySignInController {
     private final KeySignInVerifier verifier;
     private final SignInClients clients;
     private final KeySignInContexts contexts;
+    private final ProviderOrigins origins;
 
     KeySignInController(SignInChallenges challenges, KeySignInVerifier verifier, SignInClients clients,
-            KeySignInContexts contexts) {
+            KeySignInContexts contexts, ProviderOrigins origins) {
+        this.origins = origins;
         this.challenges = challenges;
         this.verifier = verifier;
         this.clients = clients;
         this.contexts = contexts;
     }
 
-    /** What the page posts for a challenge: the certificate the assistant reported (base64 DER). */
-    record ChallengeRequest(String certificate) {
+    /**
+     * What the page posts for a challenge: the certificate the assistant reported (base64 DER) and the platform the
+     * page showed the employer (so that a request swapped in meanwhile by another tab is not signed for under the
+     * first one's name).
+     */
+    record ChallengeRequest(String certificate, String platform) {
     }
 
     /** What the page posts after the assistant signed. */
@@ -49,6 +55,7 @@ class KeySignInController {
     String page(HttpServletRequest request, Model model) {
         RegisteredClient platform = pendingPlatform(request);
         model.addAttribute("platform", platform == null ? null : platform.getClientName());
+        model.addAttribute("clientId", platform == null ? null : platform.getClientId());
         return "signin/key";
     }
 
@@ -58,6 +65,10 @@ class KeySignInController {
         RegisteredClient platform = pendingPlatform(request);
         if (platform == null) {
             throw new Refusal(SignInRefusal.UNKNOWN_PLATFORM, "no platform asked for a sign-in: start at the platform");
+        }
+        if (!platform.getClientId().equals(body.platform())) {
+            throw new Refusal(SignInRefusal.OTHER_ORIGIN, "another platform's sign-in started in this browser meanwhile:"
+                    + " start again at the platform");
         }
         byte[] certificate = base64(body.certificate(), KeySignInAnswer.MAX_CERTIFICATE);
         SignInChallenge challenge = challenges.issue(platform.getClientId(), pageOrigin(request),
@@ -79,7 +90,9 @@ class KeySignInController {
         }
         KeySignInAnswer answer = new KeySignInAnswer(body.nonce(), body.signed().getBytes(StandardCharsets.UTF_8),
                 base64(body.signature(), KeySignInAnswer.MAX_SIGNATURE), base64(body.certificate(), KeySignInAnswer.MAX_CERTIFICATE));
-        KeySignIn signIn = verifier.verify(platform.getClientId(), pageOrigin(request), answer);
+        // Not refused here: the verifier refuses another origin (null) like any bad answer, audited, challenge spent.
+        String origin = request.getHeader("Origin");
+        KeySignIn signIn = verifier.verify(platform.getClientId(), origins.isOurs(origin, request) ? origin : null, answer);
         // A new session id at sign-in, so that an id planted before it (session fixation) signs nobody in.
         request.getSession(true);
         request.changeSessionId();
@@ -101,13 +114,13 @@ class KeySignInController {
     }
 
     /**
-     * The origin of the sign-in page as the browser sent it. A fetch from the page always carries {@code Origin}; the
-     * CSRF token already ties the call to this site, and the challenge binds the assistant's signature to it.
+     * The origin of the sign-in page as the browser sent it, which must be this provider's ({@link ProviderOrigins}):
+     * the challenge names it, and the assistant signs only for the page it names.
      */
-    private static String pageOrigin(HttpServletRequest request) {
+    private String pageOrigin(HttpServletRequest request) {
         String origin = request.getHeader("Origin");
-        if (origin == null || origin.isBlank() || "null".equals(origin)) {
-            throw new Refusal(SignInRefusal.OTHER_ORIGIN, "the sign-in page's origin is missing");
+        if (!origins.isOurs(origin, request)) {
+            throw new Refusal(SignInRefusal.OTHER_ORIGIN, "the call did not come from this provider's sign-in page");
         }
         return origin;
     }

@@ -65,7 +65,8 @@ public class KeySignInVerifier {
     }
 
     /**
-     * Checks {@code answer} for a sign-in to {@code platform} from a page of {@code origin}.
+     * Checks {@code answer} for a sign-in to {@code platform} from a page of {@code origin} (null when the answer did not
+     * come from this provider's page: refused).
      *
      * @return the recorded sign-in
      * @throws Refusal a {@link SignInRefusal}; the refusal is audited and nothing is signed in
@@ -95,7 +96,7 @@ public class KeySignInVerifier {
         SignInChallenge challenge = challenges.consume(answer.nonce())
                 .orElseThrow(() -> refuse(SignInRefusal.STALE_CHALLENGE, "the challenge is unknown, used or expired:"
                         + " ask for a new one"));
-        if (!challenge.platform().equals(platform) || !challenge.origin().equals(origin)) {
+        if (!challenge.platform().equals(platform) || origin == null || !challenge.origin().equals(origin)) {
             throw refuse(SignInRefusal.OTHER_ORIGIN, "the challenge was made for another platform or site");
         }
         if (challenge.presenceIn(answer.signed()) == null) {

@@ -41,10 +41,15 @@ class KeySignIns {
                 Timestamp.from(signIn.at()));
     }
 
-    /** The sign-in with {@code id} if it has not ended. */
+    /**
+     * The sign-in with {@code id} if it has not ended and its certificate is still valid now. The certificate is read
+     * here, not only trusted to the ending that follows a revocation: that runs after the revocation commits (and
+     * not at all after a crash), and a sign-in checked just before could commit after it.
+     */
     Optional<KeySignIn> findActive(UUID id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM key_signin WHERE id = ? AND ended_at IS NULL", KeySignIns::map, id)
-                .stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS.replaceAll("(\\w+)", "k.$1") + " FROM key_signin k JOIN certificate c"
+                + " ON c.serial = k.serial AND c.ca = k.ca WHERE k.id = ? AND k.ended_at IS NULL AND c.status = 'VALID'"
+                + " AND c.not_after > ?", KeySignIns::map, id, Timestamp.from(clock.instant())).stream().findFirst();
     }
 
     /** Ends the running sign-ins whose presence hash is {@code presenceHash}; returns them. */

@@ -27,6 +27,8 @@ final class SignInClaims {
         }
         if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
             of(key.signIn(), context.getAuthorizedScopes()).forEach(context.getClaims()::claim);
+            java.time.Instant issued = context.getClaims().build().getIssuedAt();
+            context.getClaims().expiresAt(issued.plus(SignInClients.ID_TOKEN_VALIDITY));
         } else {
             context.getClaims().subject(key.signIn().uscc()); // the access token names the employer, not the sign-in
         }

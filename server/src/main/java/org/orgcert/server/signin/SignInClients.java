@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 class SignInClients implements RegisteredClientRepository {
     static final Duration CODE_VALIDITY = Duration.ofMinutes(1);
     static final Duration ACCESS_VALIDITY = Duration.ofMinutes(5);
-    /** What Spring Authorization Server gives an ID token (not a setting of its token policy). */
-    static final Duration ID_TOKEN_VALIDITY = Duration.ofMinutes(30);
+    /** An ID token's life ({@link SignInClaims} sets it: Spring's token settings have no such setting). */
+    static final Duration ID_TOKEN_VALIDITY = Duration.ofMinutes(5);
 
     private final PlatformClients platforms;
 
@@ -47,9 +47,9 @@ class SignInClients implements RegisteredClientRepository {
         return underPolicy(platforms.findByClientId(clientId));
     }
 
-    /** Where {@code client} takes back-channel logout tokens, or null when it registered none. */
-    java.net.URI backChannelLogoutUri(RegisteredClient client) {
-        return platforms.backchannelLogoutUri(client.getClientId()).map(java.net.URI::create).orElse(null);
+    /** Where platform {@code clientId} takes back-channel logout tokens (enabled or not), or null for none. */
+    java.net.URI backChannelLogoutUri(String clientId) {
+        return platforms.backchannelLogoutUri(clientId).map(java.net.URI::create).orElse(null);
     }
 
     private static RegisteredClient underPolicy(RegisteredClient registered) {

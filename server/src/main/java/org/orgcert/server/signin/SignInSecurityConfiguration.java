@@ -84,6 +84,11 @@ class SignInSecurityConfiguration {
     }
 
     @Bean
+    ProviderOrigins providerOrigins(PublicUrl publicUrl) {
+        return new ProviderOrigins(publicUrl);
+    }
+
+    @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, SignInClients clients,
             KeySignInAuthorizations authorizations, KeySignInContexts contexts,
@@ -94,14 +99,24 @@ class SignInSecurityConfiguration {
                         .registeredClientRepository(clients)
                         .authorizationService(authorizations)
                         .authorizationConsentService(new ConsentEveryTime())
-                        .authorizationEndpoint(endpoint -> endpoint.consentPage("/signin/consent"))
+                        .authorizationEndpoint(endpoint -> endpoint.consentPage("/signin/consent")
+                                .authenticationProviders(providers -> providers.forEach(p -> {
+                                    if (p instanceof org.springframework.security.oauth2.server.authorization.authentication
+                                            .OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
+                                        request.setAuthenticationValidator(new ExactRedirectUri().andThen(
+                                                new org.springframework.security.oauth2.server.authorization.authentication
+                                                        .OAuth2AuthorizationCodeRequestAuthenticationValidator()));
+                                    }
+                                })))
                         .clientAuthentication(client -> client.authenticationProviders(providers -> providers.forEach(p -> {
                             if (p instanceof org.springframework.security.oauth2.server.authorization.authentication
                                     .ClientSecretAuthenticationProvider secret) {
                                 secret.setPasswordEncoder(secrets);
                             }
                         })))
-                        .oidc(oidc -> oidc.userInfoEndpoint(info -> info.userInfoMapper(SignInClaims::userInfo))))
+                        .oidc(oidc -> oidc.userInfoEndpoint(info -> info.userInfoMapper(SignInClaims::userInfo))
+                                .providerConfigurationEndpoint(discovery -> discovery
+                                        .providerConfigurationCustomizer(SignInSecurityConfiguration::whatWeDo))))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .requestCache(c -> c.requestCache(savedRequests()))
@@ -119,6 +134,21 @@ class SignInSecurityConfiguration {
                 .requestCache(c -> c.requestCache(savedRequests()))
                 .csrf(c -> c.csrfTokenRepository(csrf));
         return http.build();
+    }
+
+    /**
+     * Discovery says what this provider does, not Spring's defaults: ES256 ID tokens, the code grant only,
+     * back-channel logout with the session id; no end-session endpoint (ID tokens are not kept, so a platform ends
+     * its own session, and the key's removal or a revocation ends the provider's).
+     */
+    static void whatWeDo(org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration.Builder discovery) {
+        discovery.claims(claims -> {
+            claims.put("id_token_signing_alg_values_supported", java.util.List.of("ES256"));
+            claims.put("grant_types_supported", java.util.List.of("authorization_code"));
+            claims.put("backchannel_logout_supported", true);
+            claims.put("backchannel_logout_session_supported", true);
+            claims.remove("end_session_endpoint");
+        });
     }
 
     static HttpSessionRequestCache savedRequests() {

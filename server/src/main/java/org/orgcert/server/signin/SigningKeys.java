@@ -36,8 +36,8 @@ import org.orgcert.server.issuance.SecretFiles;
  * (default 30 days); the one before stays in the published key set for a day more, longer than any token it signed
  * lives, so a platform that cached the key set still verifies; older files are deleted.
  *
- * <p>Several nodes must share the keys folder (as for the audit keys); two nodes rotating in the same second would
- * each make a key, both published: harmless, tokens name their key.
+ * <p>Several nodes must share the keys folder (as for the audit keys); each reads it again every minute, so a key
+ * another node made is published and used everywhere within a minute. The first writer of a second's file wins.
  */
 final class SigningKeys {
     /** How long a replaced key stays published. */
@@ -54,7 +54,10 @@ final class SigningKeys {
     private final Path folder;
     private final Duration rotation;
     private final Clock clock;
+    /** How often the folder is read again, for a key another node made. */
+    static final Duration RELOAD = Duration.ofMinutes(1);
     private volatile List<SigningKey> keys = List.of();
+    private volatile java.time.Instant loaded = java.time.Instant.EPOCH;
 
     SigningKeys(Path folder, Duration rotation, Clock clock) {
         this.folder = folder;
@@ -68,16 +71,21 @@ final class SigningKeys {
      * next key) and makes one if none is there.
      */
     SigningKey current() {
-        SigningKey newest = keys.get(0);
-        if (!newest.created().plus(rotation).isAfter(clock.instant())) {
+        refreshIfDue();
+        return keys.get(0);
+    }
+
+    /** Reads the folder again after {@link #RELOAD}, and rotates when the newest key is too old. */
+    private void refreshIfDue() {
+        java.time.Instant now = clock.instant();
+        if (!keys.get(0).created().plus(rotation).isAfter(now) || !loaded.plus(RELOAD).isAfter(java.time.Instant.now())) {
             rotateIfDue();
-            newest = keys.get(0);
         }
-        return newest;
     }
 
     /** The published key set: the current key and, for a day after it was replaced, the one before. */
     JWKSet published() {
+        refreshIfDue();
         Instant now = clock.instant();
         List<com.nimbusds.jose.jwk.JWK> shown = new ArrayList<>();
         shown.add(keys.get(0).jwk());
@@ -101,6 +109,7 @@ final class SigningKeys {
                 Files.deleteIfExists(folder.resolve(found.get(i).created().getEpochSecond() + ".p8"));
             }
             keys = List.copyOf(found.subList(0, Math.min(2, found.size())));
+            loaded = java.time.Instant.now();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the sign-in keys in " + folder, e);
         }

@@ -151,6 +151,71 @@ class KeySignInTest extends ServiceTestBase {
     }
 
     @Test
+    void aChallengeForAnotherSitesPageIsNeverIssued() throws Exception {
+        // A platform's back end, playing the employer's browser, asks for a challenge naming its own page: the
+        // assistant would sign it there, and the signature would sign the employer in here (review finding).
+        OidcFlow flow = flow();
+        flow.authorize(SCOPES);
+        flow.openSignInPage();
+        HttpResponse<String> refused = flow.requestChallenge(certificate(), "https://b.example");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("other-origin");
+    }
+
+    @Test
+    void aSignInForOnePlatformAuthorizesNoOther() throws Exception {
+        OidcFlow first = flow();
+        signIn(first);
+        String other = clientId + "o";
+        platforms.register(new PlatformRegistration(other, "住房公积金（测试）", List.of("http://127.0.0.1:9/callback"),
+                List.of(), null, List.of("openid"), false, "none"), ADMIN);
+        // Same browser, another platform: no code without the key; the employer is asked again, naming that platform.
+        assertThat(first.sameBrowser(other, null).authorize("openid").getPath()).isEqualTo("/signin/key");
+        // The first platform still gets its code (its own sign-in stands).
+        assertThat(first.authorize(SCOPES).getQuery()).contains("code=");
+    }
+
+    @Test
+    void aRevocationWhoseEndingNeverRanStillEndsTheSignIn() throws Exception {
+        // As after a crash between the revocation's commit and its after-commit ending, or a sign-in checked just
+        // before the revocation and committed after it: the certificate's status is read again at each use.
+        OidcFlow flow = flow();
+        Map<String, Object> tokens = signIn(flow);
+        jdbc.update("UPDATE certificate SET status = 'REVOKED', revoked_at = now(), revocation_reason = 1 WHERE serial = ?",
+                new java.math.BigDecimal(holder.certificate().serial()));
+        assertThat(flow.userInfo((String) tokens.get("access_token")).statusCode()).isEqualTo(401);
+        assertThat(flow.authorize(SCOPES).getPath()).isEqualTo("/signin/key");
+    }
+
+    @Test
+    void aLoopbackRedirectOnAnotherPortIsRefused() throws Exception {
+        OidcFlow flow = new OidcFlow(base, clientId, secret, "http://127.0.0.1:4444/callback");
+        HttpResponse<String> answer = flow.get(base + "/oauth2/authorize?response_type=code&client_id=" + clientId
+                + "&redirect_uri=http%3A%2F%2F127.0.0.1%3A4444%2Fcallback&scope=openid&state=s&code_challenge="
+                + OidcFlow.random() + "&code_challenge_method=S256");
+        assertThat(answer.headers().firstValue("Location").orElse("")).doesNotContain("4444");
+        // Signed in first, so that only the redirect check stands between the request and a code.
+        OidcFlow signedIn = flow();
+        signIn(signedIn);
+        HttpResponse<String> after = signedIn.get(base + "/oauth2/authorize?response_type=code&client_id=" + clientId
+                + "&redirect_uri=http%3A%2F%2F127.0.0.1%3A4444%2Fcallback&scope=openid&state=s&code_challenge="
+                + OidcFlow.random() + "&code_challenge_method=S256");
+        assertThat(after.statusCode()).isEqualTo(400);
+        assertThat(after.headers().firstValue("Location")).isEmpty();
+    }
+
+    @Test
+    void discoverySaysWhatThisProviderDoes() throws Exception {
+        Map<String, Object> discovery = OidcFlow.JSON.readValue(flow().get(base + "/.well-known/openid-configuration").body(),
+                new TypeReference<>() { });
+        assertThat(discovery.get("id_token_signing_alg_values_supported")).isEqualTo(List.of("ES256"));
+        assertThat(discovery.get("grant_types_supported")).isEqualTo(List.of("authorization_code"));
+        assertThat(discovery).containsEntry("backchannel_logout_supported", true).doesNotContainKey("end_session_endpoint");
+        var claims = SignedJWT.parse((String) signIn(flow()).get("id_token")).getJWTClaimsSet();
+        assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(300_000L);
+    }
+
+    @Test
     void aSignatureOverOtherTextIsRefused() throws Exception {
         OidcFlow flow = flow();
         startSignIn(flow);

@@ -30,18 +30,28 @@ final class OidcFlow {
     final String clientId;
     final String secret;
     final String redirectUri;
-    final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient browser;
     final String verifier = random();
     final String state = random();
     String csrf;
     Map<String, Object> challenge;
 
     OidcFlow(String base, String clientId, String secret, String redirectUri) {
+        this(base, clientId, secret, redirectUri, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    private OidcFlow(String base, String clientId, String secret, String redirectUri, HttpClient browser) {
+        this.browser = browser;
         this.base = base;
         this.clientId = clientId;
         this.secret = secret;
         this.redirectUri = redirectUri;
+    }
+
+    /** Another platform's sign-in in the same browser (its cookies). */
+    OidcFlow sameBrowser(String otherClientId, String otherSecret) {
+        return new OidcFlow(base, otherClientId, otherSecret, redirectUri, browser);
     }
 
     /** The platform sends the browser to the provider; answers where the provider sends it next. */
@@ -64,7 +74,7 @@ final class OidcFlow {
 
     HttpResponse<String> requestChallenge(byte[] certificate, String origin) throws Exception {
         HttpResponse<String> answer = post("/signin/key/challenge",
-                Map.of("certificate", Base64.getEncoder().encodeToString(certificate)), origin);
+                Map.of("certificate", Base64.getEncoder().encodeToString(certificate), "platform", clientId), origin);
         if (answer.statusCode() == 200) {
             challenge = JSON.readValue(answer.body(), new TypeReference<>() { });
         }
