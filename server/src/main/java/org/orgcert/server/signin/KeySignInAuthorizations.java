@@ -130,11 +130,16 @@ class KeySignInAuthorizations implements OAuth2AuthorizationService {
         return null; // no refresh tokens are issued; ID tokens are not looked up
     }
 
-    /** Drops authorizations whose code and token have expired a day ago. */
+    /**
+     * Drops authorizations whose code and token expired a day ago and whose sign-in has ended or is two days old:
+     * until then a row still says which platforms to tell when the sign-in ends.
+     */
     void sweep() {
         Timestamp dayAgo = Timestamp.from(clock.instant().minusSeconds(86_400));
-        jdbc.update("DELETE FROM signin_authorization WHERE created_at < ? AND coalesce(access_expires_at, code_expires_at,"
-                + " created_at) < ?", dayAgo, dayAgo);
+        jdbc.update("DELETE FROM signin_authorization a WHERE a.created_at < ? AND coalesce(a.access_expires_at,"
+                + " a.code_expires_at, a.created_at) < ? AND EXISTS (SELECT 1 FROM key_signin k WHERE k.id = a.key_signin_id"
+                + " AND (k.ended_at IS NOT NULL OR k.created_at < ?))", dayAgo, dayAgo,
+                Timestamp.from(clock.instant().minusSeconds(2 * 86_400)));
     }
 
     /** The authorization matching {@code condition}, carrying {@code presented} as the value of its {@code type}. */

@@ -59,6 +59,8 @@ class KeySignInTest extends ServiceTestBase {
     CertificateEnding endings;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    KeySignInAuthorizations authorizations;
 
     private HttpServer platformServer;
     private final List<String> logoutTokens = new CopyOnWriteArrayList<>();
@@ -213,6 +215,22 @@ class KeySignInTest extends ServiceTestBase {
         assertThat(discovery).containsEntry("backchannel_logout_supported", true).doesNotContainKey("end_session_endpoint");
         var claims = SignedJWT.parse((String) signIn(flow()).get("id_token")).getJWTClaimsSet();
         assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(300_000L);
+    }
+
+    @Test
+    void oldAuthorizationsStayWhileTheirSignInCanStillEnd() throws Exception {
+        setTime(java.time.Instant.now()); // Spring's code and token times are the machine's
+        signIn(flow());
+        java.util.function.Supplier<Long> rows = () -> jdbc.queryForObject(
+                "SELECT count(*) FROM signin_authorization WHERE client_id = ?", Long.class, clientId);
+        assertThat(rows.get()).isEqualTo(1);
+        // A day and a half on, the tokens have long expired, but the running sign-in may still end: kept.
+        setTime(clock.instant().plus(Duration.ofHours(36)));
+        authorizations.sweep();
+        assertThat(rows.get()).isEqualTo(1);
+        setTime(clock.instant().plus(Duration.ofDays(2)));
+        authorizations.sweep();
+        assertThat(rows.get()).isZero();
     }
 
     @Test
