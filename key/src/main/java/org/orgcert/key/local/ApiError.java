@@ -38,6 +38,11 @@ final class ApiError extends RuntimeException {
         return new ApiError(400, "bad-request", detail);
     }
 
+    /** A connection of another local OS user ({@link PeerUser}): refused whatever it asks. */
+    static ApiError otherUser() {
+        return new ApiError(403, "other-user", "This assistant serves only the computer user it runs as.");
+    }
+
     /** The answer for {@code failure}. */
     static ApiError of(Throwable failure) {
         if (failure instanceof ApiError error) {

@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON endpoints under {@code /v1/} for pages of the allowed origins (see {@link LocalApi} for the list and
- * who may call). Checked in this order before anything touches the token: the {@code Origin} (403
+ * who may call). Checked in this order before anything touches the token: whose connection it is (403
+ * {@code other-user} for another local OS user, without CORS headers), the {@code Origin} (403
  * {@code origin-not-allowed} without CORS headers), the {@code Host} (DNS rebinding), then the method, the absence
  * of a query, the media type and size of the body.
  */
@@ -113,8 +114,11 @@ final class JsonApi {
     }
 
     /** Answers one request; returns the status and error code for the console line. */
-    LocalApi.Outcome handle(HttpExchange exchange, String method, String path) {
+    LocalApi.Outcome handle(HttpExchange exchange, String method, String path, PeerUser.Result peer) {
         try {
+            if (peer == PeerUser.Result.OTHER_USER) {
+                throw ApiError.otherUser();
+            }
             Headers request = exchange.getRequestHeaders();
             Headers response = exchange.getResponseHeaders();
             response.set("Vary", "Origin");

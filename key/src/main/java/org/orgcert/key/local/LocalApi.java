@@ -38,6 +38,9 @@ import org.orgcert.key.signin.SignIns;
  * <p>Who may call, checked in this order before anything touches the token:
  * <ol>
  * <li>Listens on 127.0.0.1 only, never on another interface: nothing on the network reaches it.</li>
+ * <li>The connection must not be another local OS user's ({@link PeerUser}; 403 {@code other-user}): the headers
+ *     below stop browsers only, any program can send them. When whose it is cannot be told, a sign-in is never
+ *     confirmed with the PIN session, only with the PIN.</li>
  * <li>JSON API: the {@code Origin} header must be exactly one of the allowed origins ({@link OriginPolicy}: the
  *     bureau's own, the provider's registered platforms, this assistant's own); otherwise 403 without CORS
  *     headers. A page of another site cannot call it, and its browser cannot read the answer. A platform may only
@@ -62,6 +65,7 @@ public final class LocalApi implements AutoCloseable {
     private final AccessLog log;
     private final JsonApi json;
     private final OwnPage page;
+    private final PeerUser peers;
 
     /** What a request came to, for its console line. */
     record Outcome(int status, String code) {
@@ -74,10 +78,11 @@ public final class LocalApi implements AutoCloseable {
 
     private LocalApi(HttpServer server, ExecutorService executor, OriginPolicy origins,
             TokenSource tokens, KeyAssistant assistant, ServiceClient service, Clock clock, AccessLog log,
-            SignIns signIns) {
+            SignIns signIns, PeerUser peers) {
         this.server = server;
         this.executor = executor;
         this.log = log;
+        this.peers = peers;
         int port = server.getAddress().getPort();
         Set<String> hosts = Set.of("127.0.0.1:" + port, "localhost:" + port);
         // the own page's origins may call the API too (they are this program)
@@ -123,6 +128,12 @@ public final class LocalApi implements AutoCloseable {
     public static LocalApi start(int port, OriginPolicy origins, TokenSource tokens,
             KeyAssistant assistant, ServiceClient service, Clock clock, AccessLog log, SignIns signIns)
             throws IOException {
+        return start(port, origins, tokens, assistant, service, clock, log, signIns, PeerUser.system());
+    }
+
+    /** As above, telling whose each connection is with {@code peers} (tests: a computer where it cannot be told). */
+    static LocalApi start(int port, OriginPolicy origins, TokenSource tokens, KeyAssistant assistant,
+            ServiceClient service, Clock clock, AccessLog log, SignIns signIns, PeerUser peers) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress("localhost", LOOPBACK),
                 port), 16);
         AtomicInteger threads = new AtomicInteger();
@@ -131,7 +142,8 @@ public final class LocalApi implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        LocalApi api = new LocalApi(server, executor, origins, tokens, assistant, service, clock, log, signIns);
+        LocalApi api = new LocalApi(server, executor, origins, tokens, assistant, service, clock, log, signIns,
+                peers);
         server.createContext("/", api::handle);
         server.setExecutor(executor);
         server.start();
@@ -162,8 +174,10 @@ public final class LocalApi implements AutoCloseable {
         try {
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-            outcome = path.startsWith("/v1/") ? json.handle(exchange, method, path)
-                    : page.handle(exchange, method, path);
+            // whose connection this is, before anything else (the request's headers prove nothing: see PeerUser)
+            PeerUser.Result peer = peers.of(exchange.getRemoteAddress(), exchange.getLocalAddress());
+            outcome = path.startsWith("/v1/") ? json.handle(exchange, method, path, peer)
+                    : page.handle(exchange, method, path, peer);
         } catch (Throwable failure) {
             // even the error answer failed (e.g. a class missing from the runtime): the console says which
             outcome = new Outcome(500, "internal (" + failure.getClass().getName() + ")");

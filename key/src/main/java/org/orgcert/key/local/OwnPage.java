@@ -27,6 +27,8 @@ import org.orgcert.token.Token;
  * The assistant's own pages, for the employer at this computer: the status page ({@code /}) with its forms, and
  * the confirm page of a sign-in ({@code /confirm/<id>}). Other sites must not be able to use them, so:
  * <ul>
+ * <li>the connection must not be another local OS user's ({@link PeerUser}); when that cannot be told, a sign-in
+ *     is confirmed only with the PIN, never with the PIN session;</li>
  * <li>{@code Host} must be {@code 127.0.0.1:port} or {@code localhost:port} (DNS rebinding);</li>
  * <li>a page is shown to a top-level visit or to itself ({@code Origin} absent or this assistant's own);</li>
  * <li>a form is taken only from this assistant's own origin ({@code Origin} = {@code http://<Host>}, and
@@ -74,7 +76,7 @@ final class OwnPage {
                 "/pin-session/close", new Form(Set.of(), false, (token, form) -> actions.closePinSession()));
     }
 
-    LocalApi.Outcome handle(HttpExchange exchange, String method, String path) {
+    LocalApi.Outcome handle(HttpExchange exchange, String method, String path, PeerUser.Result peer) {
         Headers response = exchange.getResponseHeaders();
         response.set("Content-Security-Policy", Html.POLICY);
         response.set("X-Frame-Options", "DENY");
@@ -82,7 +84,7 @@ final class OwnPage {
         response.set("Referrer-Policy", "same-origin");
         Page page;
         try {
-            page = answer(exchange, method, path);
+            page = answer(exchange, method, path, peer);
         } catch (Throwable failure) {
             ApiError error = ApiError.of(failure);
             page = new Page(error.status(), ConfirmPage.settled(Notice.failed(refusal(error, exchange))),
@@ -99,7 +101,11 @@ final class OwnPage {
         return new LocalApi.Outcome(page.status(), page.code());
     }
 
-    private Page answer(HttpExchange exchange, String method, String path) throws IOException {
+    private Page answer(HttpExchange exchange, String method, String path, PeerUser.Result peer)
+            throws IOException {
+        if (peer == PeerUser.Result.OTHER_USER) {
+            throw ApiError.otherUser();
+        }
         Headers request = exchange.getRequestHeaders();
         String host = String.valueOf(request.getFirst("Host")).toLowerCase(Locale.ROOT);
         if (!hosts.contains(host)) {
@@ -117,7 +123,7 @@ final class OwnPage {
                 return new Page(200, status(null), "");
             }
             if (confirm.matches()) {
-                return showConfirm(confirm.group(1), null, 200, "");
+                return showConfirm(confirm.group(1), peer, null, 200, "");
             }
             throw new ApiError(404, "not-found", "No such page.");
         }
@@ -143,7 +149,7 @@ final class OwnPage {
             if (!forms.consume(body.text("csrf"), page, clock.instant())) {
                 throw new ApiError(403, "form-expired", "The form's anti-CSRF token is missing, used or another's.");
             }
-            return form != null ? submit(form, body) : decide(confirm.group(1), body);
+            return form != null ? submit(form, body) : decide(confirm.group(1), peer, body);
         } finally {
             Arrays.fill(raw, (byte) 0);
         }
@@ -168,7 +174,7 @@ final class OwnPage {
     }
 
     /** Confirms or refuses a sign-in. */
-    private Page decide(String id, FormFields body) {
+    private Page decide(String id, PeerUser.Result peer, FormFields body) {
         String action = body.text("action");
         try {
             if (action.equals("refuse")) {
@@ -180,8 +186,12 @@ final class OwnPage {
             }
             SignInRequest request = signIns.find(id).orElseThrow(() -> new SignInException(
                     SignInException.Reason.UNKNOWN_REQUEST, "No such request."));
+            char[] pin = body.optional("pin");
+            if (pin == null && !sessionUsable(peer)) {
+                throw new ApiError(409, "pin-required", "Whose connection this is cannot be told: type the PIN.");
+            }
             try (Token token = tokens.open()) {
-                signIns.confirm(id, token, body.optional("pin"));
+                signIns.confirm(id, token, pin);
             }
             return new Page(200, ConfirmPage.settled(Notice.done("已经确认登录 " + request.origin()
                     + "。请回到网站继续。")), "");
@@ -193,11 +203,20 @@ final class OwnPage {
                         error.code());
             }
             // e.g. a wrong PIN: the same request, asked again
-            return showConfirm(id, Notice.failed(Wording.failure(failure)), error.status(), error.code());
+            return showConfirm(id, peer, Notice.failed(Wording.failure(failure)), error.status(), error.code());
         }
     }
 
-    private Page showConfirm(String id, Notice notice, int status, String code) {
+    /**
+     * Whether a sign-in may be confirmed with the PIN session, without the PIN: only when the connection is known to
+     * be the assistant's own user's. Otherwise it could be a program of another user, who must not use the key
+     * without the PIN (Windows, or /proc unreadable: see PeerUser).
+     */
+    private static boolean sessionUsable(PeerUser.Result peer) {
+        return peer == PeerUser.Result.SAME_USER;
+    }
+
+    private Page showConfirm(String id, PeerUser.Result peer, Notice notice, int status, String code) {
         Optional<SignInRequest> found = signIns.find(id);
         if (found.isEmpty()) {
             return new Page(404, ConfirmPage.settled(Notice.failed(Wording.failure(new SignInException(
@@ -209,8 +228,11 @@ final class OwnPage {
             return new Page(409, ConfirmPage.settled(Notice.failed(settledSentence(state))), "not-pending");
         }
         String csrf = forms.issue("confirm/" + id, clock.instant());
-        return new Page(status, ConfirmPage.render(new ConfirmPage.Model(request, employer(),
-                signIns.pinSession().openUntil(clock.instant()), notice, csrf)), code);
+        // without the session the page has a PIN field, so the employer can still confirm
+        Optional<java.time.Instant> session = sessionUsable(peer) ? signIns.pinSession().openUntil(clock.instant())
+                : Optional.empty();
+        return new Page(status, ConfirmPage.render(new ConfirmPage.Model(request, employer(), session, notice, csrf)),
+                code);
     }
 
     private static String settledSentence(SignInState state) {

@@ -31,6 +31,8 @@ final class Wording {
             Map.entry("not-pending", "这个登录请求已经处理过，或者已经过期。"),
             Map.entry("not-found", "找不到这个登录请求，可能已经过期。请回到网站重新点“用USB Key登录”。"),
             Map.entry("no-pin-session", "PIN会话已经结束，请输入PIN码。"),
+            Map.entry("pin-required", "为安全起见，在这台电脑上确认登录要输入PIN码。请输入PIN码。"),
+            Map.entry("other-user", "这个USB Key助手是这台电脑上另一个用户启动的，只为那个用户服务。请用启动它的用户账号操作。"),
             Map.entry("form-expired", "这个页面已经过期（或者是从别的网站提交的），为安全起见没有办理。请重新打开助手页面再操作。"),
             Map.entry("certificate-not-written", "新证书已经办好，但没能写进USB Key。请点“写入新证书”再试。"));
 

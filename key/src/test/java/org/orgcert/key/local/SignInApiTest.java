@@ -1,9 +1,13 @@
 package org.orgcert.key.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.orgcert.key.local.HttpCalls.json;
 
 import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +22,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +60,7 @@ class SignInApiTest {
     private Made made;
     private LocalApi api;
     private SignIns signIns;
+    private ServiceClient service;
     private HttpCalls calls;
     private final TestClock clock = TestClock.now();
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
@@ -63,10 +69,17 @@ class SignInApiTest {
     void start() throws IOException {
         made = TestTokens.personalised(Kind.SOFTWARE, dir);
         signIns = new SignIns(clock);
-        ServiceClient service = new ServiceClient(URI.create("http://127.0.0.1:9"), Duration.ofSeconds(2));
+        service = new ServiceClient(URI.create("http://127.0.0.1:9"), Duration.ofSeconds(2));
+        startApi(PeerUser.system());
+    }
+
+    /** (Re)starts the API, telling whose each connection is with {@code peers}. */
+    private void startApi(PeerUser peers) throws IOException {
+        if (api != null) {
+            api.close();
+        }
         api = LocalApi.start(0, OriginPolicy.fixed(AllowedOrigins.of(List.of(SERVICE)), List.of(PLATFORM,
-                OTHER_PLATFORM)), made.source(),
-                new KeyAssistant(clock), service, clock, log::add, signIns);
+                OTHER_PLATFORM)), made.source(), new KeyAssistant(clock), service, clock, log::add, signIns, peers);
         calls = new HttpCalls(api.address().getPort());
     }
 
@@ -134,7 +147,7 @@ class SignInApiTest {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(json(refused).path("error").asString()).isEqualTo("origin-not-allowed");
         assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-        assertThat(log).contains("POST /v1/signin 403 origin-not-allowed");
+        logged("POST /v1/signin 403 origin-not-allowed");
     }
 
     @Test
@@ -338,6 +351,9 @@ class SignInApiTest {
         assertThat(opened.body()).contains("PIN会话已经打开", "关闭PIN会话");
         assertThat(json(calls.get("/v1/token", PLATFORM)).path("retriesLeft").asInt()).isEqualTo(6);
 
+        // These calls are this test's own, the same OS user as the assistant's (PeerUser), so the session confirms
+        // without the PIN. Another user's program sending the same headers is refused:
+        // anotherOsUsersProgramIsRefusedEvenDuringAPinSession_R_USE_3.
         String id = json(ask(PLATFORM, challenge(PLATFORM, clock.instant()), "昆明智慧就业")).path("requestId").asString();
         HttpResponse<String> page = calls.get("/confirm/" + id, null);
         assertThat(page.body()).contains("不用输入PIN码").doesNotContain("name=\"pin\"");
@@ -366,7 +382,98 @@ class SignInApiTest {
         assertThat(calls.get("/", null).body()).contains("打开PIN会话");
     }
 
+    @Test
+    void anotherOsUsersProgramIsRefusedEvenDuringAPinSession_R_USE_3() throws Exception {
+        assumeTrue(PeerUser.ownUid(Path.of("/proc/self/status")).equals(OptionalLong.of(0)),
+                "needs root, to act as the user nobody");
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(Path.of("/sbin/runuser")),
+                "runuser is not installed");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "curl is not installed");
+        assertThat(calls.postForm("/pin-session", calls.own(), "csrf", HttpCalls.csrf(calls.get("/", null).body()),
+                "pin", PIN).statusCode()).isEqualTo(200);
+
+        // the user nobody, with every header a browser on the right page would send
+        Answer token = asNobody("/v1/token", "-H", "Origin: " + PLATFORM);
+        assertThat(token.status()).isEqualTo(403);
+        assertThat(token.body()).contains("\"error\":\"other-user\"").doesNotContain("tokenSerial");
+        assertThat(token.headers()).doesNotContainIgnoringCase("Access-Control-Allow-Origin");
+        Answer asked = asNobody("/v1/signin", "-H", "Origin: " + PLATFORM, "-H", "Content-Type: application/json",
+                "--data-binary", json("challenge", challenge(PLATFORM, clock.instant()), "platformName", "x"));
+        assertThat(asked.status()).isEqualTo(403);
+        assertThat(asked.body()).contains("other-user");
+
+        // a sign-in the employer's platform asked for; even with the confirm page's form token, nobody cannot confirm
+        String id = json(ask(PLATFORM, challenge(PLATFORM, clock.instant()), "昆明智慧就业")).path("requestId").asString();
+        String csrf = HttpCalls.csrf(calls.get("/confirm/" + id, null).body());
+        assertThat(asNobody("/confirm/" + id).status()).isEqualTo(403);
+        Answer confirmed = asNobody("/confirm/" + id, "-H", "Origin: " + calls.own(), "-H", "Sec-Fetch-Site: same-origin",
+                "--data", "csrf=" + csrf + "&action=confirm");
+        assertThat(confirmed.status()).isEqualTo(403);
+        assertThat(confirmed.body()).contains("另一个用户").doesNotContain("已经确认登录");
+        assertThat(result(id, PLATFORM).path("state").asString()).isEqualTo("PENDING");
+        assertThat(signIns.presenceSecretsKept()).isZero();
+        logged("GET /v1/token 403 other-user", "POST /v1/signin 403 other-user",
+                "GET /confirm/" + id + " 403 other-user", "POST /confirm/" + id + " 403 other-user");
+
+        // refused before the form was read: its token is still good for the employer's own page
+        assertThat(calls.postForm("/confirm/" + id, calls.own(), "csrf", csrf, "action", "confirm").statusCode())
+                .isEqualTo(200);
+        assertThat(result(id, PLATFORM).path("state").asString()).isEqualTo("SIGNED");
+    }
+
+    @Test
+    void whereWhoseConnectionCannotBeToldThePinIsAskedDespiteAPinSession_R_USE_3() throws Exception {
+        // as on Windows, or with /proc unreadable: no own uid, no tables
+        startApi(new PeerUser(dir.resolve("no-proc"), OptionalLong.empty(), ByteOrder.nativeOrder()));
+        assertThat(calls.get("/v1/token", PLATFORM).statusCode()).isEqualTo(200);
+        assertThat(calls.postForm("/pin-session", calls.own(), "csrf", HttpCalls.csrf(calls.get("/", null).body()),
+                "pin", PIN).statusCode()).isEqualTo(200);
+        assertThat(signIns.pinSession().openUntil(clock.instant())).isPresent();
+
+        String id = json(ask(PLATFORM, challenge(PLATFORM, clock.instant()), "昆明智慧就业")).path("requestId").asString();
+        HttpResponse<String> page = calls.get("/confirm/" + id, null);
+        assertThat(page.body()).contains("name=\"pin\"").doesNotContain("不用输入PIN码");
+        HttpResponse<String> withoutPin = calls.postForm("/confirm/" + id, calls.own(), "csrf",
+                HttpCalls.csrf(page.body()), "action", "confirm");
+        assertThat(withoutPin.statusCode()).isEqualTo(409);
+        assertThat(withoutPin.body()).contains("在这台电脑上确认登录要输入PIN码", "name=\"pin\"");
+        assertThat(result(id, PLATFORM).path("state").asString()).isEqualTo("PENDING");
+        assertThat(json(calls.get("/v1/token", PLATFORM)).path("retriesLeft").asInt()).isEqualTo(6);
+        logged("POST /confirm/" + id + " 409 pin-required");
+
+        assertThat(confirm(id, withoutPin, PIN).statusCode()).isEqualTo(200);
+        assertThat(result(id, PLATFORM).path("state").asString()).isEqualTo("SIGNED");
+    }
+
     // ---- helpers ----
+
+    /** Waits for console lines: the API writes a request's line just after the answer went out. */
+    private void logged(String... lines) {
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(log).contains(lines));
+    }
+
+    /** What curl got: status, headers, body. */
+    private record Answer(int status, String headers, String body) {
+    }
+
+    /**
+     * curl run as the OS user nobody, to {@code path} of the assistant: another local user's program, which sends
+     * whatever headers it likes.
+     */
+    private Answer asNobody(String path, String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("runuser", "-u", "nobody", "--", "curl", "-sS", "-D", "-",
+                "-w", "\n%{http_code}"));
+        command.addAll(List.of(options));
+        command.add(calls.uri(path).toString());
+        Process curl = new ProcessBuilder(command).redirectErrorStream(true).directory(new java.io.File("/")).start();
+        String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(curl.waitFor()).as(out).isZero();
+        calls.answers.add(out);
+        int split = out.indexOf("\r\n\r\n");
+        int last = out.lastIndexOf('\n');
+        return new Answer(Integer.parseInt(out.substring(last + 1).strip()), out.substring(0, split),
+                out.substring(split + 4, last));
+    }
 
     private String challenge(String origin, Instant time) {
         return TestChallenges.challenge(origin, made.certificate(), time);

@@ -14,6 +14,7 @@ import org.orgcert.server.OrgCertApplication;
 import org.orgcert.server.database.EmbeddedPostgresServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The OrgCert service started inside the test, as server tests start it ({@code ServiceTest}'s settings), on a free
@@ -72,10 +73,13 @@ final class OrgCertService implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** Stops it and removes its database and data folders (an embedded database is some 100 MB a run). */
     @Override
-    public void close() {
+    public void close() throws IOException {
         context.close();
         dropDatabase.run();
+        FileSystemUtils.deleteRecursively(dataDir);
+        FileSystemUtils.deleteRecursively(postgresFolder(dataDir));
     }
 
     /** Puts the database's properties into {@code properties}; answers how to drop it afterwards. */
@@ -83,8 +87,8 @@ final class OrgCertService implements AutoCloseable {
         String external = System.getenv("ORGCERT_TEST_DB_URL");
         if (external == null || external.isBlank()) {
             // Test data need not survive a crash: the fast, unsafe settings the server's tests use too.
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir.resolveSibling(dataDir.getFileName()
-                    + "-postgres"), EmbeddedPostgresServer.Durability.TESTS_ONLY_NOT_CRASH_SAFE);
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(postgresFolder(dataDir),
+                    EmbeddedPostgresServer.Durability.TESTS_ONLY_NOT_CRASH_SAFE);
             properties.put("orgcert.db.url", server.owner().jdbcUrl());
             properties.put("orgcert.db.user", server.owner().user());
             properties.put("orgcert.db.password", server.owner().password());
@@ -106,6 +110,10 @@ final class OrgCertService implements AutoCloseable {
                 // best effort: a leftover test database is harmless
             }
         };
+    }
+
+    private static Path postgresFolder(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + "-postgres");
     }
 
     static int freePort() throws IOException {
