@@ -83,6 +83,7 @@
       say("请在助手窗口里核对登录的网站，并输入 PIN 码。");
       return poll(request.requestId);
     }).then(function (signed) {
+      if (popup && !popup.closed) { popup.close(); } // the assistant's window has done its part
       say("正在核对证书……");
       return service("/signin/key", {nonce: challenge.nonce, signed: signed.signedText,
         signature: signed.signature, certificate: signed.certificate});

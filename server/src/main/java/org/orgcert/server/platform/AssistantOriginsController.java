@@ -26,9 +26,14 @@ class AssistantOriginsController {
     }
 
     @GetMapping("/api/v1/signin/assistant-origins")
-    Origins origins() {
+    Origins origins(jakarta.servlet.http.HttpServletRequest request) {
         Set<String> origins = new LinkedHashSet<>();
         origins.add(PlatformUris.origin(publicUrl.base()));
+        if (!publicUrl.configured()) {
+            // On loopback only, the sign-in page is reached as localhost or 127.0.0.1 (as the provider accepts).
+            origins.add("http://localhost:" + request.getLocalPort());
+            origins.add("http://127.0.0.1:" + request.getLocalPort());
+        }
         origins.addAll(clients.assistantOrigins());
         return new Origins(List.copyOf(origins));
     }

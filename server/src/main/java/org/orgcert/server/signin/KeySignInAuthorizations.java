@@ -67,6 +67,9 @@ class KeySignInAuthorizations implements OAuth2AuthorizationService {
     public void save(OAuth2Authorization authorization) {
         KeySignInAuthentication principal = principalOf(authorization);
         OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
+        if (code != null && !NOT_KEPT.equals(code.getToken().getTokenValue())) {
+            signIns.markAuthorized(principal.signIn().id()); // the sign-in has done its one authorization
+        }
         OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
         String state = authorization.getAttribute(OAuth2ParameterNames.STATE);
         var idToken = authorization.getToken(OidcIdToken.class);

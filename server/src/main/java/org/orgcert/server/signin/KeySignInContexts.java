@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The key sign-in in the web session (attribute {@link SignInSecurityConfiguration#KEY_SIGNIN_CONTEXT}), believed only
- * while the sign-in has not ended and its certificate is valid, and only for the platform it was made for: otherwise
- * the session holds nobody and the authorization request asks for the key again.
+ * while the sign-in has not ended, its certificate is valid and it has not yet authorized its platform, and only for
+ * the platform it was made for: otherwise the session holds nobody and the authorization request asks for the key
+ * again. So every code a platform gets stands for one confirmation in the assistant: an employer who signed out at
+ * the platform, or someone after them at the same computer, is asked for the key again.
  */
 @Component
 class KeySignInContexts implements SecurityContextRepository {
@@ -77,7 +79,7 @@ class KeySignInContexts implements SecurityContextRepository {
 
     private SecurityContext stillSignedIn(SecurityContext context) {
         if (context.getAuthentication() instanceof KeySignInAuthentication key
-                && signIns.findActive(key.signIn().id()).isPresent()) {
+                && signIns.findUnused(key.signIn().id()).isPresent()) {
             return context;
         }
         return SecurityContextHolder.createEmptyContext();

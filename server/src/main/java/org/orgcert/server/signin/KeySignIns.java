@@ -52,6 +52,21 @@ class KeySignIns {
                 + " AND c.not_after > ?", KeySignIns::map, id, Timestamp.from(clock.instant())).stream().findFirst();
     }
 
+    /**
+     * The sign-in with {@code id} if it is active ({@link #findActive}) and has not yet authorized its platform: what
+     * the provider's session may still use to issue a code.
+     */
+    Optional<KeySignIn> findUnused(UUID id) {
+        return findActive(id).filter(signIn -> jdbc.queryForObject(
+                "SELECT authorized_at IS NULL FROM key_signin WHERE id = ?", Boolean.class, id));
+    }
+
+    /** Marks the sign-in as having authorized its platform (a code was issued); true the first time. */
+    boolean markAuthorized(UUID id) {
+        return jdbc.update("UPDATE key_signin SET authorized_at = ? WHERE id = ? AND authorized_at IS NULL",
+                Timestamp.from(clock.instant()), id) == 1;
+    }
+
     /** Ends the running sign-ins whose presence hash is {@code presenceHash}; returns them. */
     List<KeySignIn> endByPresence(String presenceHash) {
         return jdbc.query("UPDATE key_signin SET ended_at = ?, end_reason = ? WHERE presence_hash = ? AND ended_at IS NULL"

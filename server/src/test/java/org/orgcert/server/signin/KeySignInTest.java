@@ -173,8 +173,8 @@ class KeySignInTest extends ServiceTestBase {
                 List.of(), null, List.of("openid"), false, "none"), ADMIN);
         // Same browser, another platform: no code without the key; the employer is asked again, naming that platform.
         assertThat(first.sameBrowser(other, null).authorize("openid").getPath()).isEqualTo("/signin/key");
-        // The first platform still gets its code (its own sign-in stands).
-        assertThat(first.authorize(SCOPES).getQuery()).contains("code=");
+        // Nor does the first platform get a second code from it: signed out there, the employer confirms again.
+        assertThat(first.authorize(SCOPES).getPath()).isEqualTo("/signin/key");
     }
 
     @Test
