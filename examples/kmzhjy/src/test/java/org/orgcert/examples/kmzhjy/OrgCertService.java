@@ -36,7 +36,9 @@ final class OrgCertService implements AutoCloseable {
     }
 
     static OrgCertService start() throws IOException, SQLException {
-        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "e2e").toAbsolutePath()), "service");
+        // Under the system's temporary folder, not target/: the embedded database's Unix socket path must stay under
+        // the kernel's 107 bytes, and a checkout's path (a CI workspace) can be long.
+        Path dataDir = Files.createTempDirectory("orgcert-e2e");
         int port = freePort();
         Map<String, Object> properties = new HashMap<>();
         Runnable drop = database(dataDir, properties);
