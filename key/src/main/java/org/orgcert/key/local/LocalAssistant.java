@@ -59,7 +59,7 @@ public final class LocalAssistant implements AutoCloseable {
         ExecutorService notifications = Executors.newSingleThreadExecutor(daemon("orgcert-key-removed"));
         KeyRemovedNotifier notifier = new KeyRemovedNotifier(service, log, retryPause);
         KeyWatcher watcher = new KeyWatcher(tokens::present, signIns,
-                secrets -> notifications.execute(() -> notifier.accept(secrets)));
+                secrets -> notifications.execute(() -> notifier.accept(secrets)), () -> log.accept("key plugged in"));
         background.scheduleWithFixedDelay(safely(watcher, log), 0, KeyWatcher.EVERY.toMillis(), TimeUnit.MILLISECONDS);
         long refresh = RegisteredOrigins.REFRESH.toSeconds();
         background.scheduleWithFixedDelay(safely(origins::refresh, log), refresh, refresh, TimeUnit.SECONDS);

@@ -17,13 +17,17 @@ public final class KeyWatcher implements Runnable {
     private final BooleanSupplier present;
     private final SignIns signIns;
     private final Consumer<List<PresenceSecret>> onRemoved;
+    private final Runnable onInserted;
     private boolean wasPresent;
 
     /**
      * @param present   whether the key is plugged in now (e.g. {@code TokenSource::present})
      * @param onRemoved receives the secrets when the key goes; it owns and wipes them
+     * @param onInserted told when the key is seen plugged in (at start too): from then on its sign-ins are watched
      */
-    public KeyWatcher(BooleanSupplier present, SignIns signIns, Consumer<List<PresenceSecret>> onRemoved) {
+    public KeyWatcher(BooleanSupplier present, SignIns signIns, Consumer<List<PresenceSecret>> onRemoved,
+            Runnable onInserted) {
+        this.onInserted = onInserted;
         this.present = present;
         this.signIns = signIns;
         this.onRemoved = onRemoved;
@@ -41,6 +45,8 @@ public final class KeyWatcher implements Runnable {
         }
         if (wasPresent && !now) {
             onRemoved.accept(signIns.keyRemoved());
+        } else if (!wasPresent && now) {
+            onInserted.run();
         }
         wasPresent = now;
     }
