@@ -25,6 +25,11 @@ class KeySignIns {
 
     private static final String COLUMNS = "id, uscc, employer_name, ca, serial, not_after, hardware_key, client_id, created_at";
 
+    /** A running sign-in whose certificate is valid now. */
+    private static final String ACTIVE = "SELECT " + COLUMNS.replaceAll("(\\w+)", "k.$1") + " FROM key_signin k"
+            + " JOIN certificate c ON c.serial = k.serial AND c.ca = k.ca WHERE k.id = ? AND k.ended_at IS NULL"
+            + " AND c.status = 'VALID' AND c.not_after > ?";
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -47,9 +52,7 @@ class KeySignIns {
      * not at all after a crash), and a sign-in checked just before could commit after it.
      */
     Optional<KeySignIn> findActive(UUID id) {
-        return jdbc.query("SELECT " + COLUMNS.replaceAll("(\\w+)", "k.$1") + " FROM key_signin k JOIN certificate c"
-                + " ON c.serial = k.serial AND c.ca = k.ca WHERE k.id = ? AND k.ended_at IS NULL AND c.status = 'VALID'"
-                + " AND c.not_after > ?", KeySignIns::map, id, Timestamp.from(clock.instant())).stream().findFirst();
+        return find(id, "");
     }
 
     /**
@@ -57,8 +60,11 @@ class KeySignIns {
      * the provider's session may still use to issue a code.
      */
     Optional<KeySignIn> findUnused(UUID id) {
-        return findActive(id).filter(signIn -> jdbc.queryForObject(
-                "SELECT authorized_at IS NULL FROM key_signin WHERE id = ?", Boolean.class, id));
+        return find(id, " AND k.authorized_at IS NULL");
+    }
+
+    private Optional<KeySignIn> find(UUID id, String condition) {
+        return jdbc.query(ACTIVE + condition, KeySignIns::map, id, Timestamp.from(clock.instant())).stream().findFirst();
     }
 
     /** Marks the sign-in as having authorized its platform (a code was issued); true the first time. */
