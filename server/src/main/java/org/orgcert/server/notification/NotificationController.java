@@ -7,8 +7,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/notifications}: the outbox, for bureau administrators (the role is checked by the
- * security configuration). Texts (which hold one-time codes) are shown only in development:
+ * {@code GET /api/v1/notifications}: the outbox with each message's delivery state (queued, retrying with the
+ * attempts and the last error, sent with the gateway's message id), for bureau administrators (the role is
+ * checked by the security configuration); {@code ?queued=true} lists only what waits.
+ * Numbers are masked; texts (which hold one-time codes) are shown only in development:
  * {@code orgcert.dev-outbox-visible=true}, which {@code ./orgcert serve --demo} sets.
  */
 @RestController
@@ -23,7 +25,8 @@ class NotificationController {
     }
 
     @GetMapping("/api/v1/notifications")
-    List<OutboxMessage> latest(@RequestParam(name = "limit", defaultValue = "50") int limit) {
-        return notifications.latest(limit, textVisible);
+    List<OutboxMessage> latest(@RequestParam(name = "limit", defaultValue = "50") int limit,
+            @RequestParam(name = "queued", defaultValue = "false") boolean queued) {
+        return notifications.latest(limit, textVisible, queued);
     }
 }

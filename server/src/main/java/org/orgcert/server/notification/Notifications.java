@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -21,8 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The notification outbox (table {@code notification_outbox}). A capability calls {@link #sendSms} inside
  * the transaction that decided to send: the message is stored with that change (or not at all) and handed
- * to the {@link SmsSender} only after commit. Recipient and text are encrypted at rest; logs name only the
- * masked number.
+ * to {@link OutboxDelivery} only after commit, which keeps trying until a gateway takes it. Recipient and text
+ * are encrypted at rest; logs name only the masked number.
  */
 @Service
 public class Notifications {
@@ -32,41 +33,47 @@ public class Notifications {
 
     private final JdbcTemplate jdbc;
     private final PersonalDataCipher cipher;
-    private final SmsSender sender;
+    private final OutboxDelivery delivery;
     private final Clock clock;
 
-    Notifications(JdbcTemplate jdbc, PersonalDataCipher cipher, SmsSender sender, Clock clock) {
+    Notifications(JdbcTemplate jdbc, PersonalDataCipher cipher, OutboxDelivery delivery, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
-        this.sender = sender;
+        this.delivery = delivery;
         this.clock = clock;
     }
 
     /** Puts an SMS in the outbox; the sender gets it after the caller's transaction commits. */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID sendSms(MobileNumber recipient, String text) {
+        return sendSms(recipient, text, null);
+    }
+
+    /**
+     * Puts an SMS in the outbox, naming the bureau's text it was made from ({@code template}, shown in the staff
+     * view); the sender gets it after the caller's transaction commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID sendSms(MobileNumber recipient, String text, String template) {
         UUID id = UUID.randomUUID();
-        jdbc.update("INSERT INTO notification_outbox (id, channel, recipient_masked, recipient, text, created_at)"
-                + " VALUES (?, 'SMS', ?, ?, ?, ?)", id, recipient.masked(),
-                cipher.encrypt(id, RECIPIENT, recipient.value()), cipher.encrypt(id, TEXT, text),
-                Timestamp.from(clock.instant()));
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("INSERT INTO notification_outbox (id, channel, recipient_masked, recipient, text, created_at,"
+                + " next_attempt_at, template_key) VALUES (?, 'SMS', ?, ?, ?, ?, ?, ?)", id, recipient.masked(),
+                cipher.encrypt(id, RECIPIENT, recipient.value()), cipher.encrypt(id, TEXT, text), now, now, template);
+        LOG.debug("SMS {} to {} queued", id, recipient.masked());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                deliver(id, recipient, text);
+                delivery.deliverSoon(id);
             }
         });
         return id;
     }
 
-    private void deliver(UUID id, MobileNumber recipient, String text) {
-        try {
-            if (sender.send(recipient.value(), text)) {
-                jdbc.update("UPDATE notification_outbox SET sent_at = ? WHERE id = ?", Timestamp.from(clock.instant()), id);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("SMS {} to {} stays in the outbox: {}", id, recipient.masked(), e.toString());
-        }
+    /** One message as staff see it (texts only when {@code showText}), or empty. */
+    public java.util.Optional<OutboxMessage> find(UUID id, boolean showText) {
+        return jdbc.query("SELECT * FROM notification_outbox WHERE id = ?", (rs, i) -> message(rs, showText), id)
+                .stream().findFirst();
     }
 
     /**
@@ -87,11 +94,41 @@ public class Notifications {
                 (rs, i) -> message(rs, showText), Math.min(Math.max(limit, 1), 500));
     }
 
+    /**
+     * The outbox for staff, newest first: messages still queued only when {@code queuedOnly}; texts only when
+     * {@code showText}.
+     */
+    public List<OutboxMessage> latest(int limit, boolean showText, boolean queuedOnly) {
+        return jdbc.query("SELECT * FROM notification_outbox" + (queuedOnly ? " WHERE sent_at IS NULL" : "")
+                + " ORDER BY created_at DESC, id LIMIT ?", (rs, i) -> message(rs, showText),
+                Math.min(Math.max(limit, 1), 500));
+    }
+
+    /** How many messages wait for a gateway, and how many of them failed at least once. */
+    public Queued queued() {
+        return jdbc.queryForObject("SELECT count(*) AS waiting, count(*) FILTER (WHERE attempts > 0) AS failing"
+                + " FROM notification_outbox WHERE sent_at IS NULL", (rs, i) -> new Queued(rs.getLong("waiting"),
+                        rs.getLong("failing")));
+    }
+
+    /** The outbox's backlog: messages not yet taken by a gateway, of which {@code failing} failed before. */
+    public record Queued(long waiting, long failing) {
+    }
+
     private OutboxMessage message(ResultSet rs, boolean showText) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        Timestamp sent = rs.getTimestamp("sent_at");
         return new OutboxMessage(id, rs.getString("channel"), rs.getString("recipient_masked"),
                 showText ? cipher.decrypt(id, TEXT, rs.getBytes("text")) : null,
-                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant());
+                rs.getTimestamp("created_at").toInstant(), instant(rs, "sent_at"),
+                rs.getTimestamp("sent_at") != null ? OutboxMessage.State.SENT
+                        : rs.getInt("attempts") > 0 ? OutboxMessage.State.RETRYING : OutboxMessage.State.QUEUED,
+                rs.getInt("attempts"), rs.getString("last_error"), instant(rs, "last_attempt_at"),
+                rs.getTimestamp("sent_at") == null ? instant(rs, "next_attempt_at") : null,
+                rs.getString("gateway_message_id"), rs.getString("template_key"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
     }
 }

@@ -1,16 +1,26 @@
 package org.orgcert.server.notification;
 
+import java.util.Optional;
+
 /**
- * Hands an SMS to a carrier's gateway. Called after the transaction that put the message in the outbox
- * committed; a message the sender does not take stays in the outbox unsent. Replace the default
- * {@link OutboxOnlySmsSender} by declaring another bean of this type.
+ * Hands an SMS to a carrier's gateway. {@link OutboxDelivery} calls it after the transaction that put the message
+ * in the outbox committed, and again from its retry job for a message not yet taken; the outbox stays the record
+ * either way. Chosen by {@code orgcert.sms.gateway}: {@code outbox-only} ({@link OutboxOnlySmsSender}, the
+ * default) or {@code smpp} ({@link SmppSmsSender}); a deployment may also declare a bean of its own.
  */
 public interface SmsSender {
 
     /**
      * Sends {@code text} to the 11-digit mainland number {@code mobile}.
      *
-     * @return true when the gateway accepted it (the message is then marked sent), false to leave it waiting
+     * @return the gateway's message id(s) when it accepted the message (it is then marked sent); empty when this
+     *         sender sends nothing at all (the message waits in the outbox and no attempt is counted)
+     * @throws SmsGatewayException when the gateway did not take it: the attempt is counted and retried later
      */
-    boolean send(String mobile, String text);
+    Optional<String> send(String mobile, String text) throws SmsGatewayException;
+
+    /** False when this sender never sends (outbox only): the retry job then leaves the outbox alone. */
+    default boolean sends() {
+        return true;
+    }
 }
