@@ -23,6 +23,8 @@
   var statusLine = document.getElementById("status");
   var start = document.getElementById("start");
   if (!start) { return; }
+  // The platform's authorization request this page was opened with: handed back with each call, and the way back.
+  var authorization = document.getElementById("signin").getAttribute("data-request");
 
   function say(text) { statusLine.textContent = text; }
 
@@ -70,8 +72,7 @@
     assistant("/v1/token").then(function (token) {
       if (!token.certificate) { throw {code: "no-certificate"}; }
       say("正在准备登录……");
-      return service("/signin/key/challenge", {certificate: token.certificate.der,
-        platform: document.getElementById("signin").getAttribute("data-client-id")});
+      return service("/signin/key/challenge", {certificate: token.certificate.der, request: authorization});
     }).then(function (issued) {
       challenge = issued;
       return assistant("/v1/signin", {challenge: issued.challenge, platformName: issued.platformName});
@@ -86,7 +87,7 @@
       if (popup && !popup.closed) { popup.close(); } // the assistant's window has done its part
       say("正在核对证书……");
       return service("/signin/key", {nonce: challenge.nonce, signed: signed.signedText,
-        signature: signed.signature, certificate: signed.certificate});
+        signature: signed.signature, certificate: signed.certificate, request: authorization});
     }).then(function (done) {
       say("登录成功，正在返回平台……");
       window.location.href = done.redirect;

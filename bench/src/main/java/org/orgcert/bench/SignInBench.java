@@ -236,9 +236,10 @@ public final class SignInBench {
             String authorize = base + "/oauth2/authorize?response_type=code&client_id=bench-platform&redirect_uri="
                     + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8) + "&scope=openid%20employer%20certificate&state="
                     + state + "&nonce=" + random() + "&code_challenge=" + challenge + "&code_challenge_method=S256";
-            expect(get(authorize), 302);
+            String signInPage = expect(get(authorize), 302).headers().firstValue("Location").orElseThrow();
+            String request = URI.create(signInPage).getRawQuery();
             step(0);
-            HttpResponse<String> page = expect(get(base + "/signin/key"), 200);
+            HttpResponse<String> page = expect(get(signInPage), 200);
             step(1);
             Matcher csrf = CSRF.matcher(page.body());
             if (!csrf.find()) {
@@ -246,7 +247,7 @@ public final class SignInBench {
             }
             String token = csrf.group(1);
             Map<String, String> issued = fields(expect(post("/signin/key/challenge", "{\"certificate\":\""
-                    + Base64.getEncoder().encodeToString(key.certificate()) + "\",\"platform\":\"bench-platform\"}", token), 200).body());
+                    + Base64.getEncoder().encodeToString(key.certificate()) + "\",\"request\":\"" + request + "\"}", token), 200).body());
             step(2);
             byte[] presence = new byte[32];
             RANDOM.nextBytes(presence);
@@ -257,7 +258,7 @@ public final class SignInBench {
             Map<String, String> done = fields(expect(post("/signin/key", "{\"nonce\":\"" + issued.get("nonce")
                     + "\",\"signed\":\"" + signed.replace("\n", "\\n") + "\",\"signature\":\""
                     + Base64.getEncoder().encodeToString(signature) + "\",\"certificate\":\""
-                    + Base64.getEncoder().encodeToString(key.certificate()) + "\"}", token), 200).body());
+                    + Base64.getEncoder().encodeToString(key.certificate()) + "\",\"request\":\"" + request + "\"}", token), 200).body());
             step(4);
             String back = expect(get(done.get("redirect").replace("\\u0026", "&")), 302).headers().firstValue("Location").orElseThrow();
             String code = back.replaceAll(".*[?&]code=([^&]+).*", "$1");

@@ -1,5 +1,10 @@
 package org.orgcert.server.platform;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The relying platforms as the OIDC provider (Spring Authorization Server) sees them: each ENABLED platform is a
- * {@link RegisteredClient} read from the table at every request, so a platform disabled or changed counts at once
- * (no cache to go stale). The mapping is fixed by our protocol (docs/signin.md), not by the platform: the
+ * {@link RegisteredClient} read from the table and kept for {@link #KEPT_FOR}: one sign-in asks for its platform a
+ * dozen times (two reads each), which was a tenth of a sign-in's cost. A change made on this node counts at once (it
+ * forgets the platform when the change commits); one made on another node counts here within {@link #KEPT_FOR}. The mapping is fixed by our protocol (docs/signin.md), not by the platform: the
  * authorization code grant only (no refresh token: a sign-in is as fresh as the certificate's status), PKCE
  * always, ID tokens signed ES256. The registered client's id is the client id: both never change.
  *
@@ -24,10 +30,32 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PlatformClients implements RegisteredClientRepository {
+    /** How long a platform read from the table is believed without reading it again. */
+    static final Duration KEPT_FOR = Duration.ofSeconds(1);
+
+    /** A platform as read (null: unknown or disabled), and until when it is believed. */
+    private record Kept(RegisteredClient client, long untilNanos) {
+    }
+
     private final PlatformStore store;
+    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
     PlatformClients(PlatformStore store) {
         this.store = store;
+    }
+
+    /** Forgets what this node read of {@code clientId} once the caller's transaction commits (at once without one). */
+    void forgetAfterCommit(String clientId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    kept.remove(clientId);
+                }
+            });
+        } else {
+            kept.remove(clientId);
+        }
     }
 
     /** Refused: platforms are registered through {@link RelyingPlatforms}, by the administrator, audited. */
@@ -48,8 +76,17 @@ public class PlatformClients implements RegisteredClientRepository {
         if (clientId == null || !clientId.matches("[a-z0-9-]{3,40}")) {
             return null;
         }
-        return store.find(clientId).filter(RelyingPlatform::enabled)
-                .map(p -> registered(p, store.secretHash(clientId).orElse(null))).orElse(null);
+        long now = System.nanoTime();
+        Kept known = kept.get(clientId);
+        if (known == null || now - known.untilNanos() > 0) {
+            if (kept.size() > 10_000) {
+                kept.clear(); // made-up client ids must not fill the memory
+            }
+            known = new Kept(store.find(clientId).filter(RelyingPlatform::enabled)
+                    .map(p -> registered(p, store.secretHash(clientId).orElse(null))).orElse(null), now + KEPT_FOR.toNanos());
+            kept.put(clientId, known);
+        }
+        return known.client();
     }
 
     /**

@@ -27,9 +27,11 @@ public class RelyingPlatforms {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final Clock clock;
+    private final PlatformClients clients;
 
-    RelyingPlatforms(PlatformStore store, PasswordEncoder encoder, AuditLog audit, Clock clock) {
+    RelyingPlatforms(PlatformStore store, PasswordEncoder encoder, AuditLog audit, Clock clock, PlatformClients clients) {
         this.store = store;
+        this.clients = clients;
         this.encoder = encoder;
         this.audit = audit;
         this.clock = clock;
@@ -72,6 +74,7 @@ public class RelyingPlatforms {
         String secret = confidential ? ClientSecrets.generate() : null;
         RelyingPlatform platform = new RelyingPlatform(clientId, name, redirects, postLogout, backchannel, scopes,
                 registration.requireConsent(), authentication, confidential ? now : null, true, now, now, 0);
+        clients.forgetAfterCommit(platform.clientId()); // the provider reads the change at once on this node
         if (!store.insert(platform, confidential ? encoder.encode(secret) : null)) {
             throw PlatformRefusal.PLATFORM_EXISTS.refuse("there is already a platform with client id " + clientId);
         }
@@ -111,6 +114,7 @@ public class RelyingPlatforms {
             return current;
         }
         // Checked before writing as well as by the UPDATE: the first names a stale read, the second a lost race.
+        clients.forgetAfterCommit(changed.clientId()); // the provider reads the change at once on this node
         if (current.version() != changes.version() || !store.update(changed, changes.version())) {
             throw PlatformRefusal.PLATFORM_CHANGED.refuse("the platform was changed since version " + changes.version()
                     + " was read; read it again and repeat the change")
@@ -130,6 +134,7 @@ public class RelyingPlatforms {
         requireAdministrator(actor);
         require(clientId);
         String secret = ClientSecrets.generate();
+        clients.forgetAfterCommit(clientId); // the provider reads the change at once on this node
         if (!store.replaceSecret(clientId, encoder.encode(secret), now())) {
             throw PlatformRefusal.PUBLIC_CLIENT_HAS_NO_SECRET.refuse("platform " + clientId + " is a public client"
                     + " (client authentication none): it has no secret; register a confidential client instead");
@@ -154,6 +159,7 @@ public class RelyingPlatforms {
     private RelyingPlatform setEnabled(String clientId, boolean enabled, Actor actor) {
         requireAdministrator(actor);
         require(clientId);
+        clients.forgetAfterCommit(clientId); // the provider reads the change at once on this node
         if (store.setEnabled(clientId, enabled, now())) {
             audit.record(new AuditEntry(actor.auditName(), enabled ? "platform.enabled" : "platform.disabled",
                     "platform", clientId, enabled ? "enabled: the provider signs employers in to it again"

@@ -6,9 +6,9 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * The employer, signed in to the provider with its USB key. Kept in the web session under an attribute of its own
- * ({@link SignInSecurityConfiguration#KEY_SIGNIN_CONTEXT}), apart from a staff or agent sign-in to the portal, so that
- * only a sign-in with the key ever authorizes a relying platform.
+ * The employer, signed in to the provider with its USB key. Found by the browser's own sign-in cookie
+ * ({@link KeySignInContexts}), apart from a staff or agent sign-in to the portal, so that only a sign-in with the key
+ * ever authorizes a relying platform.
  */
 public final class KeySignInAuthentication extends AbstractAuthenticationToken {
     public static final String AUTHORITY = "KEY_SIGNIN";

@@ -4,12 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.net.URLDecoder;
 import org.orgcert.server.domain.Refusal;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +24,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
  */
 @Controller
 class KeySignInController {
+    /** The longest authorization request (query) a page carries: far above a real one, far below a server's limit. */
+    static final int MAX_REQUEST = 4096;
+    /** The characters of a URI's query (RFC 3986): nothing that could end an attribute, a header or a line. */
+    private static final java.util.regex.Pattern QUERY = java.util.regex.Pattern.compile("[A-Za-z0-9._~%!$&'()*+,;=:@/?-]*");
     private final SignInChallenges challenges;
     private final KeySignInVerifier verifier;
     private final SignInClients clients;
@@ -40,36 +44,32 @@ class KeySignInController {
     }
 
     /**
-     * What the page posts for a challenge: the certificate the assistant reported (base64 DER) and the platform the
-     * page showed the employer (so that a request swapped in meanwhile by another tab is not signed for under the
-     * first one's name).
+     * What the page posts for a challenge: the certificate the assistant reported (base64 DER) and the authorization
+     * request the page was opened with (its query).
      */
-    record ChallengeRequest(String certificate, String platform) {
+    record ChallengeRequest(String certificate, String request) {
     }
 
-    /** What the page posts after the assistant signed. */
-    record Answer(String nonce, String signed, String signature, String certificate) {
+    /** What the page posts after the assistant signed, with the authorization request the page was opened with. */
+    record Answer(String nonce, String signed, String signature, String certificate, String request) {
     }
 
+    /**
+     * The sign-in page. It is opened by the authorization endpoint with the platform's authorization request as its
+     * query, which it hands back with its calls: the way back to the endpoint, which checks the request again.
+     */
     @GetMapping("/signin/key")
     String page(HttpServletRequest request, Model model) {
-        RegisteredClient platform = pendingPlatform(request);
+        RegisteredClient platform = pendingPlatform(request.getQueryString());
         model.addAttribute("platform", platform == null ? null : platform.getClientName());
-        model.addAttribute("clientId", platform == null ? null : platform.getClientId());
+        model.addAttribute("request", platform == null ? null : request.getQueryString());
         return "signin/key";
     }
 
     @PostMapping(path = "/signin/key/challenge", consumes = "application/json", produces = "application/json")
     @ResponseBody
     Map<String, String> challenge(@RequestBody ChallengeRequest body, HttpServletRequest request) {
-        RegisteredClient platform = pendingPlatform(request);
-        if (platform == null) {
-            throw new Refusal(SignInRefusal.UNKNOWN_PLATFORM, "no platform asked for a sign-in: start at the platform");
-        }
-        if (!platform.getClientId().equals(body.platform())) {
-            throw new Refusal(SignInRefusal.OTHER_ORIGIN, "another platform's sign-in started in this browser meanwhile:"
-                    + " start again at the platform");
-        }
+        RegisteredClient platform = platformAsking(body.request());
         byte[] certificate = base64(body.certificate(), KeySignInAnswer.MAX_CERTIFICATE);
         SignInChallenge challenge = challenges.issue(platform.getClientId(), pageOrigin(request),
                 SignInChallenge.fingerprint(certificate));
@@ -80,11 +80,7 @@ class KeySignInController {
     @PostMapping(path = "/signin/key", consumes = "application/json", produces = "application/json")
     @ResponseBody
     Map<String, String> signIn(@RequestBody Answer body, HttpServletRequest request, HttpServletResponse response) {
-        RegisteredClient platform = pendingPlatform(request);
-        SavedRequest saved = SignInSecurityConfiguration.savedRequests().getRequest(request, response);
-        if (platform == null || saved == null) {
-            throw new Refusal(SignInRefusal.UNKNOWN_PLATFORM, "no platform asked for a sign-in: start at the platform");
-        }
+        RegisteredClient platform = platformAsking(body.request());
         if (body.nonce() == null || body.signed() == null || body.signed().length() > KeySignInAnswer.MAX_SIGNED) {
             throw new Refusal(SignInRefusal.MALFORMED_ANSWER, "the answer needs nonce, signed, signature, certificate");
         }
@@ -92,25 +88,32 @@ class KeySignInController {
                 base64(body.signature(), KeySignInAnswer.MAX_SIGNATURE), base64(body.certificate(), KeySignInAnswer.MAX_CERTIFICATE));
         // Not refused here: the verifier refuses another origin (null) like any bad answer, audited, challenge spent.
         String origin = request.getHeader("Origin");
-        KeySignIn signIn = verifier.verify(platform.getClientId(), origins.isOurs(origin, request) ? origin : null, answer);
-        // A new session id at sign-in, so that an id planted before it (session fixation) signs nobody in.
-        request.getSession(true);
-        request.changeSessionId();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new KeySignInAuthentication(signIn));
-        contexts.saveContext(context, request, response);
-        return Map.of("redirect", saved.getRedirectUrl());
+        KeySignInContexts.BrowserSecret browser = KeySignInContexts.BrowserSecret.create();
+        verifier.verify(platform.getClientId(), origins.isOurs(origin, request) ? origin : null, answer, browser.hash());
+        contexts.remember(browser, request, response);
+        return Map.of("redirect", request.getContextPath() + "/oauth2/authorize?" + body.request());
     }
 
-    /** The platform whose authorization request waits for this sign-in, if any and still registered. */
-    private RegisteredClient pendingPlatform(HttpServletRequest request) {
-        var session = request.getSession(false);
-        Object saved = session == null ? null : session.getAttribute(SignInSecurityConfiguration.SAVED_REQUEST);
-        if (!(saved instanceof SavedRequest savedRequest)) {
+    /** The platform whose authorization request {@code query} is, if it names one registered and enabled. */
+    private RegisteredClient pendingPlatform(String query) {
+        if (query == null || query.length() > MAX_REQUEST || !QUERY.matcher(query).matches()) {
             return null;
         }
-        String[] clientId = savedRequest.getParameterValues("client_id");
-        return clientId == null || clientId.length != 1 ? null : clients.findByClientId(clientId[0]);
+        List<String> clientIds = new ArrayList<>();
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("client_id=")) {
+                clientIds.add(URLDecoder.decode(pair.substring("client_id=".length()), StandardCharsets.UTF_8));
+            }
+        }
+        return clientIds.size() != 1 ? null : clients.findByClientId(clientIds.get(0));
+    }
+
+    private RegisteredClient platformAsking(String query) {
+        RegisteredClient platform = pendingPlatform(query);
+        if (platform == null) {
+            throw new Refusal(SignInRefusal.UNKNOWN_PLATFORM, "no platform asked for a sign-in: start at the platform");
+        }
+        return platform;
     }
 
     /**

@@ -66,16 +66,16 @@ public class KeySignInVerifier {
 
     /**
      * Checks {@code answer} for a sign-in to {@code platform} from a page of {@code origin} (null when the answer did not
-     * come from this provider's page: refused).
+     * come from this provider's page: refused), made in the browser whose sign-in cookie hashes to {@code browserHash}.
      *
      * @return the recorded sign-in
      * @throws Refusal a {@link SignInRefusal}; the refusal is audited and nothing is signed in
      */
-    public KeySignIn verify(String platform, String origin, KeySignInAnswer answer) {
+    public KeySignIn verify(String platform, String origin, KeySignInAnswer answer, byte[] browserHash) {
         try {
             return transactions.execute(status -> {
                 KeySignIn signIn = check(platform, origin, answer);
-                signIns.record(signIn, presenceOf(answer));
+                signIns.record(signIn, presenceOf(answer), browserHash);
                 audit.record(new AuditEntry("employer-key:" + signIn.uscc(), "signin.signed-in", "key-signin",
                         signIn.id().toString(), "platform " + platform + ", certificate " + signIn.serialHex()
                                 + (signIn.hardwareKey() ? ", USB key" : ", software token")));

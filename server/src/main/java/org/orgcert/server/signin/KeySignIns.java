@@ -30,6 +30,16 @@ class KeySignIns {
             + " JOIN certificate c ON c.serial = k.serial AND c.ca = k.ca WHERE k.id = ? AND k.ended_at IS NULL"
             + " AND c.status = 'VALID' AND c.not_after > ?";
 
+    /** An active sign-in made in a browser, not yet used, and young enough to use. */
+    private static final String UNUSED = ACTIVE.replace("k.id = ?", "k.browser_hash = ?")
+            + " AND k.authorized_at IS NULL AND k.created_at > ?";
+
+    /**
+     * How long after the key's signature a sign-in may still authorize its platform: the way back to it, and the
+     * confirmation page of a platform that asks for one, take seconds; an abandoned sign-in is not kept usable.
+     */
+    static final java.time.Duration USABLE_FOR = java.time.Duration.ofMinutes(10);
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -38,12 +48,16 @@ class KeySignIns {
         this.clock = clock;
     }
 
-    void record(KeySignIn signIn, String presenceHash) {
+    /**
+     * Records {@code signIn}, made with the presence secret hashed {@code presenceHash} (null: none given) in the browser
+     * whose sign-in cookie hashes to {@code browserHash}.
+     */
+    void record(KeySignIn signIn, String presenceHash, byte[] browserHash) {
         jdbc.update("INSERT INTO key_signin (id, uscc, employer_name, ca, serial, not_after, hardware_key, presence_hash,"
-                + " client_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", signIn.id(), signIn.uscc(),
+                + " client_id, created_at, browser_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", signIn.id(), signIn.uscc(),
                 signIn.employerName(), signIn.ca(), new BigDecimal(new BigInteger(signIn.serialHex(), 16)),
                 Timestamp.from(signIn.notAfter()), signIn.hardwareKey(), presenceHash, signIn.platform(),
-                Timestamp.from(signIn.at()));
+                Timestamp.from(signIn.at()), browserHash);
     }
 
     /**
@@ -52,19 +66,18 @@ class KeySignIns {
      * not at all after a crash), and a sign-in checked just before could commit after it.
      */
     Optional<KeySignIn> findActive(UUID id) {
-        return find(id, "");
+        return jdbc.query(ACTIVE, KeySignIns::map, id, Timestamp.from(clock.instant())).stream().findFirst();
     }
 
     /**
-     * The sign-in with {@code id} if it is active ({@link #findActive}) and has not yet authorized its platform: what
-     * the provider's session may still use to issue a code.
+     * The sign-in made in the browser whose sign-in cookie hashes to {@code browserHash}, if it is active (as
+     * {@link #findActive}), has not yet authorized its platform and is at most {@link #USABLE_FOR} old: what that
+     * browser may still use to get a code.
      */
-    Optional<KeySignIn> findUnused(UUID id) {
-        return find(id, " AND k.authorized_at IS NULL");
-    }
-
-    private Optional<KeySignIn> find(UUID id, String condition) {
-        return jdbc.query(ACTIVE + condition, KeySignIns::map, id, Timestamp.from(clock.instant())).stream().findFirst();
+    Optional<KeySignIn> findUnused(byte[] browserHash) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.query(UNUSED, KeySignIns::map, browserHash, now, Timestamp.from(clock.instant().minus(USABLE_FOR)))
+                .stream().findFirst();
     }
 
     /** Marks the sign-in as having authorized its platform (a code was issued); true the first time. */

@@ -15,9 +15,8 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * The OpenID Connect provider for relying platforms (docs/signin.md) on Spring Authorization Server, in two filter
@@ -27,14 +26,15 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
  * unauthenticated authorization request goes to {@code /signin/key};</li>
  * <li>the key sign-in page and its two JSON calls ({@code /signin/**}).</li>
  * </ol>
- * Both keep the key sign-in in the web session under {@link #KEY_SIGNIN_CONTEXT} and the pending authorization
- * request under {@link #SAVED_REQUEST}, apart from the portal's own sign-in: a staff member or an employer agent
- * signed in to the portal is not signed in here, and signing in with the key does not sign anyone in to the portal.
+ * Neither keeps anything in the web session: the pending authorization request travels in the sign-in page's address
+ * (the platform's own parameters, which the authorization endpoint checks again when the browser comes back with
+ * them), and the key sign-in is found by its own cookie ({@link KeySignInContexts}). So a sign-in writes no session
+ * row at any step, and it stays apart from the portal's own sign-in: a staff member or an employer agent signed in to
+ * the portal is not signed in here, and signing in with the key does not sign anyone in to the portal.
  */
 @Configuration(proxyBeanMethods = false)
 class SignInSecurityConfiguration {
-    static final String KEY_SIGNIN_CONTEXT = "ORGCERT_KEY_SIGNIN_CONTEXT";
-    static final String SAVED_REQUEST = "ORGCERT_KEY_SIGNIN_REQUEST";
+    static final String KEY_SIGNIN_PAGE = "/signin/key";
 
     @Bean
     SigningKeys signInSigningKeys(OrgCertProperties properties, Clock clock,
@@ -119,8 +119,8 @@ class SignInSecurityConfiguration {
                                         .providerConfigurationCustomizer(SignInSecurityConfiguration::whatWeDo))))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .securityContext(c -> c.securityContextRepository(contexts))
-                .requestCache(c -> c.requestCache(savedRequests()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/signin/key")));
+                .requestCache(c -> c.requestCache(new NullRequestCache()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(SignInSecurityConfiguration::toKeySignInPage));
         return http.build();
     }
 
@@ -131,7 +131,7 @@ class SignInSecurityConfiguration {
         http.securityMatcher("/signin/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .securityContext(c -> c.securityContextRepository(contexts))
-                .requestCache(c -> c.requestCache(savedRequests()))
+                .requestCache(c -> c.requestCache(new NullRequestCache()))
                 .csrf(c -> c.csrfTokenRepository(csrf));
         return http.build();
     }
@@ -151,9 +151,14 @@ class SignInSecurityConfiguration {
         });
     }
 
-    static HttpSessionRequestCache savedRequests() {
-        HttpSessionRequestCache cache = new HttpSessionRequestCache();
-        cache.setSessionAttrName(SAVED_REQUEST);
-        return cache;
+    /**
+     * Where an authorization request goes while nobody is signed in with the key: the sign-in page, carrying the
+     * request's parameters in its address.
+     */
+    static void toKeySignInPage(jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException refused) throws java.io.IOException {
+        String query = request.getQueryString();
+        response.sendRedirect(request.getContextPath() + KEY_SIGNIN_PAGE + (query == null ? "" : "?" + query));
     }
 }

@@ -34,6 +34,8 @@ final class OidcFlow {
     final String verifier = random();
     final String state = random();
     String csrf;
+    /** The sign-in page the provider last sent the browser to, with the authorization request as its query. */
+    URI signInPage;
     Map<String, Object> challenge;
 
     OidcFlow(String base, String clientId, String secret, String redirectUri) {
@@ -61,12 +63,16 @@ final class OidcFlow {
         HttpResponse<String> answer = get(base + "/oauth2/authorize?response_type=code&client_id=" + clientId
                 + "&redirect_uri=" + enc(redirectUri) + "&scope=" + enc(scopes) + "&state=" + state
                 + "&nonce=" + random() + "&code_challenge=" + challenge + "&code_challenge_method=S256");
-        return location(answer);
+        URI next = location(answer);
+        if ("/signin/key".equals(next.getPath())) {
+            signInPage = next;
+        }
+        return next;
     }
 
     /** Opens the sign-in page and keeps its CSRF token. */
     String openSignInPage() throws Exception {
-        HttpResponse<String> page = get(base + "/signin/key");
+        HttpResponse<String> page = get(base + "/signin/key" + (signInPage == null ? "" : "?" + signInPage.getRawQuery()));
         Matcher token = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(page.body());
         csrf = token.find() ? token.group(1) : null;
         return page.body();
@@ -74,7 +80,7 @@ final class OidcFlow {
 
     HttpResponse<String> requestChallenge(byte[] certificate, String origin) throws Exception {
         HttpResponse<String> answer = post("/signin/key/challenge",
-                Map.of("certificate", Base64.getEncoder().encodeToString(certificate), "platform", clientId), origin);
+                Map.of("certificate", Base64.getEncoder().encodeToString(certificate), "request", request()), origin);
         if (answer.statusCode() == 200) {
             challenge = JSON.readValue(answer.body(), new TypeReference<>() { });
         }
@@ -87,7 +93,13 @@ final class OidcFlow {
         body.put("signed", signed);
         body.put("signature", Base64.getEncoder().encodeToString(signature));
         body.put("certificate", Base64.getEncoder().encodeToString(certificate));
+        body.put("request", request());
         return post("/signin/key", body, origin);
+    }
+
+    /** The authorization request the sign-in page carries, as the page hands it back. */
+    private String request() {
+        return signInPage == null ? "" : signInPage.getRawQuery();
     }
 
     /** Follows the provider back to the platform; answers the code it got. */
