@@ -37,7 +37,7 @@ public enum ApplicationEvent {
             List.of(Guard.PAPERS_RECEIVED_OR_REASON), List.of()),
     /** The CA receives it: directly at the hall or by mail, or from a window's batch. */
     RECEIVE(from(SUBMITTED, FORWARDED), RECEIVED, null, null, Who.staff(CA_CLERK),
-            List.of(Guard.WINDOW_APPLICATIONS_COME_FORWARDED), List.of()),
+            List.of(Guard.WINDOW_APPLICATIONS_COME_FORWARDED), List.of(Consequence.TELL_EMPLOYER)),
     /** A reviewer takes it up (R-REV-1). */
     START_REVIEW(from(RECEIVED), UNDER_REVIEW, null, null, Who.staff(CA_REVIEWER), List.of(), List.of()),
     /** Several insurance records: returned until they are merged (R-REV-2). */
@@ -52,7 +52,7 @@ public enum ApplicationEvent {
             List.of(), List.of()),
     /** The employer did not agree (R-REV-3). */
     DECLINE_BY_PHONE(from(AWAITING_PHONE_CONFIRMATION), ApplicationState.DECLINED, null, null,
-            Who.staff(CA_REVIEWER, CA_SERVICE), List.of(), List.of()),
+            Who.staff(CA_REVIEWER, CA_SERVICE), List.of(), List.of(Consequence.TELL_EMPLOYER)),
     /**
      * An online request passed its own checks (renewal: the current key's signature and the certificate's
      * status; information change: staff acting on the employer's papers; unlock: the unlock policy). Applied by
@@ -64,29 +64,34 @@ public enum ApplicationEvent {
     DECLINE_ONLINE(from(SUBMITTED), ApplicationState.REJECTED, Channel.ONLINE, null, Who.SYSTEM, List.of(), List.of()),
     /** Review passed: every paper present and one matching insurance record (R-MAT, R-REV). */
     APPROVE(from(UNDER_REVIEW), APPROVED, null, null, Who.staff(CA_REVIEWER),
-            List.of(Guard.PAPERS_RECEIVED, Guard.REGISTRY_CHECK_PASSED), List.of(Consequence.BOOK_CHARGES)),
+            List.of(Guard.PAPERS_RECEIVED, Guard.REGISTRY_CHECK_PASSED),
+            List.of(Consequence.BOOK_CHARGES, Consequence.TELL_EMPLOYER)),
     /** Review failed for good. */
-    REJECT(from(UNDER_REVIEW), ApplicationState.REJECTED, null, null, Who.staff(CA_REVIEWER), List.of(), List.of()),
+    REJECT(from(UNDER_REVIEW), ApplicationState.REJECTED, null, null, Who.staff(CA_REVIEWER), List.of(),
+            List.of(Consequence.TELL_EMPLOYER)),
     /** Approved, and the employer pays first (R-FEE-4): follows an approval that leaves something owed. */
-    AWAIT_PAYMENT(from(APPROVED), AWAITING_PAYMENT, null, null, Who.SYSTEM, List.of(), List.of()),
+    AWAIT_PAYMENT(from(APPROVED), AWAITING_PAYMENT, null, null, Who.SYSTEM, List.of(),
+            List.of(Consequence.TELL_EMPLOYER)),
     /** A matched payment covers everything owed (R-FEE-2..4): only billing's matching applies it. */
     PAYMENT_SETTLED(from(AWAITING_PAYMENT), APPROVED, null, null, Who.SYSTEM, List.of(Guard.PAID_IN_FULL), List.of()),
     /** Production starts; due in 3 working days for a paper application (R-CH-2). Nothing may be owed. */
     START_PRODUCTION(from(APPROVED), IN_PRODUCTION, null, null, Who.staffOrSystem(CA_OPERATOR),
             List.of(Guard.PAID_IN_FULL), List.of(Consequence.SET_PRODUCTION_DUE)),
     /** The key pair was generated on the USB key and the certificate written to it. */
-    COMPLETE_PRODUCTION(from(IN_PRODUCTION), PRODUCED, null, null, Who.staffOrSystem(CA_OPERATOR), List.of(), List.of()),
+    COMPLETE_PRODUCTION(from(IN_PRODUCTION), PRODUCED, null, null, Who.staffOrSystem(CA_OPERATOR), List.of(),
+            List.of(Consequence.TELL_EMPLOYER)),
     /** Handed over at the hall (R-CH-3). */
     HAND_OVER(from(PRODUCED), ApplicationState.HANDED_OVER, null, Delivery.ON_THE_SPOT, Who.staff(CA_OPERATOR),
             List.of(), List.of()),
     /** Sent by EMS with a waybill number (R-CH-2). */
-    SHIP(from(PRODUCED), SHIPPED, null, Delivery.MAIL, Who.staff(CA_OPERATOR), List.of(), List.of()),
+    SHIP(from(PRODUCED), SHIPPED, null, Delivery.MAIL, Who.staff(CA_OPERATOR), List.of(),
+            List.of(Consequence.TELL_EMPLOYER)),
     /** EMS delivered it. */
     CONFIRM_DELIVERY(from(SHIPPED), ApplicationState.DELIVERED, null, Delivery.MAIL, Who.staffOrSystem(CA_OPERATOR),
             List.of(), List.of()),
     /** Arrived at the window for pick-up (R-CH-4). */
     ARRIVE_AT_WINDOW(from(PRODUCED), AT_WINDOW, null, Delivery.WINDOW_PICKUP, Who.staff(WINDOW_CLERK), List.of(),
-            List.of()),
+            List.of(Consequence.TELL_EMPLOYER)),
     /** The employer was phoned to collect (R-CH-5, days 5-15). */
     NOTIFY(from(AT_WINDOW), NOTIFIED, null, Delivery.WINDOW_PICKUP, Who.staff(WINDOW_CLERK), List.of(),
             List.of(Consequence.CLOSE_PICKUP_CALL)),
@@ -99,7 +104,7 @@ public enum ApplicationEvent {
      */
     RETURN_AND_CANCEL(from(AT_WINDOW, NOTIFIED), ApplicationState.RETURNED_AND_CANCELLED, null,
             Delivery.WINDOW_PICKUP, Who.staffOrSystem(WINDOW_CLERK), List.of(Guard.PICKUP_PERIOD_OVER),
-            List.of(Consequence.REVOKE_CERTIFICATE, Consequence.CLOSE_PICKUP_CALL)),
+            List.of(Consequence.REVOKE_CERTIFICATE, Consequence.CLOSE_PICKUP_CALL, Consequence.TELL_EMPLOYER)),
     /** The new certificate (or unlock response) was handed to the employer's assistant (R-REN-2). */
     DELIVER_ONLINE(from(PRODUCED), ApplicationState.DELIVERED, null, Delivery.TO_TOKEN, Who.SYSTEM, List.of(),
             List.of()),

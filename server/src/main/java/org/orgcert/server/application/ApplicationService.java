@@ -343,8 +343,9 @@ public class ApplicationService {
             throw Refusal.invalidFields("the EMS waybill number is not valid",
                     Map.of("waybill", "EMS 运单号：13位数字或如 EA123456789CN / 13 digits or like EA123456789CN"));
         }
-        transitions.apply(id, ApplicationEvent.SHIP, actor, "waybill " + normal);
+        // The waybill first, so the transition's consequences (the employer's SMS) see it; a refusal rolls it back.
         repository.setWaybill(id, normal);
+        transitions.apply(id, ApplicationEvent.SHIP, actor, "waybill " + normal);
         return get(id);
     }
 

@@ -147,7 +147,7 @@ public class ApplicationTransitions implements SmartInitializingSingleton {
             if (consequence == Consequence.SET_PRODUCTION_DUE) {
                 setProductionDue(application);
             } else {
-                consequences.get(consequence).carryOut(application, event, actor);
+                consequences.get(consequence).carryOut(application, event, actor, reason);
             }
         }
         events.publishEvent(new ApplicationMoved(application.id(), application.form().kind(), event,

@@ -15,5 +15,7 @@ public enum Consequence {
     /** The window's open phone call for the key is closed. */
     CLOSE_PICKUP_CALL,
     /** Nothing booked for the application stays owed or subsidised once it ended without a certificate. */
-    VOID_CHARGES
+    VOID_CHARGES,
+    /** The employer is told by SMS what happened, in the bureau's words (R-SMS-1): tracking. */
+    TELL_EMPLOYER
 }

@@ -19,4 +19,12 @@ public interface TransitionConsequence {
      * @param actor  who applied it
      */
     void carryOut(Application before, ApplicationEvent event, Actor actor);
+
+    /**
+     * Carries it out, knowing what the actor stated with the step (a rejection's reason, a shipment's waybill).
+     * By default the same as {@link #carryOut(Application, ApplicationEvent, Actor)}.
+     */
+    default void carryOut(Application before, ApplicationEvent event, Actor actor, String reason) {
+        carryOut(before, event, actor);
+    }
 }

@@ -5,7 +5,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
@@ -15,6 +17,8 @@ import org.orgcert.server.certificate.CertificateStore;
 import org.orgcert.server.employer.EmployerDirectory;
 import org.orgcert.server.employer.MobileNumber;
 import org.orgcert.server.notification.Notifications;
+import org.orgcert.server.notification.SmsText;
+import org.orgcert.server.notification.SmsTexts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,20 +35,23 @@ public class RenewalReminders {
     static final String ACTOR = "system:renewal-reminders";
     /** Nearest first: only the nearest threshold passed is sent. */
     private static final List<Integer> DAYS_BEFORE = List.of(7, 30);
+    private static final DateTimeFormatter LAST_DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final CertificateStore certificates;
     private final EmployerDirectory employers;
     private final Notifications notifications;
+    private final SmsTexts texts;
     private final AuditLog audit;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     RenewalReminders(CertificateStore certificates, EmployerDirectory employers, Notifications notifications,
-            AuditLog audit, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+            SmsTexts texts, AuditLog audit, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.certificates = certificates;
         this.employers = employers;
         this.notifications = notifications;
+        this.texts = texts;
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -82,10 +89,10 @@ public class RenewalReminders {
                     certificate.serialHex(), days + " days before expiry: the employer has no mobile number on record"));
             return false;
         }
-        notifications.sendSms(mobile.get(), "【昆明就业】贵单位数字证书（" + certificate.employerName() + "）将于"
-                + ShanghaiTime.dateOf(certificate.notAfter()) + "到期，请在到期前插入USB Key，使用证书助手在线续期（年审）。"
-                + " Your certificate expires on " + ShanghaiTime.dateOf(certificate.notAfter())
-                + "; renew it online with the USB-key assistant.");
+        // R-SMS-1: renewal is open, in the bureau's words (renewal.open), with the last day.
+        notifications.sendSms(mobile.get(), texts.render(SmsText.RENEWAL_OPEN, Map.of("employer",
+                certificate.employerName(), "lastDay", LAST_DAY.format(ShanghaiTime.dateOf(certificate.notAfter())))),
+                SmsText.RENEWAL_OPEN.key());
         audit.record(new AuditEntry(ACTOR, "certificate.renewal-reminder", "certificate", certificate.serialHex(),
                 days + " days before expiry, SMS to " + mobile.get().masked()));
         return true;

@@ -32,7 +32,8 @@ class RenewalReminderTest extends ServiceTestBase {
     private long textsTo(String mobile) {
         String masked = mobile.substring(0, 3) + "****" + mobile.substring(7);
         return notifications.latest(500, true).stream()
-                .filter(m -> m.recipient().equals(masked) && m.text().contains("续期")).count();
+                .filter(m -> m.recipient().equals(masked) && "renewal.open".equals(m.template())
+                        && m.text().contains("续期")).count();
     }
 
     @Test
