@@ -60,7 +60,7 @@ public final class SignInBench {
      * CPU time used so far: this JVM, its sign-in client threads (and the HTTP client's), and the embedded
      * PostgreSQL's processes (found by their data folder in the command line).
      */
-    record CpuUse(double jvmMillis, double clientMillis, double postgresMillis) {
+    record CpuUse(double jvmMillis, double clientMillis, double postgresMillis, double jitMillis, double gcMillis) {
         static CpuUse now(Path data) {
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             var threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -75,12 +75,33 @@ public final class SignInBench {
                             || p.parent().map(ProcessHandle::info).flatMap(ProcessHandle.Info::commandLine)
                                     .map(c -> c.contains(data.toString()) && c.contains("postgres")).orElse(false))
                     .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0)).sum();
-            return new CpuUse(os.getProcessCpuTime() / 1e6, clients, postgres);
+            return new CpuUse(os.getProcessCpuTime() / 1e6, clients, postgres, vmThreads("Compiler"), vmThreads("G1 "));
+        }
+
+        /** CPU time of this JVM's own threads whose name contains {@code part} (the JIT compilers, the collector). */
+        private static double vmThreads(String part) {
+            double ticks = 0;
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        if (Files.readString(task.resolve("comm")).contains(part)) {
+                            String stat = Files.readString(task.resolve("stat"));
+                            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                        }
+                    } catch (java.io.IOException | RuntimeException gone) {
+                        // a thread ended meanwhile
+                    }
+                }
+            } catch (java.io.IOException e) {
+                return 0;
+            }
+            return ticks * 10; // USER_HZ is 100 on Linux
         }
 
         CpuUse minus(CpuUse earlier) {
             return new CpuUse(jvmMillis - earlier.jvmMillis, clientMillis - earlier.clientMillis,
-                    postgresMillis - earlier.postgresMillis);
+                    postgresMillis - earlier.postgresMillis, jitMillis - earlier.jitMillis, gcMillis - earlier.gcMillis);
         }
     }
 
@@ -93,7 +114,10 @@ public final class SignInBench {
         String[] properties = {"--orgcert.data-dir=" + data, "--server.port=0",
             "--orgcert.issuance.hierarchies=sm2,ecdsa-p256", "--orgcert.issuance.token-kdf-log2n=10",
             "--db-scheduler.enabled=false", "--logging.level.root=WARN",
-            "--server.tomcat.threads.max=" + Math.max(64, CLIENTS * 2)};
+            "--server.tomcat.threads.max=" + Math.max(64, CLIENTS * 2),
+            // Every client here comes from 127.0.0.1: the per-address share of body readers would refuse them as one.
+            "--orgcert.http.body-readers-per-client=" + Math.max(10, CLIENTS * 2),
+            "--orgcert.http.body-readers-for-small=" + Math.max(20, CLIENTS * 2)};
         // More settings from the command line, e.g. an external database (--orgcert.db.url=…).
         properties = java.util.stream.Stream.concat(Arrays.stream(properties), Arrays.stream(args)).toArray(String[]::new);
         List<String> lines = new ArrayList<>();
@@ -162,17 +186,22 @@ public final class SignInBench {
             long signIns = done[0].sum() + done[1].sum();
             // CPU per sign-in, which the machine's other load does not change much: the service and the clients (one
             // JVM; the clients' own threads counted apart) and PostgreSQL's processes.
-            lines.add(BenchMain.line("signin.login.cpu.service", (used.jvmMillis() - used.clientMillis()) / signIns, "ms/sign-in"));
+            lines.add(BenchMain.line("signin.login.cpu.service",
+                    (used.jvmMillis() - used.clientMillis() - used.jitMillis() - used.gcMillis()) / signIns, "ms/sign-in"));
             lines.add(BenchMain.line("signin.login.cpu.postgres", used.postgresMillis() / signIns, "ms/sign-in"));
             lines.add(BenchMain.line("signin.login.cpu.clients", used.clientMillis() / signIns, "ms/sign-in"));
             lines.add(BenchMain.line("signin.login.capacity.2-cores",
-                    2000.0 / ((used.jvmMillis() - used.clientMillis() + used.postgresMillis()) / signIns), "sign-ins/s"));
+                    2000.0 / ((used.jvmMillis() - used.clientMillis() - used.jitMillis() + used.postgresMillis()) / signIns),
+                    "sign-ins/s"));
             lines.add(BenchMain.line("signin.login.load-average", java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean().getSystemLoadAverage(), "processes"));
+            lines.add(BenchMain.line("signin.login.cpu.jit", used.jitMillis() / signIns, "ms/sign-in"));
+            lines.add(BenchMain.line("signin.login.cpu.gc", used.gcMillis() / signIns, "ms/sign-in"));
             long total = Arrays.stream(STEP_NANOS).mapToLong(LongAdder::sum).sum();
             for (int i = 0; i < STEPS.length; i++) {
                 lines.add(BenchMain.line("signin.login.share." + STEPS[i], 100.0 * STEP_NANOS[i].sum() / total, "%"));
             }
+            lines.addAll(SignInFloor.measure(context, base, keys));
         }
         try (var files = Files.walk(data)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
@@ -200,7 +229,7 @@ public final class SignInBench {
 
     /** A platform's browser and back end, as in the service's tests (OidcFlow), lean. */
     /** Time spent in each step of a sign-in, summed over every client (to see where a sign-in's time goes). */
-    static final String[] STEPS = {"authorize", "page", "challenge", "token-signature", "answer", "code", "token-request"};
+    static final String[] STEPS = {"authorize", "page", "challenge", "token-signature", "answer", "token-request"};
     static final LongAdder[] STEP_NANOS = java.util.stream.IntStream.range(0, STEPS.length).mapToObj(i -> new LongAdder())
             .toArray(LongAdder[]::new);
 
@@ -260,9 +289,8 @@ public final class SignInBench {
                     + Base64.getEncoder().encodeToString(signature) + "\",\"certificate\":\""
                     + Base64.getEncoder().encodeToString(key.certificate()) + "\",\"request\":\"" + request + "\"}", token), 200).body());
             step(4);
-            String back = expect(get(done.get("redirect").replace("\\u0026", "&")), 302).headers().firstValue("Location").orElseThrow();
-            String code = back.replaceAll(".*[?&]code=([^&]+).*", "$1");
-            step(5);
+            // The answer sends the browser to the platform with its code.
+            String code = done.get("redirect").replace("\\u0026", "&").replaceAll(".*[?&]code=([^&]+).*", "$1");
             HttpResponse<String> tokens = http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", basic)
                     .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=" + code
@@ -271,7 +299,7 @@ public final class SignInBench {
             if (!fields(expect(tokens, 200).body()).containsKey("id_token")) {
                 throw new IllegalStateException("no ID token: " + tokens.body());
             }
-            step(6);
+            step(5);
         }
 
         private HttpResponse<String> get(String url) throws Exception {

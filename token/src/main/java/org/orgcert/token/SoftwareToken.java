@@ -109,7 +109,7 @@ public final class SoftwareToken extends GuardedToken {
                 KeyFactory factory = KeyFactory.getInstance(record.algorithm().keyType(), Pki.provider());
                 PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
                 PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(record.publicKey()));
-                return PrivateKeySigner.of(privateKey, publicKey, Pki.provider());
+                return PrivateKeySigner.forOneSignature(privateKey, publicKey, Pki.provider());
             } catch (GeneralSecurityException | RuntimeException e) {
                 throw new TokenException(TokenException.Kind.MALFORMED, "The token's key pair is damaged.", e);
             } finally {

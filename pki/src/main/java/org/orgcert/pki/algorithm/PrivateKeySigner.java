@@ -23,7 +23,8 @@ public final class PrivateKeySigner implements Signer {
     private final PublicKey publicKey;
     private final ThreadLocal<Signature> signatures;
 
-    private PrivateKeySigner(KeyAlgorithm algorithm, PrivateKey privateKey, PublicKey publicKey, Provider provider) {
+    private PrivateKeySigner(KeyAlgorithm algorithm, PrivateKey privateKey, PublicKey publicKey, Provider provider,
+            boolean checkNow) {
         this.algorithm = algorithm;
         this.publicKey = publicKey;
         this.signatures = ThreadLocal.withInitial(() -> {
@@ -36,7 +37,9 @@ public final class PrivateKeySigner implements Signer {
                         + " with provider " + provider.getName(), e);
             }
         });
-        sign(new byte[] {0}); // fail now, not at the first real signature, if key and provider do not match
+        if (checkNow) {
+            sign(new byte[] {0}); // fail now, not at the first real signature, if key and provider do not match
+        }
     }
 
     /** A signer for a key pair made in this process with Bouncy Castle. */
@@ -46,7 +49,15 @@ public final class PrivateKeySigner implements Signer {
 
     /** A signer for a private key usable through {@code provider} (BC, or a PKCS#11 provider). */
     public static PrivateKeySigner of(PrivateKey privateKey, PublicKey publicKey, Provider provider) {
-        return new PrivateKeySigner(KeyAlgorithm.of(publicKey), privateKey, publicKey, provider);
+        return new PrivateKeySigner(KeyAlgorithm.of(publicKey), privateKey, publicKey, provider, true);
+    }
+
+    /**
+     * A signer made for the one signature about to be made (a software token opens its key for each): a key that does
+     * not match its provider fails at that signature, so no trial signature first, which would double its cost.
+     */
+    public static PrivateKeySigner forOneSignature(PrivateKey privateKey, PublicKey publicKey, Provider provider) {
+        return new PrivateKeySigner(KeyAlgorithm.of(publicKey), privateKey, publicKey, provider, false);
     }
 
     @Override

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The employer's sign-in page for a relying platform ({@code /signin/key}) and its two calls: a challenge for the
- * certificate on the key, and the signed answer. The page talks to the employer's assistant on 127.0.0.1; the PIN is
- * typed there, never here.
+ * certificate on the key, and the signed answer, whose reply says where the browser goes next (the platform with its
+ * code, or the confirmation page). The page talks to the employer's assistant on 127.0.0.1; the PIN is typed there,
+ * never here.
  */
 @Controller
 class KeySignInController {
@@ -33,10 +34,12 @@ class KeySignInController {
     private final SignInClients clients;
     private final KeySignInContexts contexts;
     private final ProviderOrigins origins;
+    private final AuthorizationAfterSignIn authorization;
 
     KeySignInController(SignInChallenges challenges, KeySignInVerifier verifier, SignInClients clients,
-            KeySignInContexts contexts, ProviderOrigins origins) {
+            KeySignInContexts contexts, ProviderOrigins origins, AuthorizationAfterSignIn authorization) {
         this.origins = origins;
+        this.authorization = authorization;
         this.challenges = challenges;
         this.verifier = verifier;
         this.clients = clients;
@@ -79,7 +82,8 @@ class KeySignInController {
 
     @PostMapping(path = "/signin/key", consumes = "application/json", produces = "application/json")
     @ResponseBody
-    Map<String, String> signIn(@RequestBody Answer body, HttpServletRequest request, HttpServletResponse response) {
+    Map<String, String> signIn(@RequestBody Answer body, HttpServletRequest request, HttpServletResponse response)
+            throws jakarta.servlet.ServletException, java.io.IOException {
         RegisteredClient platform = platformAsking(body.request());
         if (body.nonce() == null || body.signed() == null || body.signed().length() > KeySignInAnswer.MAX_SIGNED) {
             throw new Refusal(SignInRefusal.MALFORMED_ANSWER, "the answer needs nonce, signed, signature, certificate");
@@ -89,9 +93,11 @@ class KeySignInController {
         // Not refused here: the verifier refuses another origin (null) like any bad answer, audited, challenge spent.
         String origin = request.getHeader("Origin");
         KeySignInContexts.BrowserSecret browser = KeySignInContexts.BrowserSecret.create();
-        verifier.verify(platform.getClientId(), origins.isOurs(origin, request) ? origin : null, answer, browser.hash());
+        KeySignIn signIn = verifier.verify(platform.getClientId(), origins.isOurs(origin, request) ? origin : null, answer,
+                browser.hash());
+        // The cookie serves a platform that asks the employer to confirm: its confirmation page comes next.
         contexts.remember(browser, request, response);
-        return Map.of("redirect", request.getContextPath() + "/oauth2/authorize?" + body.request());
+        return Map.of("redirect", authorization.next(new KeySignInAuthentication(signIn), body.request(), request, response));
     }
 
     /** The platform whose authorization request {@code query} is, if it names one registered and enabled. */

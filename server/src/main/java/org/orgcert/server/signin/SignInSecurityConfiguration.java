@@ -121,7 +121,14 @@ class SignInSecurityConfiguration {
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .requestCache(c -> c.requestCache(new NullRequestCache()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(SignInSecurityConfiguration::toKeySignInPage));
-        return http.build();
+        SecurityFilterChain chain = http.build();
+        // Spring opens a web session at each authorization to name it in the ID token's sid; ours is the sign-in's own
+        // id (SignInClaims), so that session would only be a row written per sign-in for nothing.
+        chain.getFilters().stream().filter(org.springframework.security.oauth2.server.authorization.web
+                .OAuth2AuthorizationEndpointFilter.class::isInstance).forEach(endpoint -> ((org.springframework.security
+                .oauth2.server.authorization.web.OAuth2AuthorizationEndpointFilter) endpoint)
+                .setSessionAuthenticationStrategy((authentication, request, response) -> { }));
+        return chain;
     }
 
     @Bean

@@ -125,6 +125,77 @@ class KeySignInTest extends ServiceTestBase {
     }
 
     @Test
+    void aSignInWritesNoWebSessionAndItsAnswerSendsTheBrowserToThePlatform() throws Exception {
+        // R-USE-1: a sign-in is the key's signature, not a web session: nothing in spring_session, no session cookie;
+        // the browser carries only its own sign-in cookie, unreadable by scripts, valid for the way back.
+        long sessions = jdbc.queryForObject("SELECT count(*) FROM spring_session", Long.class);
+        OidcFlow flow = flow();
+        startSignIn(flow);
+        String signed = signedText(flow, presence());
+        HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
+                signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith(KeySignInContexts.COOKIE + "=").contains("HttpOnly").contains("SameSite=Lax"));
+        // The answer itself carries the code: the browser goes straight to the platform.
+        Map<String, String> done = OidcFlow.JSON.readValue(answer.body(), new TypeReference<>() { });
+        URI back = URI.create(done.get("redirect"));
+        assertThat(back.toString()).startsWith("http://127.0.0.1:9/callback?");
+        assertThat(OidcFlow.query(back)).containsEntry("state", flow.state).containsKey("code");
+        assertThat(flow.token(OidcFlow.query(back).get("code")).statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session", Long.class)).isEqualTo(sessions);
+        assertThat(flow.cookies()).noneMatch(name -> name.equals("SESSION") || name.equals("JSESSIONID"));
+    }
+
+    @Test
+    void anAnswerCarryingAnotherPlatformsRequestIsRefused() throws Exception {
+        // The page hands back the authorization request it was opened with: one swapped for another platform's after
+        // the challenge was issued finds the challenge made for the first (R-USE-1), and is refused, audited.
+        String other = clientId + "x";
+        platforms.register(new PlatformRegistration(other, "住房公积金（测试）", List.of("http://127.0.0.1:9/callback"),
+                List.of(), null, List.of("openid"), false, "none"), ADMIN);
+        OidcFlow flow = flow();
+        startSignIn(flow);
+        flow.signInPage = URI.create(flow.signInPage.toString().replace("client_id=" + clientId, "client_id=" + other));
+        long refused = audited("signin.refused");
+        String signed = signedText(flow, presence());
+        HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
+                signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.body()).contains("other-origin");
+        assertThat(audited("signin.refused")).isEqualTo(refused + 1);
+    }
+
+    @Test
+    void aPageAddressThatIsNoAuthorizationRequestIsRefused() throws Exception {
+        // What the page hands back must read as a URI's query: quotes and brackets could end an attribute or a line.
+        OidcFlow flow = flow();
+        startSignIn(flow);
+        HttpResponse<String> answer = flow.post("/signin/key/challenge", Map.of("certificate",
+                java.util.Base64.getEncoder().encodeToString(certificate()), "request", "client_id=" + clientId + "\"<x>"), base);
+        assertThat(answer.body()).contains("unknown-platform");
+    }
+
+    @Test
+    void anAbandonedSignInCannotBeUsedTenMinutesLater() throws Exception {
+        // The sign-in of a platform that asks for confirmation waits for the employer; one left for over ten minutes
+        // (KeySignIns.USABLE_FOR) no longer authorizes anything: the key is asked again.
+        String confirming = clientId + "w";
+        platforms.register(new PlatformRegistration(confirming, "住房公积金（测试）", List.of("http://127.0.0.1:9/callback"),
+                List.of(), null, List.of("openid", "employer", "certificate"), true, "none"), ADMIN);
+        OidcFlow flow = new OidcFlow(base, confirming, null, "http://127.0.0.1:9/callback");
+        startSignIn(flow, "住房公积金（测试）");
+        String signed = signedText(flow, presence());
+        HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
+                signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        Map<String, String> done = OidcFlow.JSON.readValue(answer.body(), new TypeReference<>() { });
+        // Within the ten minutes the browser's sign-in cookie opens the confirmation page.
+        assertThat(flow.get(done.get("redirect")).body()).contains(KeyHolders.NAME);
+        jdbc.update("UPDATE key_signin SET created_at = created_at - interval '11 minutes' WHERE client_id = ?", confirming);
+        assertThat(flow.authorize(SCOPES).getPath()).isEqualTo("/signin/key");
+    }
+
+    @Test
     void aReplayedAnswerIsRefused() throws Exception {
         OidcFlow flow = flow();
         startSignIn(flow);
@@ -311,7 +382,8 @@ class KeySignInTest extends ServiceTestBase {
         HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
                 signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
         Map<String, String> done = OidcFlow.JSON.readValue(answer.body(), new TypeReference<>() { });
-        URI consent = OidcFlow.location(flow.get(base + done.get("redirect").replace(base, "")));
+        // The answer sends the browser straight to the confirmation page (the code waits for the employer's ticks).
+        URI consent = URI.create(done.get("redirect"));
         assertThat(consent.getPath()).isEqualTo("/signin/consent");
         String page = flow.get(base + consent.getRawPath() + "?" + consent.getRawQuery()).body();
         assertThat(page).contains("住房公积金（测试）").contains("单位名称和统一社会信用代码").contains(KeyHolders.NAME);

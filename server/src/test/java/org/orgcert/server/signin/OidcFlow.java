@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +32,7 @@ final class OidcFlow {
     final String secret;
     final String redirectUri;
     final HttpClient browser;
+    private final CookieManager cookieJar;
     final String verifier = random();
     final String state = random();
     String csrf;
@@ -39,11 +41,12 @@ final class OidcFlow {
     Map<String, Object> challenge;
 
     OidcFlow(String base, String clientId, String secret, String redirectUri) {
-        this(base, clientId, secret, redirectUri, HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build());
+        this(base, clientId, secret, redirectUri, new CookieManager());
     }
 
-    private OidcFlow(String base, String clientId, String secret, String redirectUri, HttpClient browser) {
+    private OidcFlow(String base, String clientId, String secret, String redirectUri, CookieManager cookieJar) {
+        this.cookieJar = cookieJar;
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookieJar).followRedirects(HttpClient.Redirect.NEVER).build();
         this.browser = browser;
         this.base = base;
         this.clientId = clientId;
@@ -53,7 +56,12 @@ final class OidcFlow {
 
     /** Another platform's sign-in in the same browser (its cookies). */
     OidcFlow sameBrowser(String otherClientId, String otherSecret) {
-        return new OidcFlow(base, otherClientId, otherSecret, redirectUri, browser);
+        return new OidcFlow(base, otherClientId, otherSecret, redirectUri, cookieJar);
+    }
+
+    /** The names of the cookies the browser holds. */
+    List<String> cookies() {
+        return cookieJar.getCookieStore().getCookies().stream().map(java.net.HttpCookie::getName).toList();
     }
 
     /** The platform sends the browser to the provider; answers where the provider sends it next. */
@@ -102,9 +110,13 @@ final class OidcFlow {
         return signInPage == null ? "" : signInPage.getRawQuery();
     }
 
-    /** Follows the provider back to the platform; answers the code it got. */
+    /**
+     * The code the platform gets: {@code redirect} is where the sign-in's answer sends the browser, the platform with
+     * its code, or a step at the provider (followed to the platform).
+     */
     String code(String redirect) throws Exception {
-        URI back = location(get(redirect.startsWith("http") ? redirect : base + redirect));
+        URI next = URI.create(redirect.startsWith("http") ? redirect : base + redirect);
+        URI back = next.toString().startsWith(base) ? location(get(next.toString())) : next;
         Map<String, String> query = query(back);
         if (!state.equals(query.get("state"))) {
             throw new IllegalStateException("state not returned: " + back);
