@@ -43,13 +43,19 @@ import org.springframework.context.ConfigurableApplicationContext;
  * HTTP, on the durable default (embedded PostgreSQL, fsync on), the clients on the same 2 cores as the service.
  * One sign-in is what a platform and the employer's browser and assistant do: the authorization request (PKCE), the
  * sign-in page, the challenge, the software token's signature (SM2 or ECDSA P-256, alternating), the answer checked
- * with the certificate's status, the code, the token request (client secret) with the ID token. Prints
- * {@code signin.login} (sign-ins/s), {@code .p50}, {@code .p99} (ms), per algorithm too.
+ * with the certificate's status (its reply carries the code), the token request (client secret) with the ID token.
+ * Prints {@code signin.login} (sign-ins/s), {@code .p50}, {@code .p99} (ms), per algorithm too, the CPU per sign-in of
+ * each part, and then what no sign-in here can beat ({@link SignInFloor}).
  */
 public final class SignInBench {
-    private static final int CLIENTS = Integer.getInteger("clients", 32);
-    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("warmup.seconds", 8));
-    private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("measure.seconds", 20));
+    /**
+     * Four employers signing in at once: on two cores more only queue (16 measured 81 sign-ins/s at p99 320 ms, four
+     * 105 at p99 79 ms, the same code).
+     */
+    private static final int CLIENTS = Integer.getInteger("clients", 4);
+    /** Long enough for the JIT to have compiled most of Spring's request path on two busy cores. */
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("warmup.seconds", 90));
+    private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("measure.seconds", 30));
     private static final String REDIRECT = "http://127.0.0.1:9/callback";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -227,12 +233,12 @@ public final class SignInBench {
         return keys;
     }
 
-    /** A platform's browser and back end, as in the service's tests (OidcFlow), lean. */
     /** Time spent in each step of a sign-in, summed over every client (to see where a sign-in's time goes). */
     static final String[] STEPS = {"authorize", "page", "challenge", "token-signature", "answer", "token-request"};
     static final LongAdder[] STEP_NANOS = java.util.stream.IntStream.range(0, STEPS.length).mapToObj(i -> new LongAdder())
             .toArray(LongAdder[]::new);
 
+    /** A platform's browser and back end, as in the service's tests (OidcFlow), lean. */
     private static final class Client {
         private long mark;
 

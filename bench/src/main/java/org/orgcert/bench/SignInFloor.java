@@ -24,18 +24,28 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 /**
  * What no sign-in through this service can beat on this machine, measured in the same run as {@link SignInBench}:
  * <ul>
- * <li>{@code signin.floor.crypto}: sign-ins/s if a sign-in were only its cryptography — the software token's
- * signature, its check with the certificate's key, two ES256 tokens signed — on every core;</li>
+ * <li>{@code signin.floor.token-signature}, {@code .verify}, {@code .es256-token}: the cryptography of a sign-in, each
+ * on every core — the software token's signature (PIN check and key opening included), its check with the
+ * certificate's key, an ES256 token — and {@code signin.floor.crypto}, sign-ins/s if a sign-in were only that (one
+ * signature, one check, two tokens);</li>
  * <li>{@code signin.floor.exchange.jwks}: the leanest exchange of the same HTTP stack (Tomcat, the provider's filter
  * chain, a JSON answer made from memory), per second, from as many clients as the sign-ins had;</li>
  * <li>{@code signin.floor.exchange.refused}: the leanest exchange through Spring MVC (a JSON body read, CSRF checked,
  * a typed refusal written as problem JSON; no database);</li>
- * <li>{@code signin.floor.stack}: sign-ins/s if each of the six exchanges cost only the leanest MVC exchange and the
- * cryptography were free of any other work: {@code 1 / (6 / refused + 1 / crypto)}.</li>
+ * <li>{@code signin.floor.stack}: sign-ins/s if each of the bench's five exchanges cost only that leanest MVC exchange
+ * and there were nothing else but the cryptography: {@code 1 / (5 / refused + 1 / crypto)};</li>
+ * <li>{@code signin.floor.fewest-exchanges}: the same for the three exchanges a code flow with a key challenge cannot
+ * do without — a bound for any design on this stack, before any database work.</li>
  * </ul>
  */
 final class SignInFloor {
+    /** What the bench's sign-in makes: authorization request, page, challenge, answer (with the code), token request. */
     private static final int EXCHANGES_PER_SIGNIN = 5;
+    /**
+     * The fewest a code flow with a key challenge can make at the provider: the authorization request (answered with
+     * the page and its challenge), the signed answer (answered with the code), the platform's token request.
+     */
+    private static final int FEWEST_EXCHANGES = 3;
 
     private SignInFloor() {
     }
@@ -71,6 +81,7 @@ final class SignInFloor {
         double mvc = exchanges(keys.size(), base, true);
         lines.add(BenchMain.line("signin.floor.exchange.refused", mvc, "exchanges/s"));
         lines.add(BenchMain.line("signin.floor.stack", 1 / (EXCHANGES_PER_SIGNIN / mvc + 1 / crypto), "sign-ins/s"));
+        lines.add(BenchMain.line("signin.floor.fewest-exchanges", 1 / (FEWEST_EXCHANGES / mvc + 1 / crypto), "sign-ins/s"));
         return lines;
     }
 

@@ -62,7 +62,9 @@ class KeySignInAuthorizations implements OAuth2AuthorizationService {
         this.clock = clock;
     }
 
+    /** One transaction: the sign-in marked used and the code recorded commit together, with one flush to disk. */
     @Override
+    @org.springframework.transaction.annotation.Transactional
     public void save(OAuth2Authorization authorization) {
         KeySignInAuthentication principal = principalOf(authorization);
         OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
