@@ -34,7 +34,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code GET /my/applications/{id}}: one application as its employer follows it — the timeline
+ * {@code GET /my/applications/{id}}: one application as its employer follows it — the progress through the steps
+ * of its channel with the dates done and expected and the waybill ({@link Timelines#progress}), the timeline
  * ({@link Timelines}: steps, "ready by" R-CH-2, "collect between" R-CH-5..7), the pre-filled forms, the
  * materials with their scans and an upload form ({@link ApplicationDocuments}: type by content, refusals
  * shown with their reason), and while AWAITING_PAYMENT the payment box (R-FEE-4). Another employer's
@@ -139,6 +140,7 @@ class MyApplicationPage {
         model.addAttribute("app", application);
         model.addAttribute("maxScanBytes", Scans.MAX_BYTES); // upload-limit.js refuses larger files before sending
         model.addAttribute("timeline", timelines.of(id, agent));
+        model.addAttribute("progress", timelines.progress(id, agent));
         model.addAttribute("documents", documents.list(id, agent));
         model.addAttribute("materialsOpen", applications.materialsOpen(application));
         model.addAttribute("window", application.form().windowId() == null ? null

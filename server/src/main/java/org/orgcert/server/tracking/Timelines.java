@@ -9,6 +9,7 @@ import org.orgcert.server.application.Delivery;
 import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.audit.AuditRecord;
 import org.orgcert.server.billing.Payments;
+import org.orgcert.server.calendar.CalendarService;
 import org.orgcert.server.calendar.ShanghaiTime;
 import org.orgcert.server.delivery.PickupDeadlines;
 import org.orgcert.server.domain.Actor;
@@ -23,11 +24,23 @@ public class Timelines {
     private final ApplicationService applications;
     private final AuditLog audit;
     private final Payments payments;
+    private final CalendarService calendar;
 
-    Timelines(ApplicationService applications, AuditLog audit, Payments payments) {
+    Timelines(ApplicationService applications, AuditLog audit, Payments payments, CalendarService calendar) {
         this.applications = applications;
         this.audit = audit;
         this.payments = payments;
+        this.calendar = calendar;
+    }
+
+    /**
+     * The application's {@link Progress} for whoever may see it: the steps of its channel, the one it is at, the
+     * days of those done and the expected days of those to come (working-day calendar), the waybill.
+     */
+    public Progress progress(UUID id, Actor actor) {
+        Application application = applications.get(id, actor);
+        return Progress.of(application, audit.history("application", id.toString()),
+                new ExpectedDates(calendar.current()));
     }
 
     public Timeline of(UUID id, Actor actor) {

@@ -12,7 +12,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orgcert.pki.name.Uscc;
+import org.orgcert.server.ApplicationApi;
 import org.orgcert.server.BrowserTest;
+import org.orgcert.server.TestStaff;
 import org.orgcert.server.EmployerAgents;
 import org.orgcert.server.TestUscc;
 import org.orgcert.server.application.MaterialItem;
@@ -78,6 +80,18 @@ class EmployerPagesBrowserTest extends BrowserTest {
                 + "之间致电或到窗口领取，逾期USB Key将退回CA并注销证书。");
         assertThat(find("#application-form").getAttribute("href")).endsWith("/portal/applications/" + id
                 + "/application-form.pdf");
+        // The progress: every step of a window pick-up, at the window's forwarding now, the phone call expected on
+        // days 5 to 15 and the last day 45 (R-CH-4..7), in Chinese dates.
+        assertThat(findAll("#progress li").stream().map(li -> li.getAttribute("data-stage")).toList()).containsExactly(
+                "SUBMIT", "FORWARD", "RECEIVE", "REVIEW", "PRODUCE", "ARRIVE", "NOTIFY", "COLLECT");
+        assertThat(find("#progress li[aria-current=step]").getAttribute("data-stage")).isEqualTo("FORWARD");
+        assertThat(find("#progress li[data-stage=SUBMIT]").getText()).contains("已完成", chinese(ShanghaiTime.today(clock)) + "完成");
+        assertThat(find("#progress li[data-stage=NOTIFY]").getText()).contains("待办理", "预计" + chinese(pickup.noticeFrom())
+                + "至" + chinese(pickup.noticeUntil()) + "之间来电通知");
+        assertThat(find("#progress li[data-stage=COLLECT]").getText()).contains("请于" + chinese(pickup.collectBy()) + "前领取；");
+        assertThat(find("#progress li[data-stage=PRODUCE]").getText()).contains("审核通过（需缴费的，缴清费用）后3个工作日内完成");
+        assertThat(find("#progress-section").getText()).doesNotContain("R-CH").doesNotContain("null");
+        assertThat(findAll("#waybill")).isEmpty();
 
         // A text file named .pdf is refused by its content, with the reason next to the field; nothing stored.
         Path disguised = Files.writeString(downloads.resolve("licence.pdf"), "not a scan at all",
@@ -98,6 +112,57 @@ class EmployerPagesBrowserTest extends BrowserTest {
         assertThat(find("#applications li").getAttribute("data-id")).isEqualTo(id.toString());
         open("/my?lang=en");
         assertThat(find("#applications li .status").getText()).isEqualTo("Submitted");
+    }
+
+    private static String chinese(java.time.LocalDate day) {
+        return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+    }
+
+    @Test
+    void anEmployerFollowsAMailedApplicationStepByStepWithTheExpectedDatesAndTheWaybill_R_CH_1_R_CH_2() {
+        ApplicationApi api = new ApplicationApi(client);
+        Map<String, Object> form = ApplicationApi.form("MAIL", "MAIL", null, true);
+        String mobile = EmployerAgents.nextMobile();
+        agents.register(Uscc.parse(form.get("uscc").toString()), ApplicationApi.NAME, mobile);
+        Object id = api.submit(form, 201).get("id");
+        api.event(id, "RECEIVE", 200);
+        api.event(id, "START_REVIEW", 200);
+        api.tickAll(id);
+        api.registry(form.get("uscc"), ApplicationApi.NAME, ApplicationApi.LEGAL_REP);
+        api.check(id, 200);
+        api.event(id, "APPROVE", 200);
+
+        pages.signIn(mobile);
+        open("/my/applications/" + id);
+        assertThat(findAll("#progress li").stream().map(li -> li.getAttribute("data-stage")).toList())
+                .containsExactly("SUBMIT", "RECEIVE", "REVIEW", "PRODUCE", "SHIP", "DELIVER");
+        assertThat(findAll("#progress li").stream().map(li -> li.getAttribute("data-status")).toList())
+                .containsExactly("DONE", "DONE", "DONE", "CURRENT", "TO_COME", "TO_COME");
+        // Approved Monday 2026-06-15: produced, and mailed, within 3 working days: Thursday 2026-06-18 (R-CH-2).
+        assertThat(find("#progress li[data-stage=REVIEW]").getText()).contains("2026年6月15日完成");
+        assertThat(find("#progress li[aria-current=step]").getText()).contains("制作证书和USB Key", "当前步骤",
+                "预计2026年6月18日前完成");
+        assertThat(find("#progress li[data-stage=SHIP]").getText()).contains("预计2026年6月18日前完成");
+
+        client.post().uri("/api/v1/applications/{id}/produce", id).headers(TestStaff.as(TestStaff.OPERATOR)).exchange()
+                .expectStatus().isOk();
+        client.post().uri("/api/v1/applications/{id}/ship", id).headers(TestStaff.as(TestStaff.OPERATOR))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(Map.of("waybill", "EA123456789CN"))
+                .exchange().expectStatus().isOk();
+        Dimension desktop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(375, 812));
+        try {
+            open("/my/applications/" + id);
+            assertThat(find("#progress li[data-stage=SHIP]").getText()).contains("已完成", "2026年6月15日完成",
+                    "EMS运单号：EA123456789CN");
+            assertThat(find("#progress li[aria-current=step]").getAttribute("data-stage")).isEqualTo("DELIVER");
+            assertThat(find("#waybill").getText()).isEqualTo("EMS运单号：EA123456789CN");
+            assertThat(find("#waybill").isDisplayed()).isTrue();
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('progress-section').scrollIntoView();");
+            assertFits("/my/applications/" + id + " shipped");
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
     }
 
     @Test
