@@ -151,6 +151,10 @@ class SecurityConfiguration {
                         .hasAnyAuthority(StaffRole.CA_SERVICE.authority(), ActorAuthentication.EMPLOYER_AGENT)
                         .requestMatchers("/api/v1/unlock-requests", "/api/v1/unlock-requests/**")
                         .hasRole(StaffRole.CA_SERVICE.name())
+                        // The SMS outbox: the bureau and customer service see what waits and why (R-SMS-3), as on
+                        // /staff/sms; texts stay hidden outside development (NotificationController).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/notifications")
+                        .hasAnyRole(StaffRole.BUREAU_ADMIN.name(), StaffRole.CA_SERVICE.name())
                         .requestMatchers("/api/v1/staff", "/api/v1/staff/**", "/api/v1/notifications")
                         .hasRole(StaffRole.BUREAU_ADMIN.name())
                         // Relying platforms (issue 13 item 2): the administrator registers them, the auditor reads;

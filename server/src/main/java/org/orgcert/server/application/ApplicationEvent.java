@@ -100,11 +100,12 @@ public enum ApplicationEvent {
             Who.staff(WINDOW_CLERK), List.of(), List.of(Consequence.CLOSE_PICKUP_CALL)),
     /**
      * Not collected after 45 natural days: back to the CA and the certificate revoked (R-CH-7). The same for the
-     * window's clerk and the daily job: not before day 46, and always with the revocation.
+     * window's clerk and the daily job: not before day 46, and always with the revocation (whose SMS to the employer
+     * is the certificate machine's, R-SMS-1).
      */
     RETURN_AND_CANCEL(from(AT_WINDOW, NOTIFIED), ApplicationState.RETURNED_AND_CANCELLED, null,
             Delivery.WINDOW_PICKUP, Who.staffOrSystem(WINDOW_CLERK), List.of(Guard.PICKUP_PERIOD_OVER),
-            List.of(Consequence.REVOKE_CERTIFICATE, Consequence.CLOSE_PICKUP_CALL, Consequence.TELL_EMPLOYER)),
+            List.of(Consequence.REVOKE_CERTIFICATE, Consequence.CLOSE_PICKUP_CALL)),
     /** The new certificate (or unlock response) was handed to the employer's assistant (R-REN-2). */
     DELIVER_ONLINE(from(PRODUCED), ApplicationState.DELIVERED, null, Delivery.TO_TOKEN, Who.SYSTEM, List.of(),
             List.of()),

@@ -15,5 +15,15 @@ public enum CertificateConsequence {
      * cancelled key ends all of them (an old certificate kept valid in a renewal's or information change's
      * overlap, too).
      */
-    REVOKE_EVERY_CERTIFICATE_ON_KEY
+    REVOKE_EVERY_CERTIFICATE_ON_KEY,
+    /**
+     * The employer is told by SMS that its certificate was revoked and why, in its own words (R-SMS-1): carried out
+     * by the one {@link CertificateTransitionConsequence} bean that answers it (the tracking capability's).
+     */
+    TELL_EMPLOYER;
+
+    /** Whether {@link CertificateTransitions} carries it out itself; else exactly one bean does. */
+    boolean carriedOutHere() {
+        return this != TELL_EMPLOYER;
+    }
 }

@@ -23,21 +23,26 @@ public enum CertificateEvent {
     SUPERSEDE(VALID, REVOKED, RevocationReason.SUPERSEDED, EnumSet.of(Kind.SERVICE),
             List.of(CertificateGuard.REPLACED_BY_SUCCESSOR, CertificateGuard.SUCCESSOR_ON_KEY),
             List.of(CertificateConsequence.SUPERSEDE_PREDECESSOR)),
-    /** Replaced by an information change whose certificate never was confirmed on the key within the grace period. */
+    /**
+     * Replaced by an information change whose certificate never was confirmed on the key within the grace period:
+     * the key still holds this one, so the employer is told to write the new one (R-SMS-1). Superseded by the one
+     * it wrote itself ({@link #SUPERSEDE}) is no news to it: no SMS.
+     */
     END_GRACE(VALID, REVOKED, RevocationReason.SUPERSEDED, EnumSet.of(Kind.SERVICE),
-            List.of(CertificateGuard.REPLACED_BY_SUCCESSOR, CertificateGuard.GRACE_OVER), List.of()),
+            List.of(CertificateGuard.REPLACED_BY_SUCCESSOR, CertificateGuard.GRACE_OVER),
+            List.of(CertificateConsequence.TELL_EMPLOYER)),
     /** The USB key was lost (R-FEE-2): it may be in someone else's hands. */
     REPORT_LOST(VALID, REVOKED, RevocationReason.KEY_COMPROMISE, EnumSet.of(Kind.PERSON), List.of(),
-            List.of(CertificateConsequence.REVOKE_EVERY_CERTIFICATE_ON_KEY)),
+            List.of(CertificateConsequence.REVOKE_EVERY_CERTIFICATE_ON_KEY, CertificateConsequence.TELL_EMPLOYER)),
     /** The USB key is damaged (R-FEE-2). */
     REPORT_DAMAGED(VALID, REVOKED, RevocationReason.CESSATION_OF_OPERATION, EnumSet.of(Kind.PERSON), List.of(),
-            List.of(CertificateConsequence.REVOKE_EVERY_CERTIFICATE_ON_KEY)),
+            List.of(CertificateConsequence.REVOKE_EVERY_CERTIFICATE_ON_KEY, CertificateConsequence.TELL_EMPLOYER)),
     /** The employer cancels the certificate (R-FEE-2). */
     CANCEL(VALID, REVOKED, RevocationReason.CESSATION_OF_OPERATION, EnumSet.of(Kind.PERSON), List.of(),
-            List.of(CertificateConsequence.REVOKE_EVERY_CERTIFICATE_ON_KEY)),
+            List.of(CertificateConsequence.REVOKE_EVERY_CERTIFICATE_ON_KEY, CertificateConsequence.TELL_EMPLOYER)),
     /** The key was not collected within 45 days (R-CH-7). */
     RETURN_UNCOLLECTED(VALID, REVOKED, RevocationReason.CESSATION_OF_OPERATION, EnumSet.of(Kind.SERVICE), List.of(),
-            List.of());
+            List.of(CertificateConsequence.TELL_EMPLOYER));
 
     private final CertificateState from;
     private final CertificateState to;

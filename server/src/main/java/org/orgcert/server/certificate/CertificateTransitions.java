@@ -3,9 +3,13 @@ package org.orgcert.server.certificate;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,10 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Carries out a certificate's transitions: locks the row, asks {@link CertificateDecisions} with the facts,
  * makes the change, audits it and carries out the event's consequences, all in one transaction. The one way the
  * lifecycle capability (loss reports, information changes, the confirmation from the USB-key assistant, the grace
- * job) changes a signed certificate.
+ * job) changes a signed certificate. Consequences other capabilities own (the employer's SMS) are carried out by
+ * their {@link CertificateTransitionConsequence} beans, one per consequence.
  */
 @Service
-public class CertificateTransitions {
+public class CertificateTransitions implements SmartInitializingSingleton {
     /** A line of successors longer than this is a fault, not a history. */
     private static final int MAX_LINE = 16;
     private final CertificateStore store;
@@ -25,14 +30,34 @@ public class CertificateTransitions {
     private final AuditLog audit;
     private final Clock clock;
     private final Duration grace;
+    private final ObjectProvider<CertificateTransitionConsequence> consequenceBeans;
+    private final Map<CertificateConsequence, CertificateTransitionConsequence> consequences =
+            new EnumMap<>(CertificateConsequence.class);
 
     CertificateTransitions(CertificateStore store, CertificateRevocation revocation, AuditLog audit, Clock clock,
-            @Value("${orgcert.lifecycle.successor-grace:P30D}") Duration grace) {
+            @Value("${orgcert.lifecycle.successor-grace:P30D}") Duration grace,
+            ObjectProvider<CertificateTransitionConsequence> consequenceBeans) {
         this.store = store;
         this.revocation = revocation;
         this.audit = audit;
         this.clock = clock;
         this.grace = grace;
+        this.consequenceBeans = consequenceBeans;
+    }
+
+    /** Every consequence not carried out here has exactly one bean: a missing one stops the start-up. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        consequenceBeans.orderedStream().forEach(bean -> {
+            if (bean.consequence().carriedOutHere() || consequences.put(bean.consequence(), bean) != null) {
+                throw new IllegalStateException("a second way to carry out the consequence " + bean.consequence());
+            }
+        });
+        for (CertificateConsequence consequence : CertificateConsequence.values()) {
+            if (!consequence.carriedOutHere() && !consequences.containsKey(consequence)) {
+                throw new IllegalStateException("no bean carries out the consequence " + consequence);
+            }
+        }
     }
 
     /** How long a certificate replaced by an information change stays valid when its successor is never confirmed. */
@@ -94,6 +119,7 @@ public class CertificateTransitions {
                     }
                 }
             }
+            default -> consequences.get(consequence).carryOut(certificate, event, party);
         }
     }
 

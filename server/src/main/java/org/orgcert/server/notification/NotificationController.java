@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/notifications}: the outbox with each message's delivery state (queued, retrying with the
- * attempts and the last error, sent with the gateway's message id), for bureau administrators (the role is
- * checked by the security configuration); {@code ?queued=true} lists only what waits.
+ * attempts and the last error, sent with the gateway's message id), for bureau administrators and customer
+ * service (R-SMS-3; the roles are checked by the security configuration, as for {@code /staff/sms}); {@code ?queued=true} lists only what waits.
  * Numbers are masked; texts (which hold one-time codes) are shown only in development:
  * {@code orgcert.dev-outbox-visible=true}, which {@code ./orgcert serve --demo} sets.
  */

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * {@link Consequence#TELL_EMPLOYER}: the employer learns of each step of its application that concerns it by SMS
  * (R-SMS-1), in the bureau's words ({@link SmsTexts}), put in the outbox in the step's own transaction: papers
  * received, approved, rejected or declined with the reason, payment due with the amount, produced, shipped with
- * the waybill, ready at the window with the last day to collect (R-CH-7), and the certificate revoked when the key
- * was not collected. Online requests (renewal, information change, unlock) are the employer's own doing at its
+ * the waybill, ready at the window with the last day to collect (R-CH-7). The revocation of a key not collected
+ * tells the employer through the certificate's machine ({@link RevocationSms}), like every revocation. Online requests (renewal, information change, unlock) are the employer's own doing at its
  * assistant: no SMS. An employer without a number gets none and the step goes on.
  */
 @Component
@@ -81,10 +81,6 @@ class EmployerSms implements TransitionConsequence {
                         .orElse("受理窗口"));
                 values.put("lastDay", day(new PickupDeadlines(ShanghaiTime.dateOf(before.submittedAt())).collectBy()));
                 yield SmsText.COLLECTION_READY;
-            }
-            case RETURN_AND_CANCEL -> {
-                values.put("reason", "USB Key逾期未领取，已退回");
-                yield SmsText.CERTIFICATE_REVOKED;
             }
             default -> null;
         };

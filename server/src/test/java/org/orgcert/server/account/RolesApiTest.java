@@ -48,6 +48,11 @@ class RolesApiTest extends ServiceTestBase {
             t-ca-clerk  | POST | /api/v1/staff                                  | forbidden
             t-admin     | GET  | /api/v1/notifications                          | allowed
             t-reviewer  | GET  | /api/v1/notifications                          | forbidden
+            # R-SMS-3: the outbox is visible to the bureau and customer service
+            t-service   | GET  | /api/v1/notifications                          | allowed
+            t-service   | GET  | /api/v1/notifications?queued=true              | allowed
+            t-ca-clerk  | GET  | /api/v1/notifications                          | forbidden
+            t-service   | GET  | /api/v1/staff                                  | forbidden
             t-auditor   | GET  | /api/v1/audit/verify                           | allowed
             t-admin     | GET  | /api/v1/audit/verify                           | allowed
             t-ca-clerk  | GET  | /api/v1/audit/verify                           | forbidden

@@ -121,7 +121,7 @@ class ApplicationDecisionsTest {
         assertThat(ApplicationEvent.RETURN_AND_CANCEL.who().system()).isTrue();
         assertThat(ApplicationEvent.RETURN_AND_CANCEL.guards()).containsExactly(Guard.PICKUP_PERIOD_OVER);
         assertThat(ApplicationEvent.RETURN_AND_CANCEL.consequences())
-                .containsExactly(Consequence.REVOKE_CERTIFICATE, Consequence.CLOSE_PICKUP_CALL, Consequence.TELL_EMPLOYER);
+                .containsExactly(Consequence.REVOKE_CERTIFICATE, Consequence.CLOSE_PICKUP_CALL);
     }
 
     @Test

@@ -114,7 +114,7 @@ class CertificateDecisionsTest {
                 .orThrow().consequences()).containsExactly(CertificateConsequence.SUPERSEDE_PREDECESSOR);
 
         assertThat(CertificateDecisions.decide(facts, AGENT, CertificateEvent.REPORT_LOST).orThrow().consequences())
-                .containsExactly(CertificateConsequence.REVOKE_EVERY_CERTIFICATE_ON_KEY);
+                .containsExactly(CertificateConsequence.REVOKE_EVERY_CERTIFICATE_ON_KEY, CertificateConsequence.TELL_EMPLOYER);
         CertificateParty otherAgent = CertificateParty.person(new Actor.EmployerAgent("139****0002",
                 Set.of(UUID.randomUUID()), Set.of("915301000000000000")));
         assertThat(refusal(CertificateDecisions.decide(facts, otherAgent, CertificateEvent.REPORT_LOST)))
@@ -124,5 +124,14 @@ class CertificateDecisionsTest {
                 .isEqualTo(CommonRefusal.ROLE_NOT_ALLOWED);
         CertificateParty service = CertificateParty.person(new Actor.Staff("cs", StaffRole.CA_SERVICE, null));
         assertThat(CertificateDecisions.decide(facts, service, CertificateEvent.REPORT_DAMAGED).allowed()).isTrue();
+    }
+
+    @Test
+    void everyRevocationTellsTheEmployerButASupersessionItCausedItself_R_SMS_1() {
+        for (CertificateEvent event : CertificateEvent.values()) {
+            boolean tells = event.consequences().contains(CertificateConsequence.TELL_EMPLOYER);
+            assertThat(tells).as(event.name()).isEqualTo(event.target() == CertificateState.REVOKED
+                    && event != CertificateEvent.SUPERSEDE);
+        }
     }
 }
