@@ -24,7 +24,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
  * {@link EmployerPrincipal} (refusing one without a valid USCC), sends every authorization request with PKCE
  * (S256; OrgCert requires it of every client, Spring Security adds it only for public clients) and expects
  * ES256 ID tokens. Spring Boot's default security chain for OAuth2 clients and any {@code oauth2Login}
- * with defaults pick these beans up; {@link OrgCertSignIn} sets them explicitly.
+ * with defaults pick these beans up; {@link OrgCertSignIn} sets them explicitly, and adds OpenID Connect
+ * back-channel logout to a platform's own chain ({@link OrgCertSignIn#backChannelLogout()}, with the
+ * {@link SignedInSessions} declared here).
  */
 @AutoConfiguration(
         afterName = "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
@@ -76,10 +78,19 @@ public class OrgCertSignInAutoConfiguration {
         return resolver;
     }
 
+    /** The sessions signed in through OrgCert, for back-channel logout; also the container's session listener. */
+    @Bean
+    @ConditionalOnMissingBean
+    SignedInSessions orgCertSignedInSessions() {
+        return new SignedInSessions();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     OrgCertSignIn orgCertSignIn(EmployerOidcUserService userService,
-            ObjectProvider<OAuth2AuthorizationRequestResolver> resolver) {
-        return new OrgCertSignIn(userService, resolver.getIfUnique());
+            ObjectProvider<OAuth2AuthorizationRequestResolver> resolver,
+            ObjectProvider<ClientRegistrationRepository> registrations, OrgCertSignInProperties properties,
+            SignedInSessions sessions) {
+        return new OrgCertSignIn(userService, resolver.getIfUnique(), registrations.getIfUnique(), properties, sessions);
     }
 }

@@ -2,13 +2,20 @@ package org.orgcert.kit.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,9 +26,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +48,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -49,13 +60,20 @@ import org.springframework.web.bind.annotation.RestController;
  * The starter against a real Spring Authorization Server started in this test: a platform signs an employer
  * in over the authorization code flow with PKCE and gets an {@link EmployerPrincipal} from the ID token's
  * claims (docs/signin.md), signed ES256 as OrgCert signs them. The provider's login step is a form login here;
- * OrgCert's is the USB key (R-USE-1), which changes nothing the platform sees.
+ * OrgCert's is the USB key (R-USE-1), which changes nothing the platform sees. Back-channel logout: the logout
+ * tokens OrgCert posts when it ends a sign-in (key removed, certificate revoked) are made here with the provider's
+ * key and posted as the provider posts them.
  */
 class SignInStarterTest {
     private static final String USCC = "91110000600037341L";
     private static final String NAME = "昆明市测试科技有限公司";
     private static final long NOT_AFTER = 1_830_000_000L;
     private static final String SERIAL = "0123456789ABCDEF0123456789ABCDEF";
+    /** Another employer with a valid USCC. */
+    private static final String OTHER_USCC = "91350100M000100Y43";
+    private static final String LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
+    private static final String BACK_CHANNEL_PATH = "/logout/connect/back-channel/orgcert";
+    private static final ECKey ID_TOKEN_KEY = ecKey();
     private static final String EXCLUDE_CLIENT = "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration,"
             + "org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration,"
             + "org.orgcert.kit.spring.OrgCertSignInAutoConfiguration";
@@ -66,9 +84,11 @@ class SignInStarterTest {
     private static ConfigurableApplicationContext provider;
     private static ConfigurableApplicationContext platformWithDefaults;
     private static ConfigurableApplicationContext platformWithOwnChain;
+    private static ConfigurableApplicationContext platformWithLogout;
     private static int providerPort;
     private static int defaultsPort;
     private static int ownChainPort;
+    private static int logoutPort;
 
     /** OrgCert's provider, reduced: users by form login, OrgCert's claims added to the ID token. */
     @Configuration(proxyBeanMethods = false)
@@ -78,14 +98,15 @@ class SignInStarterTest {
         UserDetailsService users() {
             return new InMemoryUserDetailsManager(
                     User.withUsername(USCC).password("{noop}pw").roles("EMPLOYER").build(),
-                    User.withUsername("91110000600037341X").password("{noop}pw").roles("EMPLOYER").build());
+                    User.withUsername("91110000600037341X").password("{noop}pw").roles("EMPLOYER").build(),
+                    User.withUsername(OTHER_USCC).password("{noop}pw").roles("EMPLOYER").build());
         }
 
         @Bean
         JWKSource<SecurityContext> keys() throws Exception {
             // ES256 for ID tokens, as OrgCert signs them; RS256 for access tokens (the server's fixed choice), which
             // the platform presents at the userinfo endpoint.
-            return new ImmutableJWKSet<>(new JWKSet(List.of(new ECKeyGenerator(Curve.P_256).keyID("es256-test").generate(),
+            return new ImmutableJWKSet<>(new JWKSet(List.of(ID_TOKEN_KEY,
                     new RSAKeyGenerator(2048).keyID("rs256-test").generate())));
         }
 
@@ -97,6 +118,8 @@ class SignInStarterTest {
                 }
                 String uscc = context.getPrincipal().getName();
                 context.getClaims().claim("acr", "urn:orgcert:acr:key").claim("amr", List.of("hwk", "pin"));
+                // The sign-in's id, which the logout tokens name (OrgCert's sid: one per sign-in).
+                context.getClaims().claims(claims -> claims.putIfAbsent("sid", UUID.randomUUID().toString()));
                 if (context.getAuthorizedScopes().contains("employer")) {
                     context.getClaims().claim("uscc", uscc).claim("name", NAME);
                 }
@@ -127,8 +150,33 @@ class SignInStarterTest {
         }
     }
 
+    /**
+     * A platform with its own chain and its own success handler (as the demo platform has), and back-channel logout
+     * in one line.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    @Import(WhoAmI.class)
+    static class PlatformWithBackChannelLogout {
+        @Bean
+        SecurityFilterChain web(HttpSecurity http, OrgCertSignIn orgCert) throws Exception {
+            http.authorizeHttpRequests(a -> a.requestMatchers("/").permitAll().anyRequest().authenticated());
+            http.oauth2Login(login -> {
+                orgCert.login().customize(login);
+                login.successHandler((request, response, authentication) -> response.sendRedirect("/whoami"));
+            });
+            http.with(orgCert.backChannelLogout());
+            return http.build();
+        }
+    }
+
     @RestController
     static class WhoAmI {
+        @GetMapping("/sid")
+        String sid(@AuthenticationPrincipal OidcUser user) {
+            return user.getIdToken().getClaimAsString("sid");
+        }
+
         @GetMapping("/")
         String home() {
             return "home";
@@ -150,6 +198,7 @@ class SignInStarterTest {
         providerPort = freePort();
         defaultsPort = freePort();
         ownChainPort = freePort();
+        logoutPort = freePort();
         String issuer = "http://localhost:" + providerPort;
         Map<String, Object> providerProperties = new HashMap<>(Map.of(
                 "server.port", providerPort,
@@ -159,9 +208,11 @@ class SignInStarterTest {
                 "spring.autoconfigure.exclude", EXCLUDE_CLIENT));
         client(providerProperties, "platform-a", defaultsPort);
         client(providerProperties, "platform-b", ownChainPort);
+        client(providerProperties, "platform-c", logoutPort);
         provider = new SpringApplicationBuilder(Provider.class).properties(providerProperties).run();
         platformWithDefaults = platform(PlatformWithDefaults.class, "platform-a", defaultsPort, issuer);
         platformWithOwnChain = platform(PlatformWithOwnChain.class, "platform-b", ownChainPort, issuer);
+        platformWithLogout = platform(PlatformWithBackChannelLogout.class, "platform-c", logoutPort, issuer);
     }
 
     private static void client(Map<String, Object> properties, String id, int port) {
@@ -193,7 +244,7 @@ class SignInStarterTest {
     @AfterAll
     static void stop() {
         for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {
-            platformWithOwnChain, platformWithDefaults, provider}) {
+            platformWithLogout, platformWithOwnChain, platformWithDefaults, provider}) {
             if (context != null) {
                 context.close();
             }
@@ -240,6 +291,144 @@ class SignInStarterTest {
         assertThat(employer.uscc()).isEqualTo(USCC);
         assertThat(employer.employerName()).isNull();
         assertThat(employer.signedInWithHardwareKey()).isFalse();
+    }
+
+    @Test
+    void rUse1_aValidLogoutTokenEndsThatSignInsSession() throws Exception {
+        Browser browser = new Browser();
+        assertThat(signIn(browser, logoutPort, USCC)).startsWith(USCC + "|" + NAME + "|"); // the platform's handler
+        String sid = sidOf(browser);
+        SignedInSessions sessions = platformWithLogout.getBean(SignedInSessions.class);
+        int before = sessions.size();
+
+        // As the provider posts it: no session, no CSRF token.
+        HttpResponse<String> answer = postLogoutToken(logoutToken(claims -> claims.subject(USCC).claim("sid", sid)));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(sessions.size()).isEqualTo(before - 1);
+        assertThat(browser.get(platformUrl(logoutPort) + "/whoami").statusCode()).isEqualTo(302); // signed out
+        // Posted again (the provider retries): nothing left to end, still taken.
+        assertThat(postLogoutToken(logoutToken(claims -> claims.subject(USCC).claim("sid", sid))).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void rUse1_logoutTokensThatAreNotValidAreRefusedAndEndNothing() throws Exception {
+        Browser browser = new Browser();
+        signIn(browser, logoutPort, USCC);
+        String sid = sidOf(browser);
+        Consumer<JWTClaimsSet.Builder> named = claims -> claims.subject(USCC).claim("sid", sid);
+        ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID(ID_TOKEN_KEY.getKeyID()).generate();
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("another aud", logoutToken(named.andThen(claims -> claims.audience("platform-b"))));
+        refused.put("wrong signature", logoutToken(ID_TOKEN_KEY.getKeyID(), stranger, "logout+jwt", named));
+        refused.put("a nonce", logoutToken(named.andThen(claims -> claims.claim("nonce", "n-0S6_WzA2Mj"))));
+        refused.put("no event", logoutToken(named.andThen(claims -> claims.claim("events", Map.of()))));
+        refused.put("expired", logoutToken(named.andThen(claims -> claims
+                .issueTime(Date.from(Instant.now().minusSeconds(600)))
+                .expirationTime(Date.from(Instant.now().minusSeconds(300))))));
+        refused.put("no exp", logoutToken(named.andThen(claims -> claims.expirationTime(null))));
+        refused.put("another issuer", logoutToken(named.andThen(claims -> claims.issuer("http://localhost:1"))));
+        refused.put("neither sid nor sub", logoutToken(claims -> claims.subject(null).claim("sid", null)));
+        refused.put("an access token's typ", logoutToken(ID_TOKEN_KEY.getKeyID(), ID_TOKEN_KEY, "at+jwt", named));
+        refused.put("not a JWT", "not.a.jwt");
+        refused.put("none", "");
+        for (Map.Entry<String, String> token : refused.entrySet()) {
+            HttpResponse<String> answer = postLogoutToken(token.getValue());
+            assertThat(answer.statusCode()).as(token.getKey()).isEqualTo(400);
+            assertThat(answer.body()).as(token.getKey()).contains("\"error\":\"invalid_request\"");
+        }
+        assertThat(browser.get(platformUrl(logoutPort) + "/whoami").statusCode()).isEqualTo(200); // still signed in
+        // The same token, well made, is taken ("JWT" as typ is accepted too).
+        assertThat(postLogoutToken(logoutToken(ID_TOKEN_KEY.getKeyID(), ID_TOKEN_KEY, "JWT", named)).statusCode())
+                .isEqualTo(200);
+        assertThat(browser.get(platformUrl(logoutPort) + "/whoami").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void rUse1_aLogoutTokenEndsTheSignInItsSidNamesOrWithoutSidEverySignInOfItsSub() throws Exception {
+        Browser first = new Browser();
+        Browser second = new Browser();
+        Browser otherEmployer = new Browser();
+        signIn(first, logoutPort, USCC);
+        signIn(second, logoutPort, USCC);
+        signIn(otherEmployer, logoutPort, OTHER_USCC);
+        String firstSid = sidOf(first);
+        assertThat(sidOf(second)).isNotEqualTo(firstSid);
+
+        // A sid with another employer's sub names no sign-in here.
+        assertThat(postLogoutToken(logoutToken(claims -> claims.subject(OTHER_USCC).claim("sid", firstSid)))
+                .statusCode()).isEqualTo(200);
+        assertThat(signedIn(first)).isTrue();
+        // The sid alone: that sign-in only, not the employer's other one.
+        assertThat(postLogoutToken(logoutToken(claims -> claims.subject(null).claim("sid", firstSid))).statusCode())
+                .isEqualTo(200);
+        assertThat(signedIn(first)).isFalse();
+        assertThat(signedIn(second)).isTrue();
+        // The sub alone: every sign-in of that employer, and no other employer's.
+        assertThat(postLogoutToken(logoutToken(claims -> claims.subject(USCC).claim("sid", null))).statusCode())
+                .isEqualTo(200);
+        assertThat(signedIn(second)).isFalse();
+        assertThat(signedIn(otherEmployer)).isTrue();
+    }
+
+    @Test
+    void backChannelLogoutNeedsTheSignInInTheSameChain() {
+        OrgCertSignIn orgCert = platformWithLogout.getBean(OrgCertSignIn.class);
+        OrgCertSignIn signInOnly = new OrgCertSignIn(new EmployerOidcUserService("orgcert"), null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(signInOnly::backChannelLogout)
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(orgCert.backChannelLogout()).isNotNull();
+    }
+
+    private static boolean signedIn(Browser browser) throws Exception {
+        return browser.get(platformUrl(logoutPort) + "/whoami").statusCode() == 200;
+    }
+
+    private static String sidOf(Browser browser) throws Exception {
+        HttpResponse<String> sid = browser.get(platformUrl(logoutPort) + "/sid");
+        assertThat(sid.statusCode()).isEqualTo(200);
+        assertThat(sid.body()).isNotBlank();
+        return sid.body();
+    }
+
+    private static String platformUrl(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** A logout token for platform-c as OrgCert makes it (docs/signin.md), changed by {@code claims}. */
+    private static String logoutToken(Consumer<JWTClaimsSet.Builder> claims) throws Exception {
+        return logoutToken(ID_TOKEN_KEY.getKeyID(), ID_TOKEN_KEY, "logout+jwt", claims);
+    }
+
+    private static String logoutToken(String keyId, ECKey key, String type, Consumer<JWTClaimsSet.Builder> claims)
+            throws Exception {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer("http://localhost:" + providerPort)
+                .audience("platform-c").issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(120)))
+                .jwtID(UUID.randomUUID().toString()).claim("events", Map.of(LOGOUT_EVENT, Map.of()));
+        claims.accept(builder);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keyId)
+                .type(new JOSEObjectType(type)).build(), builder.build());
+        jwt.sign(new ECDSASigner(key));
+        return jwt.serialize();
+    }
+
+    /** Posts a logout token to platform-c as the provider does: from its server, no cookie, no CSRF token. */
+    private static HttpResponse<String> postLogoutToken(String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platformUrl(logoutPort) + BACK_CHANNEL_PATH))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("logout_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static ECKey ecKey() {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyID("es256-test").generate();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Signs in and returns what /whoami says. */

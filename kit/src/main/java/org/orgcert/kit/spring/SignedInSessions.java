@@ -1,4 +1,4 @@
-package org.orgcert.examples.kmzhjy;
+package org.orgcert.kit.spring;
 
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
@@ -6,30 +6,30 @@ import jakarta.servlet.http.HttpSessionListener;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.stereotype.Component;
 
 /**
- * This platform's sessions with the OrgCert sign-in each came from (the ID token's {@code sid} and {@code sub}), so
- * that a logout token naming that sign-in ends them. Kept in memory, like the sessions themselves; a session that
- * ends otherwise (sign-out, timeout) leaves at once.
+ * The platform's web sessions signed in through OrgCert, each with the sign-in it came from (the ID token's
+ * {@code sid} and {@code sub}), so that a back-channel logout token naming that sign-in ends them
+ * ({@link OrgCertSignIn#backChannelLogout()}). Kept in memory, like the sessions themselves (one instance of the
+ * platform, or sticky sessions); a session that ends otherwise (sign-out, timeout) leaves at once: the starter
+ * declares this as a bean, and Spring Boot registers it as the container's {@link HttpSessionListener}.
  */
-@Component
-class SignedInSessions implements HttpSessionListener {
+public final class SignedInSessions implements HttpSessionListener {
     private record SignIn(String sid, String sub) {
     }
 
     private final Map<HttpSession, SignIn> sessions = new ConcurrentHashMap<>();
 
     /** {@code session} now belongs to {@code user}'s sign-in. */
-    void signedIn(OidcUser user, HttpSession session) {
+    public void signedIn(OidcUser user, HttpSession session) {
         sessions.put(session, new SignIn(user.getIdToken().getClaimAsString("sid"), user.getSubject()));
     }
 
     /**
-     * Ends the sessions of the sign-in {@code sid} (with a {@code sub}, only that employer's), or with no {@code sid}
-     * every session of employer {@code sub}; answers how many.
+     * Ends the sessions of the sign-in {@code sid} (with a {@code sub}, only that employer's), or with no
+     * {@code sid} every session of employer {@code sub}; answers how many.
      */
-    int end(String sid, String sub) {
+    public int end(String sid, String sub) {
         int ended = 0;
         for (Map.Entry<HttpSession, SignIn> entry : sessions.entrySet()) {
             SignIn signIn = entry.getValue();
@@ -45,6 +45,11 @@ class SignedInSessions implements HttpSessionListener {
             }
         }
         return ended;
+    }
+
+    /** How many sessions are signed in through OrgCert now. */
+    public int size() {
+        return sessions.size();
     }
 
     @Override
