@@ -111,7 +111,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/status/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/login",
-                                "/error", "/forbidden", "/api/v1/csrf", "/api/v1/employer-login", "/api/v1/employer-login/code")
+                                "/error", "/forbidden", "/application-status", "/api/v1/csrf", "/api/v1/employer-login", "/api/v1/employer-login/code")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/windows", "/api/v1/windows/*", "/api/v1/ca-hall")
                         .permitAll()

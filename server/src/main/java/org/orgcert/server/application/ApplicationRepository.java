@@ -90,6 +90,12 @@ class ApplicationRepository {
                 + " AND state NOT IN ('WITHDRAWN', 'REJECTED', 'DECLINED')", String.class, serial).stream().findFirst();
     }
 
+    /** The application with this number whose employer has this USCC, if any (the public status lookup). */
+    Optional<Application> findByNumberAndUscc(String number, String uscc) {
+        return jdbc.query(SELECT_APPLICATION + " WHERE number = ? AND uscc = ?", this::map, number, uscc).stream()
+                .findFirst();
+    }
+
     Optional<Application> find(UUID id) {
         List<Application> found = jdbc.query(SELECT_APPLICATION + " WHERE id = ?", this::map, id);
         return found.stream().findFirst();

@@ -183,6 +183,18 @@ public class ApplicationService {
         return usccs.isEmpty() ? List.of() : repository.findByUsccs(List.copyOf(usccs));
     }
 
+    /**
+     * The public status lookup: the application with this number, only when it is the employer's with this
+     * USCC. A number with another employer's USCC is not found, exactly like an unknown number, so the lookup
+     * tells nobody which numbers exist.
+     */
+    public Optional<Application> lookUp(String number, org.orgcert.pki.name.Uscc uscc) {
+        if (number == null || number.isBlank() || uscc == null) {
+            return Optional.empty();
+        }
+        return repository.findByNumberAndUscc(number.strip().toUpperCase(Locale.ROOT), uscc.value());
+    }
+
     /** The application, for another capability acting on it (no person's view: see {@link #get(UUID, Actor)}). */
     public Application get(UUID id) {
         return repository.find(id).orElseThrow(() -> ApplicationRefusal.APPLICATION_NOT_FOUND.refuse("no application " + id));

@@ -16,6 +16,7 @@ final class PortalPaths {
     static final String GUIDE_PDF = "/guide.pdf";
     /** Who to be in the demo ({@code ./orgcert serve --demo} only). */
     static final String DEMO = "/demo";
+    static final String APPLICATION_STATUS = "/application-status";
     static final String BLANK_APPLICATION_FORM = "/forms/application-form.pdf";
     static final String BLANK_MAILING_FORM = "/forms/mailing-form.pdf";
     /** Pre-filled forms of one application: signed-in staff, or the agent of its employer. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +16,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
+import org.orgcert.server.ApplicationApi;
 import org.orgcert.server.BrowserTest;
 import org.orgcert.server.application.Delivery;
 import org.orgcert.server.application.MaterialItem;
@@ -22,6 +24,7 @@ import org.orgcert.server.application.MaterialsChecklist;
 import org.orgcert.server.employer.EmployerType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The public guide pages in a real browser: each in Chinese first and in English on request (remembered),
@@ -30,6 +33,8 @@ import org.springframework.context.MessageSource;
 class PublicPagesBrowserTest extends BrowserTest {
     @Autowired
     MessageSource messages;
+    @Autowired
+    RestTestClient client;
 
     static Stream<Arguments> pages() {
         return Stream.of(Arguments.of("/", "home.title"), Arguments.of("/materials", "materials.title"),
@@ -137,6 +142,74 @@ class PublicPagesBrowserTest extends BrowserTest {
 
     private List<MaterialItem> items() {
         return findAll("#checklist li").stream().map(li -> MaterialItem.valueOf(li.getAttribute("data-item"))).toList();
+    }
+
+    @Test
+    void theStatusLookupShowsTheStateAndTheNextStepAndNotFoundAlikeForAWrongPairAndIsLimited_issue14() {
+        Map<String, Object> form = ApplicationApi.form("WINDOW", "WINDOW_PICKUP", "wuhua", false);
+        String number = new ApplicationApi(client).submit(form, 201).get("number").toString();
+
+        open("/");
+        find("#status-link").click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/application-status"));
+        assertThat(find("h1").getText()).isEqualTo("查询申请进度");
+        lookUp(number, form.get("uscc").toString());
+        assertThat(find("#lookup-state").getText()).isEqualTo("已提交");
+        assertThat(find("#lookup-next").getText()).startsWith("下一步：").contains("等待服务窗口或云南CA业务大厅接收");
+        assertThat(find("#lookup-result").getText()).doesNotContainPattern("R-[A-Z]+-\\d|SUBMITTED");
+        assertEveryTextResolved();
+
+        // Another employer's (valid) USCC with a real number: the very same answer as a number that does not exist.
+        String otherUscc = ApplicationApi.form("WINDOW", "WINDOW_PICKUP", "wuhua", false).get("uscc").toString();
+        lookUp(number, otherUscc);
+        String wrongPair = find("#lookup-not-found").getText();
+        assertThat(findAll("#lookup-state")).isEmpty();
+        lookUp("KM20000101-999999", form.get("uscc").toString());
+        assertThat(find("#lookup-not-found").getText()).isEqualTo(wrongPair)
+                .isEqualTo("未找到与该申请编号和统一社会信用代码对应的申请。请核对后再试。");
+
+        // A malformed code is said next to its field, without a lookup.
+        lookUp(number, "123");
+        assertThat(find("#uscc-error").isDisplayed()).isTrue();
+        assertThat(find("#uscc").getAttribute("aria-invalid")).isEqualTo("true");
+
+        // Ten lookups a quarter of an hour per client network (three made above): then refused, even the right pair.
+        for (int i = 0; i < 7; i++) {
+            lookUp("KM20000101-00000" + i, form.get("uscc").toString());
+            assertThat(findAll("#lookup-limited")).isEmpty();
+        }
+        lookUp(number, form.get("uscc").toString());
+        assertThat(find("#lookup-limited").getText()).isEqualTo("查询过于频繁，请一刻钟后再试。");
+        assertThat(findAll("#lookup-state")).isEmpty();
+
+        Dimension desktop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(375, 812));
+        try {
+            Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth;");
+            assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+            screenshot("375px");
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
+    }
+
+    private void lookUp(String number, String uscc) {
+        WebElement field = find("#number");
+        field.clear();
+        field.sendKeys(number);
+        find("#uscc").clear();
+        find("#uscc").sendKeys(uscc);
+        WebElement button = find("#look-up");
+        button.click();
+        waitFor(d -> {
+            try {
+                button.isDisplayed();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            }
+        });
     }
 
     private void assertEveryTextResolved() {
