@@ -25,9 +25,14 @@ public class EmployerSessions {
     private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
             new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
-    EmployerSessions(EmployerLogin login, CsrfTokenRepository csrfTokens) {
+    private final java.time.Duration agentInactivity;
+
+    EmployerSessions(EmployerLogin login, CsrfTokenRepository csrfTokens,
+            @org.springframework.beans.factory.annotation.Value("${orgcert.account.agent-session-inactivity:30m}")
+            java.time.Duration agentInactivity) {
         this.login = login;
         this.csrfTokens = csrfTokens;
+        this.agentInactivity = agentInactivity;
     }
 
     /** The cookie that shows a browser signed in with a number before (see {@link EmployerLogin#sendCode}). */
@@ -73,7 +78,7 @@ public class EmployerSessions {
 
     /**
      * The session of an agent who signed in, for the page and the JSON sign-in alike: a new session id (no
-     * fixation), the security context in it, a fresh CSRF token.
+     * fixation), the security context in it, half an hour of inactivity before it ends, a fresh CSRF token.
      */
     void open(EmployerLogin.Outcome.SignedIn signedIn, HttpServletRequest http, HttpServletResponse response) {
         if (http.getSession(false) != null) {
@@ -83,6 +88,9 @@ public class EmployerSessions {
         context.setAuthentication(new ActorAuthentication(signedIn.agent()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, http, response);
+        // An agent's session ends after half an hour without a request (issue 14), not after the 8 hours staff
+        // sessions keep (spring.session.timeout): Spring Session stores it as the row's max_inactive_interval.
+        http.getSession().setMaxInactiveInterval((int) agentInactivity.toSeconds());
         csrfTokens.saveToken(csrfTokens.generateToken(http), http, response);
         // Next time this browser asks for a code for the number, it has proved itself (EmployerLogin.sendCode).
         response.addHeader(org.springframework.http.HttpHeaders.SET_COOKIE, org.springframework.http.ResponseCookie

@@ -100,8 +100,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager manager, CsrfTokenRepository csrf)
-            throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager manager, CsrfTokenRepository csrf,
+            SignOuts signOuts) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         RequestMatcher basic = request -> {
             String header = request.getHeader("Authorization");
@@ -206,6 +206,12 @@ class SecurityConfiguration {
                         .requestMatchers("/my", "/my/**").hasAuthority(ActorAuthentication.EMPLOYER_AGENT)
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthenticated))
+                // Signing out (a POST with the CSRF token, from every page's header): the session ends (its row is
+                // deleted), the CSRF token is replaced, the audit log says who; then the matching sign-in page.
+                .logout(l -> l.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults()
+                                .matcher(HttpMethod.POST, SIGN_OUT))
+                        .addLogoutHandler(signOuts::record)
+                        .logoutSuccessHandler(SecurityConfiguration::signedOut))
                 // The portal's own sign-in page; after it, the page asked for or else the workbench.
                 .formLogin(f -> f.loginPage("/staff/login").defaultSuccessUrl("/staff", false)
                         .failureHandler(SecurityConfiguration::signInFailed))
@@ -240,6 +246,17 @@ class SecurityConfiguration {
                                         : "your role may not do this");
                         }));
         return http.build();
+    }
+
+    /** Where every page's sign-out button posts. */
+    public static final String SIGN_OUT = "/sign-out";
+
+    /** After signing out: an agent to the employer's sign-in page, staff to theirs, each saying so. */
+    private static void signedOut(HttpServletRequest request, HttpServletResponse response,
+            org.springframework.security.core.Authentication authentication) throws IOException {
+        boolean agent = authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> ActorAuthentication.EMPLOYER_AGENT.equals(a.getAuthority()));
+        response.sendRedirect(request.getContextPath() + (agent ? "/my/login?signed-out" : "/staff/login?logout"));
     }
 
     /** True for the portal's pages (staff and employer areas), which show errors as pages. */

@@ -28,6 +28,15 @@ class PortalModel {
         return request.getRequestURI();
     }
 
+    /** Whether someone is signed in (an employer's agent or staff): the header then offers to sign out. */
+    @ModelAttribute("signedIn")
+    boolean signedIn() {
+        org.springframework.security.core.Authentication authentication =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
+    }
+
     /** Links to this page in the languages other than the current one. */
     @ModelAttribute("otherLanguages")
     List<LanguageLink> otherLanguages(HttpServletRequest request) {
@@ -40,7 +49,7 @@ class PortalModel {
     static Map<String, Object> attributes(HttpServletRequest request) {
         PortalModel model = new PortalModel();
         return Map.of("language", model.language(request), "path", model.path(request), "otherLanguages",
-                model.otherLanguages(request));
+                model.otherLanguages(request), "signedIn", model.signedIn());
     }
 
     private static String sameWith(HttpServletRequest request, Language language) {

@@ -137,6 +137,31 @@ class EmployerSignInTest extends ServiceTestBase {
     }
 
     @Test
+    void anAgentsSessionEndsAfterHalfAnHourIdleAndSigningOutRemovesIt_issue14() {
+        String mobile = nextMobile();
+        employer(mobile);
+        assertThat(requestCode(mobile)).isEqualTo(202);
+        assertThat(signIn(mobile, codeInOutbox(mobile))).isEqualTo(200);
+        String principal = "employer-agent:" + mobile.substring(0, 3) + "****" + mobile.substring(7);
+        // Not the 8 hours of spring.session.timeout, which staff keep.
+        assertThat(jdbc.queryForList("SELECT max_inactive_interval FROM spring_session WHERE principal_name = ?",
+                Integer.class, principal)).containsExactly(30 * 60);
+
+        // Without the CSRF token nothing ends.
+        client.post().uri("/sign-out").headers(browser::cookies).exchange().expectStatus().isForbidden();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session WHERE principal_name = ?", Integer.class,
+                principal)).isEqualTo(1);
+        browser.keep(client.post().uri("/sign-out").headers(browser::withCsrf).exchange().expectStatus().isFound()
+                .expectHeader().value("Location", location -> assertThat(location).endsWith("/my/login?signed-out"))
+                .returnResult(String.class));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session WHERE principal_name = ?", Integer.class,
+                principal)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_record WHERE actor = ? AND action = ?",
+                Integer.class, principal, "employer-agent.signed-out")).isEqualTo(1);
+        client.get().uri("/api/v1/me").headers(browser::cookies).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void anExpiredCodeIsRefused() {
         String mobile = nextMobile();
         employer(mobile);

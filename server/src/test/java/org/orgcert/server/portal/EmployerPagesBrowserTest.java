@@ -241,6 +241,13 @@ class EmployerPagesBrowserTest extends BrowserTest {
             open("/my/apply/review");
             UUID id = pages.submit();
             assertFits("/my/applications/" + id);
+            // Every page offers to sign out, also on a phone (issue 14): the session ends, the sign-in page says so.
+            find("#sign-out").click();
+            waitFor(d -> d.getCurrentUrl().endsWith("/my/login?signed-out"));
+            assertThat(find("#signed-out").getText()).isEqualTo("您已退出登录。");
+            assertThat(findAll("#sign-out")).isEmpty();
+            open("/my");
+            assertThat(browser.getCurrentUrl()).endsWith("/my/login");
         } finally {
             browser.manage().window().setSize(desktop);
         }
