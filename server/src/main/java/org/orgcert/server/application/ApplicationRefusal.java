@@ -28,7 +28,8 @@ public enum ApplicationRefusal implements RefusalCode {
     PAYMENT_OUTSTANDING("payment-outstanding", RefusalKind.CONFLICT),
     PICKUP_PERIOD_NOT_OVER("pickup-period-not-over", RefusalKind.CONFLICT),
     NOT_APPLIED_BY_THIS_ACTOR("not-applied-by-this-actor", RefusalKind.FORBIDDEN),
-    REISSUE_ALREADY_FILED("reissue-already-filed", RefusalKind.CONFLICT);
+    REISSUE_ALREADY_FILED("reissue-already-filed", RefusalKind.CONFLICT),
+    AGREEMENT_NOT_ACCEPTED("agreement-not-accepted", RefusalKind.INVALID);
 
     private final String type;
     private final RefusalKind kind;

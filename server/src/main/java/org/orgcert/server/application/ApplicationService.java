@@ -70,12 +70,35 @@ public class ApplicationService {
      */
     @Transactional
     public Application submit(SubmitApplication submitted, String idempotencyKey, Actor actor) {
+        return submit(submitted, idempotencyKey, actor, null, false);
+    }
+
+    /**
+     * {@link #submit(SubmitApplication, String, Actor)} from the online application, whose last step shows the
+     * service agreement (R-MAT-3): filed only when the employer ticked the version now shown, which the
+     * submission's audit record keeps with the date.
+     *
+     * @throws Refusal 400 {@code agreement-not-accepted} when the box was not ticked (or an older text was);
+     *         nothing is filed
+     */
+    @Transactional
+    public Application submitAccepting(SubmitApplication submitted, String idempotencyKey, Actor actor,
+            String agreementVersion) {
+        return submit(submitted, idempotencyKey, actor, agreementVersion, true);
+    }
+
+    private Application submit(SubmitApplication submitted, String idempotencyKey, Actor actor,
+            String agreementVersion, boolean agreementShown) {
         checkOwnFields(submitted);
         // Whether this actor may hand it in, before any check that reads another capability's records (a
         // reissue's certificate must not be probed by another employer's agent).
         ApplicationAccess.submit(actor, submitted);
         SubmitApplication form = canonical(submitted);
         checkOtherCapabilities(form);
+        if (agreementShown && !ServiceAgreement.VERSION.equals(agreementVersion)) {
+            throw ApplicationRefusal.AGREEMENT_NOT_ACCEPTED.refuse("tick the service agreement (version "
+                    + ServiceAgreement.VERSION + ") to submit the application (R-MAT-3)");
+        }
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
                 : form.uscc().value() + ":" + idempotencyKey.strip();
         if (key != null) {
@@ -103,7 +126,9 @@ public class ApplicationService {
         audit.record(new AuditEntry(actor.auditName(), "application.submitted", "application", id.toString(),
                 number + " " + form.kind() + " via " + form.channel() + " for " + form.delivery()
                         + (form.windowId() == null ? "" : " at window " + form.windowId())
-                        + (form.replacesSerial() == null ? "" : " replacing certificate " + form.replacesSerial())));
+                        + (form.replacesSerial() == null ? "" : " replacing certificate " + form.replacesSerial())
+                        + (agreementShown ? "; service agreement " + agreementVersion + " accepted on "
+                                + ShanghaiTime.dateOf(now) : "")));
         return get(id);
     }
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.orgcert.server.application.Application;
 import org.orgcert.server.application.ApplicationKind;
+import org.orgcert.server.application.ApplicationRefusal;
 import org.orgcert.server.application.ApplicationService;
 import org.orgcert.server.application.Channel;
 import org.orgcert.server.application.Delivery;
@@ -132,7 +133,8 @@ class MyApplyPage {
     }
 
     @PostMapping(PortalPaths.MY_APPLY_SUBMIT)
-    String submit(Actor.EmployerAgent agent, HttpSession session, Model model) {
+    String submit(Actor.EmployerAgent agent, @RequestParam(name = "agreement", required = false) String agreement,
+            HttpSession session, Model model) {
         ApplyDraft draft = draft(session);
         Optional<EmployerView> employer = draft == null ? Optional.empty() : own(agent, draft.employer().employerId());
         if (employer.isEmpty()) {
@@ -145,8 +147,13 @@ class MyApplyPage {
         }
         Application application;
         try {
-            application = applications.submit(draft.toForm(employer.get()), draft.idempotencyKey(), agent);
+            application = applications.submitAccepting(draft.toForm(employer.get()), draft.idempotencyKey(), agent,
+                    agreement);
         } catch (Refusal problem) {
+            if (problem.code() == ApplicationRefusal.AGREEMENT_NOT_ACCEPTED) {
+                // Said next to the box; nothing filed.
+                return show(agent, draft, ApplyStep.REVIEW, Map.of("agreement", "my.apply.error.agreement"), model);
+            }
             // Changed meanwhile (a window closed for good, answers changed in another tab): back to the step whose
             // answers were refused, which shows why since it was gone on from; nothing saved.
             Map<String, String> problems = FieldMessages.of(problem);
@@ -273,6 +280,7 @@ class MyApplyPage {
         Quote quote = quotes.quote(form.kind(), form.uscc());
         model.addAttribute("employerPays", quote.total(Payer.EMPLOYER).toString());
         model.addAttribute("bureauPays", quote.total(Payer.BUREAU).toString());
+        model.addAttribute("agreementVersion", org.orgcert.server.application.ServiceAgreement.VERSION);
     }
 
     private String redirect(ApplyStep step) {

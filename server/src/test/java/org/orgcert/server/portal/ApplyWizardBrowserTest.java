@@ -31,6 +31,8 @@ class ApplyWizardBrowserTest extends BrowserTest {
     RestTestClient client;
     @Autowired
     Notifications notifications;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private EmployerPages pages;
 
@@ -221,8 +223,35 @@ class ApplyWizardBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theLastStepShowsTheServiceAgreementWhichMustBeTickedBeforeAnythingIsFiled_R_MAT_3() {
+        pages.fillAtWindow("wuhua", "李四");
+        assertThat(find("#agreement-text").getText()).contains("数字证书服务协议", "第一条", "第八条　争议解决");
+        assertThat(find("#agreement-section").getText()).contains("2026-12版");
+        assertThat(find("label[for=agreement]").getText()).isEqualTo("我已阅读并同意《数字证书服务协议》");
+
+        // Not ticked: refused next to the box, in Chinese, without rule ids; nothing filed.
+        pages.clickAndWait("submit");
+        assertThat(browser.getCurrentUrl()).endsWith("/my/apply/submit");
+        screenshot("refused");
+        assertThat(find("#agreement-error").getText()).isEqualTo("请先阅读并勾选同意服务协议，再提交申请。");
+        assertThat(find("#agreement").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(find("#agreement").getAttribute("aria-describedby")).isEqualTo("agreement-error");
+        assertThat(findAll(".field-error")).hasSize(1);
+        open("/my");
+        assertThat(findAll("#applications li")).isEmpty();
+
+        // Ticked: filed, and the submission's audit record keeps the version and the date.
+        open("/my/apply/review");
+        java.util.UUID id = pages.submit();
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_record WHERE subject_id = ? AND action ="
+                + " 'application.submitted'", String.class, id.toString()))
+                .containsPattern("service agreement 2026-12 accepted on \\d{4}-\\d{2}-\\d{2}");
+    }
+
+    @Test
     void aDoubleSubmitMakesOneApplication_R_CH_4_R_CH_5() {
         pages.fillAtWindow("wuhua", "李四");
+        pages.acceptAgreement();
         // Two submissions of the same review at once, as a double click sends them: the draft's idempotency key
         // makes them one application.
         ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1];"

@@ -119,9 +119,18 @@ public final class EmployerPages {
 
     /** Submits the reviewed application; returns its id from the status page it leads to. */
     public UUID submit() {
+        acceptAgreement();
         clickAndWait("submit");
         waitFor(d -> d.getCurrentUrl().contains("/my/applications/"));
         return idFromUrl();
+    }
+
+    /** Ticks the service agreement on the last step (R-MAT-3), unless ticked. */
+    public void acceptAgreement() {
+        WebElement box = browser.findElement(By.id("agreement"));
+        if (!box.isSelected()) {
+            box.click();
+        }
     }
 
     /** The whole wizard for a window pick-up application; returns the new application's id. */
