@@ -29,7 +29,8 @@ public enum ApplicationRefusal implements RefusalCode {
     PICKUP_PERIOD_NOT_OVER("pickup-period-not-over", RefusalKind.CONFLICT),
     NOT_APPLIED_BY_THIS_ACTOR("not-applied-by-this-actor", RefusalKind.FORBIDDEN),
     REISSUE_ALREADY_FILED("reissue-already-filed", RefusalKind.CONFLICT),
-    AGREEMENT_NOT_ACCEPTED("agreement-not-accepted", RefusalKind.INVALID);
+    AGREEMENT_NOT_ACCEPTED("agreement-not-accepted", RefusalKind.INVALID),
+    SECOND_NEW_NOT_CONFIRMED("second-new-not-confirmed", RefusalKind.CONFLICT);
 
     private final String type;
     private final RefusalKind kind;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.orgcert.pki.name.Uscc;
 import org.orgcert.server.audit.AuditEntry;
 import org.orgcert.server.audit.AuditLog;
 import org.orgcert.server.calendar.CalendarService;
@@ -70,7 +71,7 @@ public class ApplicationService {
      */
     @Transactional
     public Application submit(SubmitApplication submitted, String idempotencyKey, Actor actor) {
-        return submit(submitted, idempotencyKey, actor, null, false);
+        return submit(submitted, idempotencyKey, actor, null, false, true);
     }
 
     /**
@@ -84,11 +85,31 @@ public class ApplicationService {
     @Transactional
     public Application submitAccepting(SubmitApplication submitted, String idempotencyKey, Actor actor,
             String agreementVersion) {
-        return submit(submitted, idempotencyKey, actor, agreementVersion, true);
+        return submit(submitted, idempotencyKey, actor, agreementVersion, true, false);
+    }
+
+    /**
+     * {@link #submitAccepting(SubmitApplication, String, Actor, String)}, and for a NEW application while
+     * another NEW one of the employer is still pending ({@link #pendingNew}) only when the employer confirmed
+     * that it wants a second certificate (issue 14); the audit record says it was confirmed.
+     *
+     * @throws Refusal 409 {@code second-new-not-confirmed} (property {@code pending}: the pending one's number)
+     *         when not confirmed; nothing is filed
+     */
+    @Transactional
+    public Application submitAccepting(SubmitApplication submitted, String idempotencyKey, Actor actor,
+            String agreementVersion, boolean secondNewConfirmed) {
+        return submit(submitted, idempotencyKey, actor, agreementVersion, true, secondNewConfirmed);
+    }
+
+    /** The employer's NEW application still under way (not final), if any: a second NEW is filed only when confirmed. */
+    public Optional<Application> pendingNew(Uscc uscc) {
+        return repository.findByUsccs(List.of(uscc.value())).stream()
+                .filter(a -> a.form().kind() == ApplicationKind.NEW && !a.state().isFinal()).findFirst();
     }
 
     private Application submit(SubmitApplication submitted, String idempotencyKey, Actor actor,
-            String agreementVersion, boolean agreementShown) {
+            String agreementVersion, boolean agreementShown, boolean secondNewConfirmed) {
         checkOwnFields(submitted);
         // Whether this actor may hand it in, before any check that reads another capability's records (a
         // reissue's certificate must not be probed by another employer's agent).
@@ -101,6 +122,14 @@ public class ApplicationService {
         }
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null
                 : form.uscc().value() + ":" + idempotencyKey.strip();
+        Optional<Application> pending = form.kind() == ApplicationKind.NEW && agreementShown
+                && (key == null || repository.findByIdempotencyKey(key).isEmpty()) ? pendingNew(form.uscc())
+                : Optional.empty();
+        if (pending.isPresent() && !secondNewConfirmed) {
+            throw ApplicationRefusal.SECOND_NEW_NOT_CONFIRMED.refuse("application " + pending.get().number()
+                    + " for a new certificate is still pending; confirm that a second one is wanted")
+                    .with("pending", pending.get().number());
+        }
         if (key != null) {
             // Two submissions with one key at once (a double click): the second waits for the first to commit
             // and then finds its application, instead of failing on the key's unique index.
@@ -128,7 +157,8 @@ public class ApplicationService {
                         + (form.windowId() == null ? "" : " at window " + form.windowId())
                         + (form.replacesSerial() == null ? "" : " replacing certificate " + form.replacesSerial())
                         + (agreementShown ? "; service agreement " + agreementVersion + " accepted on "
-                                + ShanghaiTime.dateOf(now) : "")));
+                                + ShanghaiTime.dateOf(now) : "")
+                        + (pending.isPresent() ? "; confirmed while " + pending.get().number() + " is pending" : "")));
         return get(id);
     }
 
@@ -213,7 +243,7 @@ public class ApplicationService {
      * USCC. A number with another employer's USCC is not found, exactly like an unknown number, so the lookup
      * tells nobody which numbers exist.
      */
-    public Optional<Application> lookUp(String number, org.orgcert.pki.name.Uscc uscc) {
+    public Optional<Application> lookUp(String number, Uscc uscc) {
         if (number == null || number.isBlank() || uscc == null) {
             return Optional.empty();
         }

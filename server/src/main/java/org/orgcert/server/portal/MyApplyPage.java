@@ -134,7 +134,8 @@ class MyApplyPage {
 
     @PostMapping(PortalPaths.MY_APPLY_SUBMIT)
     String submit(Actor.EmployerAgent agent, @RequestParam(name = "agreement", required = false) String agreement,
-            HttpSession session, Model model) {
+            @RequestParam(name = "confirmSecond", defaultValue = "false") boolean confirmSecond, HttpSession session,
+            Model model) {
         ApplyDraft draft = draft(session);
         Optional<EmployerView> employer = draft == null ? Optional.empty() : own(agent, draft.employer().employerId());
         if (employer.isEmpty()) {
@@ -148,11 +149,18 @@ class MyApplyPage {
         Application application;
         try {
             application = applications.submitAccepting(draft.toForm(employer.get()), draft.idempotencyKey(), agent,
-                    agreement);
+                    agreement, confirmSecond);
         } catch (Refusal problem) {
             if (problem.code() == ApplicationRefusal.AGREEMENT_NOT_ACCEPTED) {
                 // Said next to the box; nothing filed.
                 return show(agent, draft, ApplyStep.REVIEW, Map.of("agreement", "my.apply.error.agreement"), model);
+            }
+            if (problem.code() == ApplicationRefusal.SECOND_NEW_NOT_CONFIRMED) {
+                // Another new certificate is under way: the warning asks to confirm, next to its box; the
+                // agreement stays ticked; nothing filed.
+                model.addAttribute("agreementTicked", agreement != null);
+                return show(agent, draft, ApplyStep.REVIEW, Map.of("confirmSecond", "my.apply.error.confirmSecond"),
+                        model);
             }
             // Changed meanwhile (a window closed for good, answers changed in another tab): back to the step whose
             // answers were refused, which shows why since it was gone on from; nothing saved.
@@ -281,6 +289,9 @@ class MyApplyPage {
         model.addAttribute("employerPays", quote.total(Payer.EMPLOYER).toString());
         model.addAttribute("bureauPays", quote.total(Payer.BUREAU).toString());
         model.addAttribute("agreementVersion", org.orgcert.server.application.ServiceAgreement.VERSION);
+        // Another new certificate of this employer still under way: warned, and asked to confirm (issue 14).
+        model.addAttribute("pendingNew", form.kind() == ApplicationKind.NEW
+                ? applications.pendingNew(form.uscc()).orElse(null) : null);
     }
 
     private String redirect(ApplyStep step) {

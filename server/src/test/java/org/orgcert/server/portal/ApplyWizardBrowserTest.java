@@ -249,6 +249,34 @@ class ApplyWizardBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aSecondNewApplicationWhileOneIsPendingIsFiledOnlyOnceConfirmed_issue14() {
+        java.util.UUID first = pages.applyAtWindow("wuhua", "李四");
+        String firstNumber = jdbc.queryForObject("SELECT number FROM application WHERE id = ?", String.class, first);
+
+        pages.fillAtWindow("wuhua", "李四");
+        assertThat(find("#second-warning").getText()).contains("您单位已有一份新申请正在办理", firstNumber, "已提交");
+        assertThat(find("#second-link").getAttribute("href")).endsWith("/my/applications/" + first);
+        // Not confirmed: warned next to the box, the agreement stays ticked, nothing filed.
+        pages.submitExpectingToStay();
+        assertThat(find("#confirmSecond-error").getText()).startsWith("已有一份新申请正在办理。");
+        assertThat(find("#confirmSecond").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(find("#agreement").isSelected()).isTrue();
+        assertThat(find("#confirmSecond-error").getText()).doesNotContainPattern("R-[A-Z]+-\\d|NEW");
+        screenshot("warned");
+        open("/my");
+        assertThat(findAll("#applications li")).hasSize(1);
+
+        // Confirmed: filed, and the audit record says so.
+        open("/my/apply/review");
+        find("#confirmSecond").click();
+        java.util.UUID second = pages.submit();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_record WHERE subject_id = ? AND action ="
+                + " 'application.submitted'", String.class, second.toString()))
+                .contains("confirmed while " + firstNumber + " is pending");
+    }
+
+    @Test
     void aDoubleSubmitMakesOneApplication_R_CH_4_R_CH_5() {
         pages.fillAtWindow("wuhua", "李四");
         pages.acceptAgreement();

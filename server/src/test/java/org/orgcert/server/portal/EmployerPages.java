@@ -125,6 +125,12 @@ public final class EmployerPages {
         return idFromUrl();
     }
 
+    /** Ticks the agreement and submits a review that is expected to be refused (the page shows why). */
+    public void submitExpectingToStay() {
+        acceptAgreement();
+        clickAndWait("submit");
+    }
+
     /** Ticks the service agreement on the last step (R-MAT-3), unless ticked. */
     public void acceptAgreement() {
         WebElement box = browser.findElement(By.id("agreement"));
