@@ -145,10 +145,19 @@ class PublicPagesBrowserTest extends BrowserTest {
     }
 
     @Test
-    void theStatusLookupShowsTheStateAndTheNextStepAndNotFoundAlikeForAWrongPairAndIsLimited_issue14() {
+    void theHomePageOffersApplyingOnlineFirstAndTheStatusLookupShowsTheStateAndTheNextStepAndNotFoundAlikeForAWrongPairAndIsLimited_issue14() {
         Map<String, Object> form = ApplicationApi.form("WINDOW", "WINDOW_PICKUP", "wuhua", false);
         String number = new ApplicationApi(client).submit(form, 201).get("number").toString();
 
+        // The home page's first offer is the online application (a primary button at the top), then the lookup.
+        open("/");
+        WebElement first = find("main a");
+        assertThat(first.getAttribute("id")).isEqualTo("apply-online");
+        assertThat(first.getText()).isEqualTo("在线申请数字证书");
+        assertThat(first.getAttribute("class")).contains("button", "primary");
+        assertThat(find("main a.button.secondary").getAttribute("href")).endsWith("/application-status");
+        first.click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/my/login"));
         open("/");
         find("#status-link").click();
         waitFor(d -> d.getCurrentUrl().endsWith("/application-status"));
