@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * The relying platforms as the OIDC provider (Spring Authorization Server) sees them: each ENABLED platform is a
  * {@link RegisteredClient} read from the table and kept for {@link #KEPT_FOR}: one sign-in asks for its platform a
  * dozen times (two reads each), which was a tenth of a sign-in's cost. A change made on this node counts at once (it
- * forgets the platform when the change commits); one made on another node counts here within {@link #KEPT_FOR}. The mapping is fixed by our protocol (docs/signin.md), not by the platform: the
+ * forgets the platform when the change commits, and does not keep a read begun before); one made on another node
+ * counts here within {@link #KEPT_FOR} — so for up to a second there a disabled platform still gets codes and a
+ * replaced secret still works. The mapping is fixed by our protocol (docs/signin.md), not by the platform: the
  * authorization code grant only (no refresh token: a sign-in is as fresh as the certificate's status), PKCE
  * always, ID tokens signed ES256. The registered client's id is the client id: both never change.
  *
@@ -39,6 +41,8 @@ public class PlatformClients implements RegisteredClientRepository {
 
     private final PlatformStore store;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    /** Moves on at each change this node commits: a read begun before it is not kept (it may hold the old row). */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     PlatformClients(PlatformStore store) {
         this.store = store;
@@ -50,12 +54,17 @@ public class PlatformClients implements RegisteredClientRepository {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    kept.remove(clientId);
+                    forget(clientId);
                 }
             });
         } else {
-            kept.remove(clientId);
+            forget(clientId);
         }
+    }
+
+    private void forget(String clientId) {
+        changes.incrementAndGet();
+        kept.remove(clientId);
     }
 
     /** Refused: platforms are registered through {@link RelyingPlatforms}, by the administrator, audited. */
@@ -82,9 +91,12 @@ public class PlatformClients implements RegisteredClientRepository {
             if (kept.size() > 10_000) {
                 kept.clear(); // made-up client ids must not fill the memory
             }
+            long changesBefore = changes.get();
             known = new Kept(store.find(clientId).filter(RelyingPlatform::enabled)
                     .map(p -> registered(p, store.secretHash(clientId).orElse(null))).orElse(null), now + KEPT_FOR.toNanos());
-            kept.put(clientId, known);
+            if (changes.get() == changesBefore) {
+                kept.put(clientId, known);
+            }
         }
         return known.client();
     }

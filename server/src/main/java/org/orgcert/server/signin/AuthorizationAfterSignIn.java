@@ -11,13 +11,10 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.net.URI;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.orgcert.server.domain.Refusal;
@@ -53,25 +50,49 @@ class AuthorizationAfterSignIn {
         }
     }
 
+    /** Where the browser goes next, and what that is. */
+    record Next(String location, Kind kind) {
+        enum Kind {
+            /** The platform, with its code. */
+            CODE,
+            /** This provider's confirmation page, for a platform that asks the employer to confirm. */
+            CONFIRMATION,
+            /** The platform, with an error the endpoint found in its request (the OAuth way to refuse one). */
+            ERROR
+        }
+    }
+
     /**
-     * Where the browser goes after {@code signIn}: the answer of the authorization endpoint to {@code query}.
+     * Where the browser goes after {@code signIn}: the answer of the authorization endpoint to {@code request}.
      *
      * @throws Refusal {@link SignInRefusal#UNKNOWN_PLATFORM} when the endpoint refused the request outright (it was
      *         changed or the platform's registration changed meanwhile): the employer starts again at the platform
      */
-    String next(KeySignInAuthentication signIn, String query, HttpServletRequest request, HttpServletResponse response)
-            throws ServletException, IOException {
+    Next next(KeySignInAuthentication signIn, AuthorizationQuery request, HttpServletRequest answer,
+            HttpServletResponse response) throws ServletException, IOException {
+        SecurityContext before = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(signIn);
         SecurityContextHolder.setContext(context);
         CaughtRedirect caught = new CaughtRedirect(response);
-        endpoint.get(0).doFilter(new AuthorizationRequest(request, query), caught, (req, res) -> endpoint.get(1)
-                .doFilter(req, res, (unhandled, ignored) -> caught.status = HttpServletResponse.SC_NOT_FOUND));
+        try {
+            endpoint.get(0).doFilter(new AuthorizationRequest(answer, request), caught, (req, res) -> endpoint.get(1)
+                    .doFilter(req, res, (unhandled, ignored) -> caught.status = HttpServletResponse.SC_NOT_FOUND));
+        } finally {
+            SecurityContextHolder.setContext(before);
+        }
         if (caught.location == null) {
             throw new Refusal(SignInRefusal.UNKNOWN_PLATFORM, "the platform's authorization request was refused ("
                     + caught.status + "): start again at the platform");
         }
-        return caught.location;
+        String url = answer.getRequestURL().toString();
+        String consentPage = url.substring(0, url.length() - answer.getRequestURI().length()) + answer.getContextPath()
+                + SignInSecurityConfiguration.CONSENT_PAGE + "?";
+        String query = URI.create(caught.location).getRawQuery();
+        query = query == null ? "&" : "&" + query;
+        Next.Kind kind = caught.location.startsWith(consentPage) ? Next.Kind.CONFIRMATION
+                : query.contains("&code=") && !query.contains("&error=") ? Next.Kind.CODE : Next.Kind.ERROR;
+        return new Next(caught.location, kind);
     }
 
     /**
@@ -81,22 +102,13 @@ class AuthorizationAfterSignIn {
      */
     private static final class AuthorizationRequest extends HttpServletRequestWrapper {
         private final String query;
-        private final Map<String, String[]> parameters = new LinkedHashMap<>();
+        private final Map<String, String[]> parameters;
         private final Map<String, Object> attributes = new HashMap<>();
 
-        AuthorizationRequest(HttpServletRequest request, String query) {
+        AuthorizationRequest(HttpServletRequest request, AuthorizationQuery authorization) {
             super(request);
-            this.query = query;
-            Map<String, List<String>> values = new LinkedHashMap<>();
-            for (String pair : query.split("&")) {
-                if (!pair.isEmpty()) {
-                    int equals = pair.indexOf('=');
-                    String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                    String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                    values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-                }
-            }
-            values.forEach((name, list) -> parameters.put(name, list.toArray(String[]::new)));
+            this.query = authorization.query();
+            this.parameters = authorization.parameters();
         }
 
         @Override
@@ -143,7 +155,7 @@ class AuthorizationAfterSignIn {
 
         @Override
         public Map<String, String[]> getParameterMap() {
-            return Collections.unmodifiableMap(parameters);
+            return parameters;
         }
 
         @Override
@@ -178,7 +190,7 @@ class AuthorizationAfterSignIn {
 
     /**
      * Keeps the endpoint's redirect (or error status) instead of sending it, and drops any body it writes: the real
-     * answer is the page's JSON, written after the forward.
+     * answer is the page's JSON, written after the endpoint is done.
      */
     private static final class CaughtRedirect extends HttpServletResponseWrapper {
         private String location;

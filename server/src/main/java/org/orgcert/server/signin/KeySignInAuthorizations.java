@@ -1,5 +1,8 @@
 package org.orgcert.server.signin;
 
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -68,8 +71,12 @@ class KeySignInAuthorizations implements OAuth2AuthorizationService {
     public void save(OAuth2Authorization authorization) {
         KeySignInAuthentication principal = principalOf(authorization);
         OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
-        if (code != null && !NOT_KEPT.equals(code.getToken().getTokenValue())) {
-            signIns.markAuthorized(principal.signIn().id()); // the sign-in has done its one authorization
+        // A code being issued (not one being spent at the token endpoint, which Spring invalidates first).
+        if (code != null && !code.isInvalidated() && !NOT_KEPT.equals(code.getToken().getTokenValue())
+                && !signIns.markAuthorized(principal.signIn().id())) {
+            // Another request used the sign-in meanwhile: one confirmation in the assistant, one code (this one rolls back).
+            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED,
+                    "the sign-in has already authorized its platform", null));
         }
         OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
         String state = authorization.getAttribute(OAuth2ParameterNames.STATE);
@@ -102,9 +109,15 @@ class KeySignInAuthorizations implements OAuth2AuthorizationService {
                 Timestamp.from(clock.instant()));
     }
 
+    /**
+     * Spring removes an authorization whose confirmation the employer declined: the sign-in ends with it, so the next
+     * person at that browser cannot take it up again.
+     */
     @Override
+    @org.springframework.transaction.annotation.Transactional
     public void remove(OAuth2Authorization authorization) {
         jdbc.update("DELETE FROM signin_authorization WHERE id = ?", authorization.getId());
+        signIns.endUnused(UUID.fromString(authorization.getPrincipalName()));
     }
 
     @Override

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who is signed in to the provider with the key, in this browser: a cookie of its own ({@link #COOKIE}) holding a
- * random secret whose SHA-256 the sign-in's row keeps ({@code key_signin.browser_hash}) — no web session, so a sign-in
- * writes no session row at each step, and a staff or agent session of the portal never counts here. The sign-in is
+ * random secret whose SHA-256 the sign-in's row keeps ({@code key_signin.browser_hash}), given only when a confirmation
+ * page comes next — no web session, so a sign-in writes no session row at each step, and a staff or agent session of
+ * the portal never counts here. The sign-in is
  * believed only while it has not ended, its certificate is valid, it has not yet authorized its platform and is at
  * most {@link KeySignIns#USABLE_FOR} old, and only for the platform it was made for: otherwise nobody is signed in and
  * the authorization request asks for the key again. So every code a platform gets stands for one confirmation in the
@@ -48,12 +49,13 @@ class KeySignInContexts implements SecurityContextRepository {
     }
 
     /**
-     * Gives the browser its sign-in cookie: sent back on the way to the authorization endpoint and the confirmation
-     * page (same site, top-level), never readable by a script, gone when the sign-in can no longer be used.
+     * Gives the browser its sign-in cookie, for the confirmation page of a platform that asks for one and the
+     * authorization endpoint after it: sent back on those same-site, top-level requests, never readable by a script,
+     * and gone with the browser (no expiry: the 10 minutes are counted here, from the row).
      */
     void remember(BrowserSecret secret, HttpServletRequest request, HttpServletResponse response) {
         response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, secret.value()).path(path(request))
-                .httpOnly(true).secure(request.isSecure()).sameSite("Lax").maxAge(KeySignIns.USABLE_FOR).build().toString());
+                .httpOnly(true).secure(request.isSecure()).sameSite("Lax").build().toString());
     }
 
     @Override

@@ -4,10 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.ArrayList;
-import java.util.List;
+import jakarta.servlet.ServletException;
+import java.io.IOException;
 import java.util.Map;
-import java.net.URLDecoder;
 import org.orgcert.server.domain.Refusal;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.stereotype.Controller;
@@ -25,19 +24,18 @@ import org.springframework.web.bind.annotation.ResponseBody;
  */
 @Controller
 class KeySignInController {
-    /** The longest authorization request (query) a page carries: far above a real one, far below a server's limit. */
-    static final int MAX_REQUEST = 4096;
-    /** The characters of a URI's query (RFC 3986): nothing that could end an attribute, a header or a line. */
-    private static final java.util.regex.Pattern QUERY = java.util.regex.Pattern.compile("[A-Za-z0-9._~%!$&'()*+,;=:@/?-]*");
     private final SignInChallenges challenges;
     private final KeySignInVerifier verifier;
     private final SignInClients clients;
     private final KeySignInContexts contexts;
     private final ProviderOrigins origins;
     private final AuthorizationAfterSignIn authorization;
+    private final SignInEndings endings;
 
     KeySignInController(SignInChallenges challenges, KeySignInVerifier verifier, SignInClients clients,
-            KeySignInContexts contexts, ProviderOrigins origins, AuthorizationAfterSignIn authorization) {
+            KeySignInContexts contexts, ProviderOrigins origins, AuthorizationAfterSignIn authorization,
+            SignInEndings endings) {
+        this.endings = endings;
         this.origins = origins;
         this.authorization = authorization;
         this.challenges = challenges;
@@ -63,7 +61,12 @@ class KeySignInController {
      */
     @GetMapping("/signin/key")
     String page(HttpServletRequest request, Model model) {
-        RegisteredClient platform = pendingPlatform(request.getQueryString());
+        RegisteredClient platform;
+        try {
+            platform = platformAsking(AuthorizationQuery.parse(request.getQueryString()));
+        } catch (Refusal noRequest) {
+            platform = null; // the page says to start at the platform
+        }
         model.addAttribute("platform", platform == null ? null : platform.getClientName());
         model.addAttribute("request", platform == null ? null : request.getQueryString());
         return "signin/key";
@@ -72,7 +75,7 @@ class KeySignInController {
     @PostMapping(path = "/signin/key/challenge", consumes = "application/json", produces = "application/json")
     @ResponseBody
     Map<String, String> challenge(@RequestBody ChallengeRequest body, HttpServletRequest request) {
-        RegisteredClient platform = platformAsking(body.request());
+        RegisteredClient platform = platformAsking(AuthorizationQuery.parse(body.request()));
         byte[] certificate = base64(body.certificate(), KeySignInAnswer.MAX_CERTIFICATE);
         SignInChallenge challenge = challenges.issue(platform.getClientId(), pageOrigin(request),
                 SignInChallenge.fingerprint(certificate));
@@ -80,11 +83,18 @@ class KeySignInController {
                 "platformName", platform.getClientName());
     }
 
+    /**
+     * The key's answer. Checked by the one door ({@link KeySignInVerifier}); then the platform's request goes to the
+     * authorization endpoint in this same exchange. Only a platform that asks the employer to confirm needs the
+     * browser to come back signed in, so only then does the browser get the sign-in's cookie; a request the endpoint
+     * refuses ends the sign-in unused, audited ({@link SignInEndings#notAuthorized}).
+     */
     @PostMapping(path = "/signin/key", consumes = "application/json", produces = "application/json")
     @ResponseBody
     Map<String, String> signIn(@RequestBody Answer body, HttpServletRequest request, HttpServletResponse response)
-            throws jakarta.servlet.ServletException, java.io.IOException {
-        RegisteredClient platform = platformAsking(body.request());
+            throws ServletException, IOException {
+        AuthorizationQuery authorizationRequest = AuthorizationQuery.parse(body.request());
+        RegisteredClient platform = platformAsking(authorizationRequest);
         if (body.nonce() == null || body.signed() == null || body.signed().length() > KeySignInAnswer.MAX_SIGNED) {
             throw new Refusal(SignInRefusal.MALFORMED_ANSWER, "the answer needs nonce, signed, signature, certificate");
         }
@@ -95,27 +105,25 @@ class KeySignInController {
         KeySignInContexts.BrowserSecret browser = KeySignInContexts.BrowserSecret.create();
         KeySignIn signIn = verifier.verify(platform.getClientId(), origins.isOurs(origin, request) ? origin : null, answer,
                 browser.hash());
-        // The cookie serves a platform that asks the employer to confirm: its confirmation page comes next.
-        contexts.remember(browser, request, response);
-        return Map.of("redirect", authorization.next(new KeySignInAuthentication(signIn), body.request(), request, response));
+        AuthorizationAfterSignIn.Next next;
+        try {
+            next = authorization.next(new KeySignInAuthentication(signIn), authorizationRequest, request, response);
+        } catch (Refusal refused) {
+            endings.notAuthorized(signIn, refused.detail());
+            throw refused;
+        }
+        switch (next.kind()) {
+            case CONFIRMATION -> contexts.remember(browser, request, response);
+            case ERROR -> endings.notAuthorized(signIn, "the authorization endpoint answered the platform with an error");
+            case CODE -> { } // the sign-in has done its one authorization
+        }
+        return Map.of("redirect", next.location());
     }
 
-    /** The platform whose authorization request {@code query} is, if it names one registered and enabled. */
-    private RegisteredClient pendingPlatform(String query) {
-        if (query == null || query.length() > MAX_REQUEST || !QUERY.matcher(query).matches()) {
-            return null;
-        }
-        List<String> clientIds = new ArrayList<>();
-        for (String pair : query.split("&")) {
-            if (pair.startsWith("client_id=")) {
-                clientIds.add(URLDecoder.decode(pair.substring("client_id=".length()), StandardCharsets.UTF_8));
-            }
-        }
-        return clientIds.size() != 1 ? null : clients.findByClientId(clientIds.get(0));
-    }
-
-    private RegisteredClient platformAsking(String query) {
-        RegisteredClient platform = pendingPlatform(query);
+    /** The registered, enabled platform whose authorization request {@code query} is. */
+    private RegisteredClient platformAsking(AuthorizationQuery query) {
+        String clientId = query.clientId();
+        RegisteredClient platform = clientId == null ? null : clients.findByClientId(clientId);
         if (platform == null) {
             throw new Refusal(SignInRefusal.UNKNOWN_PLATFORM, "no platform asked for a sign-in: start at the platform");
         }

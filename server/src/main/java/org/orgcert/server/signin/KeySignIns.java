@@ -20,7 +20,9 @@ class KeySignIns {
         /** The employer's assistant reported the key gone. */
         KEY_REMOVED,
         /** The certificate was revoked. */
-        CERTIFICATE_REVOKED
+        CERTIFICATE_REVOKED,
+        /** The platform's authorization request was refused after the key's answer, or the employer declined it. */
+        NOT_AUTHORIZED
     }
 
     private static final String COLUMNS = "id, uscc, employer_name, ca, serial, not_after, hardware_key, client_id, created_at";
@@ -75,8 +77,8 @@ class KeySignIns {
      * browser may still use to get a code.
      */
     Optional<KeySignIn> findUnused(byte[] browserHash) {
-        Timestamp now = Timestamp.from(clock.instant());
-        return jdbc.query(UNUSED, KeySignIns::map, browserHash, now, Timestamp.from(clock.instant().minus(USABLE_FOR)))
+        java.time.Instant now = clock.instant();
+        return jdbc.query(UNUSED, KeySignIns::map, browserHash, Timestamp.from(now), Timestamp.from(now.minus(USABLE_FOR)))
                 .stream().findFirst();
     }
 
@@ -84,6 +86,15 @@ class KeySignIns {
     boolean markAuthorized(UUID id) {
         return jdbc.update("UPDATE key_signin SET authorized_at = ? WHERE id = ? AND authorized_at IS NULL",
                 Timestamp.from(clock.instant()), id) == 1;
+    }
+
+    /**
+     * Ends the sign-in {@code id} if it never authorized its platform (a request refused after the key's answer, a
+     * confirmation declined): nobody at that browser may use it later; true if it ended it.
+     */
+    boolean endUnused(UUID id) {
+        return jdbc.update("UPDATE key_signin SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL"
+                + " AND authorized_at IS NULL", Timestamp.from(clock.instant()), EndReason.NOT_AUTHORIZED.name(), id) == 1;
     }
 
     /** Ends the running sign-ins whose presence hash is {@code presenceHash}; returns them. */

@@ -16,8 +16,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Ends sign-ins with the key: when the employer's assistant reports the key removed (proving it made the sign-in by
  * the presence secret whose hash the key signed), and when the certificate is revoked. An ended sign-in authorizes
- * nothing more (its session, codes and access tokens are refused at once: {@link KeySignInContexts},
+ * nothing more (its browser's cookie, codes and access tokens are refused at once: {@link KeySignInContexts},
  * {@link KeySignInAuthorizations}) and the platforms that received its ID token are told by back-channel logout.
+ * A sign-in whose platform's request was refused after the key's answer ends too, unused ({@link #notAuthorized}).
  */
 @Service
 class SignInEndings {
@@ -64,6 +65,18 @@ class SignInEndings {
         List<KeySignIn> ended = signIns.endBySerial(serial);
         ended.forEach(signIn -> recordEnd(signIn, "signin.certificate-revoked", "the certificate was revoked"));
         logout.afterCommit(ended);
+    }
+
+    /**
+     * The key's answer checked out, but the platform's authorization request did not go through (the authorization
+     * endpoint refused it, or answered the platform with an error): the sign-in ends unused, so nobody at that browser
+     * takes it up later without the key, and the refusal is audited like any other.
+     */
+    @Transactional
+    public void notAuthorized(KeySignIn signIn, String why) {
+        signIns.endUnused(signIn.id());
+        audit.record(new AuditEntry("employer-key:" + signIn.uscc(), "signin.refused", "key-signin",
+                signIn.id().toString(), "platform " + signIn.platform() + ": " + why));
     }
 
     private void recordEnd(KeySignIn signIn, String action, String why) {

@@ -35,6 +35,7 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 @Configuration(proxyBeanMethods = false)
 class SignInSecurityConfiguration {
     static final String KEY_SIGNIN_PAGE = "/signin/key";
+    static final String CONSENT_PAGE = "/signin/consent";
 
     @Bean
     SigningKeys signInSigningKeys(OrgCertProperties properties, Clock clock,
@@ -99,7 +100,7 @@ class SignInSecurityConfiguration {
                         .registeredClientRepository(clients)
                         .authorizationService(authorizations)
                         .authorizationConsentService(new ConsentEveryTime())
-                        .authorizationEndpoint(endpoint -> endpoint.consentPage("/signin/consent")
+                        .authorizationEndpoint(endpoint -> endpoint.consentPage(CONSENT_PAGE)
                                 .authenticationProviders(providers -> providers.forEach(p -> {
                                     if (p instanceof org.springframework.security.oauth2.server.authorization.authentication
                                             .OAuth2AuthorizationCodeRequestAuthenticationProvider request) {

@@ -126,8 +126,7 @@ class KeySignInTest extends ServiceTestBase {
 
     @Test
     void aSignInWritesNoWebSessionAndItsAnswerSendsTheBrowserToThePlatform() throws Exception {
-        // R-USE-1: a sign-in is the key's signature, not a web session: nothing in spring_session, no session cookie;
-        // the browser carries only its own sign-in cookie, unreadable by scripts, valid for the way back.
+        // R-USE-1: a sign-in is the key's signature, not a web session: nothing in spring_session, no session cookie.
         long sessions = jdbc.queryForObject("SELECT count(*) FROM spring_session", Long.class);
         OidcFlow flow = flow();
         startSignIn(flow);
@@ -135,8 +134,8 @@ class KeySignInTest extends ServiceTestBase {
         HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
                 signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        assertThat(answer.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith(KeySignInContexts.COOKIE + "=").contains("HttpOnly").contains("SameSite=Lax"));
+        // The code comes with this answer: no cookie is needed to come back signed in, and none is given.
+        assertThat(answer.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith(KeySignInContexts.COOKIE));
         // The answer itself carries the code: the browser goes straight to the platform.
         Map<String, String> done = OidcFlow.JSON.readValue(answer.body(), new TypeReference<>() { });
         URI back = URI.create(done.get("redirect"));
@@ -188,10 +187,80 @@ class KeySignInTest extends ServiceTestBase {
         String signed = signedText(flow, presence());
         HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
                 signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        // Only here, with a confirmation page to come, does the browser get the sign-in's cookie: for scripts
+        // unreadable, not sent cross-site, gone with the browser.
+        assertThat(answer.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith(KeySignInContexts.COOKIE + "=").contains("HttpOnly").contains("SameSite=Lax")
+                .doesNotContain("Max-Age").doesNotContain("Expires"));
         Map<String, String> done = OidcFlow.JSON.readValue(answer.body(), new TypeReference<>() { });
         // Within the ten minutes the browser's sign-in cookie opens the confirmation page.
         assertThat(flow.get(done.get("redirect")).body()).contains(KeyHolders.NAME);
         jdbc.update("UPDATE key_signin SET created_at = created_at - interval '11 minutes' WHERE client_id = ?", confirming);
+        assertThat(flow.authorize(SCOPES).getPath()).isEqualTo("/signin/key");
+    }
+
+    @Test
+    void aRequestRefusedAfterTheKeysAnswerEndsTheSignInAndIsAudited() throws Exception {
+        // R-USE-1, review finding: the page's request changed to an unregistered redirect URI after the challenge. The
+        // key's answer checks out, the authorization endpoint refuses the request: the sign-in ends unused, the browser
+        // gets no cookie, the refusal is audited, and the next person at this browser is asked for the key.
+        OidcFlow flow = flow();
+        startSignIn(flow);
+        URI original = flow.signInPage;
+        flow.signInPage = URI.create(original.toString().replace("redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcallback",
+                "redirect_uri=https%3A%2F%2Fevil.example%2Fcb"));
+        assertThat(flow.signInPage).isNotEqualTo(original);
+        long refused = audited("signin.refused");
+        String signed = signedText(flow, presence());
+        HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
+                signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("unknown-platform");
+        assertThat(answer.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith(KeySignInContexts.COOKIE));
+        assertThat(audited("signin.refused")).isEqualTo(refused + 1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM key_signin WHERE client_id = ? AND ended_at IS NULL",
+                Long.class, clientId)).isZero();
+        flow.signInPage = original;
+        assertThat(flow.authorize(SCOPES).getPath()).isEqualTo("/signin/key");
+    }
+
+    @Test
+    void aRequestWithABrokenEscapeIsRefusedBeforeTheKeysAnswerCounts() throws Exception {
+        OidcFlow flow = flow();
+        startSignIn(flow);
+        long signedIn = audited("signin.signed-in");
+        String signed = signedText(flow, presence());
+        Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("nonce", (String) flow.challenge.get("nonce"));
+        body.put("signed", signed);
+        body.put("signature", Base64.getEncoder().encodeToString(holder.token().sign(holder.pin(),
+                signed.getBytes(StandardCharsets.UTF_8))));
+        body.put("certificate", Base64.getEncoder().encodeToString(certificate()));
+        body.put("request", flow.signInPage.getRawQuery() + "&x=%zz");
+        HttpResponse<String> answer = flow.post("/signin/key", body, base);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("unknown-platform");
+        assertThat(audited("signin.signed-in")).isEqualTo(signedIn);
+    }
+
+    @Test
+    void aDeclinedConfirmationEndsTheSignIn() throws Exception {
+        // Review finding: the employer presses "不同意" and leaves; the next person at this browser gets nothing.
+        String confirming = clientId + "d";
+        platforms.register(new PlatformRegistration(confirming, "住房公积金（测试）", List.of("http://127.0.0.1:9/callback"),
+                List.of(), null, List.of("openid", "employer", "certificate"), true, "none"), ADMIN);
+        OidcFlow flow = new OidcFlow(base, confirming, null, "http://127.0.0.1:9/callback");
+        startSignIn(flow, "住房公积金（测试）");
+        String signed = signedText(flow, presence());
+        HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
+                signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        Map<String, String> done = OidcFlow.JSON.readValue(answer.body(), new TypeReference<>() { });
+        String state = OidcFlow.query(URI.create(done.get("redirect"))).get("state");
+        HttpResponse<String> declined = flow.browser.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/oauth2/authorize"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("client_id=" + confirming + "&state="
+                        + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(OidcFlow.location(declined).toString()).contains("error=access_denied");
         assertThat(flow.authorize(SCOPES).getPath()).isEqualTo("/signin/key");
     }
 
