@@ -130,9 +130,7 @@ class KeySignInTest extends ServiceTestBase {
         long sessions = jdbc.queryForObject("SELECT count(*) FROM spring_session", Long.class);
         OidcFlow flow = flow();
         startSignIn(flow);
-        String signed = signedText(flow, presence());
-        HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
-                signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        HttpResponse<String> answer = answerWithTheKey(flow);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         // The code comes with this answer: no cookie is needed to come back signed in, and none is given.
         assertThat(answer.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith(KeySignInContexts.COOKIE));
@@ -157,9 +155,7 @@ class KeySignInTest extends ServiceTestBase {
         startSignIn(flow);
         flow.signInPage = URI.create(flow.signInPage.toString().replace("client_id=" + clientId, "client_id=" + other));
         long refused = audited("signin.refused");
-        String signed = signedText(flow, presence());
-        HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
-                signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        HttpResponse<String> answer = answerWithTheKey(flow);
         assertThat(answer.statusCode()).isEqualTo(403);
         assertThat(answer.body()).contains("other-origin");
         assertThat(audited("signin.refused")).isEqualTo(refused + 1);
@@ -184,9 +180,7 @@ class KeySignInTest extends ServiceTestBase {
                 List.of(), null, List.of("openid", "employer", "certificate"), true, "none"), ADMIN);
         OidcFlow flow = new OidcFlow(base, confirming, null, "http://127.0.0.1:9/callback");
         startSignIn(flow, "住房公积金（测试）");
-        String signed = signedText(flow, presence());
-        HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
-                signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        HttpResponse<String> answer = answerWithTheKey(flow);
         // Only here, with a confirmation page to come, does the browser get the sign-in's cookie: for scripts
         // unreadable, not sent cross-site, gone with the browser.
         assertThat(answer.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
@@ -211,9 +205,7 @@ class KeySignInTest extends ServiceTestBase {
                 "redirect_uri=https%3A%2F%2Fevil.example%2Fcb"));
         assertThat(flow.signInPage).isNotEqualTo(original);
         long refused = audited("signin.refused");
-        String signed = signedText(flow, presence());
-        HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
-                signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        HttpResponse<String> answer = answerWithTheKey(flow);
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("unknown-platform");
         assertThat(answer.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith(KeySignInContexts.COOKIE));
@@ -251,9 +243,7 @@ class KeySignInTest extends ServiceTestBase {
                 List.of(), null, List.of("openid", "employer", "certificate"), true, "none"), ADMIN);
         OidcFlow flow = new OidcFlow(base, confirming, null, "http://127.0.0.1:9/callback");
         startSignIn(flow, "住房公积金（测试）");
-        String signed = signedText(flow, presence());
-        HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
-                signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        HttpResponse<String> answer = answerWithTheKey(flow);
         Map<String, String> done = OidcFlow.JSON.readValue(answer.body(), new TypeReference<>() { });
         String state = OidcFlow.query(URI.create(done.get("redirect"))).get("state");
         HttpResponse<String> declined = flow.browser.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/oauth2/authorize"))
@@ -447,9 +437,7 @@ class KeySignInTest extends ServiceTestBase {
                 "client_secret_basic"), ADMIN).secret();
         OidcFlow flow = new OidcFlow(base, confirming, confirmingSecret, "http://127.0.0.1:9/callback");
         startSignIn(flow, "住房公积金（测试）");
-        String signed = signedText(flow, presence());
-        HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
-                signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        HttpResponse<String> answer = answerWithTheKey(flow);
         Map<String, String> done = OidcFlow.JSON.readValue(answer.body(), new TypeReference<>() { });
         // The answer sends the browser straight to the confirmation page (the code waits for the employer's ticks).
         URI consent = URI.create(done.get("redirect"));
@@ -499,9 +487,7 @@ class KeySignInTest extends ServiceTestBase {
         OidcFlow flow = flow();
         startSignIn(flow);
         setTime(holder.certificate().notAfter().plusSeconds(1));
-        String signed = signedText(flow, presence());
-        HttpResponse<String> answer = flow.answer(signed, holder.token().sign(holder.pin(),
-                signed.getBytes(StandardCharsets.UTF_8)), certificate(), base);
+        HttpResponse<String> answer = answerWithTheKey(flow);
         // The challenge was made before the clock moved; by then it has also expired, which is checked first.
         assertThat(answer.statusCode()).isEqualTo(409);
         assertThat(answer.body()).contains("stale-challenge");
@@ -578,6 +564,13 @@ class KeySignInTest extends ServiceTestBase {
         assertThat(flow.openSignInPage()).contains(platformName);
         HttpResponse<String> challenge = flow.requestChallenge(certificate(), base);
         assertThat(challenge.statusCode()).as(challenge.body()).isEqualTo(200);
+    }
+
+    /** The page's answer after the assistant signed the challenge with the holder's key (a fresh presence line). */
+    private HttpResponse<String> answerWithTheKey(OidcFlow flow) throws Exception {
+        String signed = signedText(flow, presence());
+        return flow.answer(signed, holder.token().sign(holder.pin(), signed.getBytes(StandardCharsets.UTF_8)),
+                certificate(), base);
     }
 
     private String signedText(OidcFlow flow, String presenceHash) {
