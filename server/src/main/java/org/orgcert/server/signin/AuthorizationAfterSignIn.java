@@ -5,19 +5,17 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.orgcert.server.domain.Refusal;
+import org.orgcert.server.web.RequestWithParameters;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.authorization.web.OAuth2AuthorizationEndpointFilter;
@@ -100,15 +98,13 @@ class AuthorizationAfterSignIn {
      * {@code query}. What the endpoint's filters note on the request (its parsed path, "already filtered") stays on
      * this one, so the answer's own request is left as it was.
      */
-    private static final class AuthorizationRequest extends HttpServletRequestWrapper {
+    private static final class AuthorizationRequest extends RequestWithParameters {
         private final String query;
-        private final Map<String, String[]> parameters;
         private final Map<String, Object> attributes = new HashMap<>();
 
         AuthorizationRequest(HttpServletRequest request, AuthorizationQuery authorization) {
-            super(request);
+            super(request, authorization.parameters());
             this.query = authorization.query();
-            this.parameters = authorization.parameters();
         }
 
         @Override
@@ -145,27 +141,6 @@ class AuthorizationAfterSignIn {
         @Override
         public String getContentType() {
             return null;
-        }
-
-        @Override
-        public String getParameter(String name) {
-            String[] values = parameters.get(name);
-            return values == null ? null : values[0];
-        }
-
-        @Override
-        public Map<String, String[]> getParameterMap() {
-            return parameters;
-        }
-
-        @Override
-        public Enumeration<String> getParameterNames() {
-            return Collections.enumeration(parameters.keySet());
-        }
-
-        @Override
-        public String[] getParameterValues(String name) {
-            return parameters.get(name);
         }
 
         @Override

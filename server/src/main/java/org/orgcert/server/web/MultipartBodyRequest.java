@@ -3,7 +3,6 @@ package org.orgcert.server.web;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.Part;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,25 +21,27 @@ import java.util.Map;
  * be parsed (a size limit, a malformed body) fails {@link #getParts()} as Tomcat's own parser would, so Spring
  * answers it as before ({@link UploadLimitAdvice}).
  */
-final class MultipartBodyRequest extends HttpServletRequestWrapper {
+final class MultipartBodyRequest extends RequestWithParameters {
     private final List<Part> parts;
     private final Exception failure;
-    private final Map<String, String[]> parameters;
 
     /** @param failure why the body could not be parsed, or null; then {@code parts} are the body's parts */
     MultipartBodyRequest(HttpServletRequest request, List<Part> parts, Map<String, List<String>> fields,
             Exception failure) {
-        super(request);
+        super(request, merged(request, fields));
         this.parts = List.copyOf(parts);
         this.failure = failure;
+    }
+
+    /** The query string's parameters (the container's only: the body's stream was read here), then the form's fields. */
+    private static Map<String, String[]> merged(HttpServletRequest request, Map<String, List<String>> fields) {
         Map<String, List<String>> merged = new LinkedHashMap<>();
-        // The container's parameters are the query string's only: its stream was read here.
         request.getParameterMap().forEach((name, values) -> merged.computeIfAbsent(name, n -> new ArrayList<>())
                 .addAll(List.of(values)));
         fields.forEach((name, values) -> merged.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
         Map<String, String[]> result = new LinkedHashMap<>();
         merged.forEach((name, values) -> result.put(name, values.toArray(String[]::new)));
-        this.parameters = Collections.unmodifiableMap(result);
+        return Collections.unmodifiableMap(result);
     }
 
     /** Whether the body could not be parsed (then it may not have been read to its end). */
@@ -97,27 +97,5 @@ final class MultipartBodyRequest extends HttpServletRequestWrapper {
     @Override
     public BufferedReader getReader() {
         return new BufferedReader(new StringReader(""));
-    }
-
-    @Override
-    public String getParameter(String name) {
-        String[] values = parameters.get(name);
-        return values == null ? null : values[0];
-    }
-
-    @Override
-    public Map<String, String[]> getParameterMap() {
-        return parameters;
-    }
-
-    @Override
-    public Enumeration<String> getParameterNames() {
-        return Collections.enumeration(parameters.keySet());
-    }
-
-    @Override
-    public String[] getParameterValues(String name) {
-        String[] values = parameters.get(name);
-        return values == null ? null : values.clone();
     }
 }

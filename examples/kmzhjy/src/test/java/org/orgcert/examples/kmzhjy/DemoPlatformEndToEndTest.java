@@ -231,17 +231,16 @@ class DemoPlatformEndToEndTest {
     }
 
     /** Whether the platform session {@code sessionId} ends within 10 s: its account page then sends to the home page. */
-    private boolean signedOutSoon(String sessionId) throws Exception {
+    private boolean signedOutSoon(String sessionId) {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < giveUp) {
-            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(platform.url() + "/account"))
-                    .header("Cookie", "JSESSIONID=" + sessionId).build(), HttpResponse.BodyHandlers.discarding());
-            if (answer.statusCode() == 302) {
-                return true;
-            }
-            Thread.sleep(200);
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> http.send(HttpRequest.newBuilder(URI.create(platform.url() + "/account"))
+                            .header("Cookie", "JSESSIONID=" + sessionId).build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode() == 302);
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException stillSignedIn) {
+            return false;
         }
-        return false;
     }
 }
